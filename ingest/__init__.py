@@ -1,0 +1,1 @@
+"""The ingestion pipeline: read → segment → extract → resolve → to_rdf → validate → load."""

@@ -1,0 +1,112 @@
+"""The one interface to the triple store, used by ingestion and the service alike.
+
+Two backends implement it: `EmbeddedStore` (pyoxigraph on disk, the default) and
+`RemoteStore` (any SPARQL 1.1 Protocol + Graph Store Protocol server).
+
+Results cross this boundary either already serialised in a standard SPARQL
+results / RDF format (what the HTTP endpoint streams to clients, so no backend
+re-encodes what the other side can produce natively), or as plain Python rows
+for library code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol, runtime_checkable
+
+__all__ = [
+    "GraphName",
+    "QueryForm",
+    "Row",
+    "SerializedResult",
+    "Store",
+]
+
+# A named graph IRI, or None for the store's default graph.
+GraphName = str | None
+QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+# One SELECT solution: variable name -> term in N-Triples syntax (`<iri>`, `"lit"@sv`, `_:b0`).
+Row = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class SerializedResult:
+    """A query answer already encoded in `media_type` (e.g. application/sparql-results+json)."""
+
+    form: QueryForm
+    media_type: str
+    body: bytes
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every backend offers. Methods raise `beslutsgraf.store.errors` exceptions."""
+
+    def query(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout_s: float | None = None,
+    ) -> SerializedResult:
+        """Run a query and encode its answer as `media_type` (a SPARQL results or RDF type)."""
+        ...
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, str] | None = None,
+        *,
+        timeout_s: float | None = None,
+    ) -> list[dict[str, str]]:
+        """SELECT for library code. `bindings` maps variables to N-Triples terms and is
+        injected as a VALUES clause, never by string concatenation of user input."""
+        ...
+
+    def ask(self, sparql: str, bindings: Mapping[str, str] | None = None) -> bool: ...
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update."""
+        ...
+
+    def replace_graph(self, graph: str, nquads_or_ntriples: bytes) -> None:
+        """Atomically replace the named graph `graph` with the given triples (N-Triples,
+        or N-Quads whose graph is ignored): readers see the old or the new graph, never a mix."""
+        ...
+
+    def graph_exists(self, graph: str) -> bool: ...
+
+    def named_graphs(self) -> list[str]: ...
+
+    def get_graph(self, graph: GraphName, media_type: str) -> bytes:
+        """Serialise one graph (None = default graph) as `media_type` (RDF syntax)."""
+        ...
+
+    def add_to_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
+        """Merge RDF data into a graph (Graph Store Protocol POST)."""
+        ...
+
+    def put_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
+        """Replace a graph with RDF data (Graph Store Protocol PUT)."""
+        ...
+
+    def delete_graph(self, graph: GraphName) -> bool:
+        """Drop a graph; False when it did not exist."""
+        ...
+
+    def bulk_load(self, data: bytes, media_type: str, *, graph: GraphName = None) -> None:
+        """Load a dump as it is (N-Quads, TriG, Turtle, N-Triples), fast path, no validation."""
+        ...
+
+    def dump(self, media_type: str) -> Iterator[bytes]:
+        """Stream every quad of the store in a dataset syntax (N-Quads, TriG)."""
+        ...
+
+    def triple_counts(self) -> dict[str, int]:
+        """Number of triples in each named graph."""
+        ...
+
+    def close(self) -> None: ...
