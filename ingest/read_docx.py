@@ -1,0 +1,202 @@
+"""Extract the text of a DOCX file: body paragraphs and tables in document order.
+
+Layout of the extracted text (it mirrors the corpus, which came out of the
+same kind of conversion):
+
+* paragraphs are separated by a blank line; consecutive list paragraphs by a
+  single newline; empty paragraphs are dropped;
+* list paragraphs get the marker Word would draw: "• " for bullets, "1. ",
+  "a) " … for numbered lists (agenda items are usually auto-numbered, and
+  the number is not in the paragraph's text);
+* a table is one block, one line per row, cells separated by a tab; a cell
+  holding several paragraphs spreads over several lines, paragraph k of every
+  cell on line k, so a two-column member table keeps one name per cell;
+* headers, footers, comments and footnotes are ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from itertools import zip_longest
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+__all__ = ["DocxFormatError", "extract_docx_text"]
+
+_BODY_BLOCKS = "./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:tbl"
+
+
+class DocxFormatError(Exception):
+    """The bytes are not a readable DOCX package; `read` turns it into `CorruptDocx`."""
+
+
+def extract_docx_text(data: bytes) -> str:
+    """The text of the DOCX file whose bytes are `data` (see the module docstring)."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocxFormatError(_describe(error)) from error
+    except SyntaxError as error:  # lxml's XMLSyntaxError: a part's XML is cut off or broken
+        raise DocxFormatError(f"broken XML: {error}") from error
+    numbering = _Numbering.of(document)
+    blocks: list[str] = []
+    previous_was_list_item = False
+    for element in document.element.body.xpath(_BODY_BLOCKS):
+        if element.tag == qn("w:tbl"):
+            block = _table_text(element, document)
+            is_list_item = False
+        else:
+            paragraph = Paragraph(element, document)
+            marker = numbering.marker(element, paragraph)
+            block = marker + paragraph.text if paragraph.text.strip() else ""
+            is_list_item = bool(marker)
+        if not block.strip():
+            continue
+        if blocks:
+            blocks.append("\n" if is_list_item and previous_was_list_item else "\n\n")
+        blocks.append(block)
+        previous_was_list_item = is_list_item
+    return "".join(blocks)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, PackageNotFoundError | zipfile.BadZipFile):
+        return "it is not a ZIP package, or the package is truncated"
+    return f"{type(error).__name__}: {error}"
+
+
+def _table_text(table: Any, document: Document) -> str:
+    lines: list[str] = []
+    for row in table.tr_lst:
+        cells: list[list[str]] = []
+        for cell in row.tc_lst:
+            # The lower parts of a vertically merged cell repeat nothing.
+            paragraphs = [] if cell.vMerge == "continue" else cell.xpath(".//w:p")
+            texts = [Paragraph(p, document).text for p in paragraphs]
+            cells.append([" ".join(t.split("\n")) for t in texts if t.strip()] or [""])
+        for line in zip_longest(*cells, fillvalue=""):
+            lines.append("\t".join(line))
+    return "\n".join(line for line in lines if line.strip())
+
+
+@dataclass
+class _Numbering:
+    """Word's list numbering: which paragraphs are list items and what marker they show."""
+
+    levels: dict[tuple[str, int], tuple[str, str, int]]  # (numId, ilvl) → format, text, start
+    counters: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, document: Document) -> _Numbering:
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return cls({})
+        abstract_levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for abstract in root.findall(qn("w:abstractNum")):
+            levels = abstract_levels.setdefault(abstract.get(qn("w:abstractNumId")), {})
+            for level in abstract.findall(qn("w:lvl")):
+                levels[int(level.get(qn("w:ilvl"), "0"))] = (
+                    _child_value(level, "w:numFmt", "decimal"),
+                    _child_value(level, "w:lvlText", ""),
+                    int(_child_value(level, "w:start", "1")),
+                )
+        resolved: dict[tuple[str, int], tuple[str, str, int]] = {}
+        for num in root.findall(qn("w:num")):
+            num_id = num.get(qn("w:numId"))
+            abstract_id = _child_value(num, "w:abstractNumId", "")
+            for level, definition in abstract_levels.get(abstract_id, {}).items():
+                resolved[(num_id, level)] = definition
+        return cls(resolved)
+
+    def marker(self, element: Any, paragraph: Paragraph) -> str:
+        num_id, level = _numbering_of(element, paragraph)
+        definition = self.levels.get((num_id, level)) if num_id else None
+        if definition is None:
+            return ""
+        number_format, level_text, _ = definition
+        if number_format == "bullet":
+            return "• "
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= level:
+            counters.append(0)
+        counters[level] += 1
+        del counters[level + 1 :]  # a new item restarts the levels below it
+        text = level_text
+        for index, count in enumerate(counters):
+            level_format, _, level_start = self.levels.get((num_id, index), definition)
+            formatted = _format_number(count - 1 + level_start, level_format)
+            text = text.replace(f"%{index + 1}", formatted)
+        return f"{text} " if text else ""
+
+
+def _numbering_of(element: Any, paragraph: Paragraph) -> tuple[str, int]:
+    """The paragraph's numId and level, from its own properties or its style's."""
+    properties = element.pPr
+    number = properties.numPr if properties is not None else None
+    style = paragraph.style
+    while number is None and style is not None:
+        style_properties = style.element.pPr
+        number = style_properties.numPr if style_properties is not None else None
+        style = style.base_style
+    if number is None or number.numId is None:
+        return "", 0
+    num_id = str(number.numId.val)
+    level = number.ilvl.val if number.ilvl is not None else 0
+    return ("" if num_id == "0" else num_id), int(level)
+
+
+def _child_value(element: Any, tag: str, default: str) -> str:
+    child = element.find(qn(tag))
+    value = child.get(qn("w:val")) if child is not None else None
+    return str(value) if value is not None else default
+
+
+def _format_number(number: int, number_format: str) -> str:
+    if number_format in ("lowerLetter", "upperLetter"):
+        letters = _letters(number)
+        return letters if number_format == "lowerLetter" else letters.upper()
+    if number_format in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman.lower() if number_format == "lowerRoman" else roman
+    if number_format == "decimalZero":
+        return f"{number:02d}"
+    if number_format == "none":
+        return ""
+    return str(number)
+
+
+def _letters(number: int) -> str:
+    # Word repeats the letter past z: a … z, aa … zz.
+    letter = chr(ord("a") + (number - 1) % 26)
+    return letter * ((number - 1) // 26 + 1)
+
+
+def _roman(number: int) -> str:
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
+    parts: list[str] = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        parts.append(numeral * count)
+    return "".join(parts)

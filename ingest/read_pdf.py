@@ -1,0 +1,354 @@
+"""Extract the text of a PDF in reading order with pdfplumber.
+
+Layout of the extracted text:
+
+* pages are separated by a blank line ("\\n\\n");
+* lines are rebuilt from word positions; a wide gap between two words on a
+  line (a table column without rules, a "Datum:    2026-05-13" header)
+  becomes a tab, a wider vertical gap between lines a blank line; a row
+  whose first cells are empty starts with their tabs;
+* a two-column page is read left column first, then the right one: a column
+  gutter is a vertical band in the middle of the page that most lines have
+  words on both sides of and almost no line crosses; lines that do cross it
+  (a title over both columns) are kept in place between column blocks;
+* ruled tables (pdfplumber's `find_tables`) come out one line per row,
+  cells separated by tabs, at the table's position on the page.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+__all__ = ["ExtractedPdf", "PdfFormatError", "extract_pdf_text"]
+
+PAGE_SEPARATOR = "\n\n"
+# Gaps as multiples of the font size (a word's height): a space is about
+# 0.25, a table column gap several; a paragraph break leaves more than half
+# a line of white above the next line.
+_TAB_GAP = 1.0
+_WIDE_GAP = 3.0
+_GAP_CONTRAST = 2.0
+_PARAGRAPH_GAP = 0.6
+# A gutter splits at least this share of lines and is crossed by at most the
+# other share (titles and headings that span both columns).
+_MIN_SPLIT_SHARE = 0.4
+_MAX_CROSSING_SHARE = 0.15
+_MIN_GUTTER_WIDTH = 6.0  # points
+_SAME_COLUMN = 2.0  # points between cell starts of one table column
+_MIN_COLUMN_FILL = 0.75  # median left-column line width / column width
+
+
+class PdfFormatError(Exception):
+    """pdfplumber could not parse the file; `read` turns it into `TruncatedOrCorruptPdf`."""
+
+
+@dataclass(frozen=True)
+class ExtractedPdf:
+    text: str
+    page_count: int
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass(frozen=True)
+class _Line:
+    words: tuple[_Word, ...]  # left to right
+    empty_cells_before: int = 0  # a table row whose first cells are empty
+
+    @property
+    def top(self) -> float:
+        return min(word.top for word in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bottom for word in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(word.size for word in self.words)
+
+    def cell_starts(self) -> list[float]:
+        """The x position of each table cell on the line (one cell for plain text)."""
+        return [self.words[0].x0] + [
+            word.x0
+            for (before, word) in zip(self.words, self.words[1:], strict=False)
+            if self._is_column_gap(before, word)
+        ]
+
+    def text(self) -> str:
+        parts = ["\t" * self.empty_cells_before, self.words[0].text]
+        for before, word in zip(self.words, self.words[1:], strict=False):
+            parts.append("\t" if self._is_column_gap(before, word) else " ")
+            parts.append(word.text)
+        return "".join(parts)
+
+    def _is_column_gap(self, before: _Word, word: _Word) -> bool:
+        gap = word.x0 - before.x1
+        size = max(before.size, word.size)
+        # Justified text widens every gap alike; a column gap stands out
+        # against the line's ordinary spaces, or is wide beyond doubt.
+        return gap > _WIDE_GAP * size or (
+            gap > _TAB_GAP * size and gap > _GAP_CONTRAST * self._narrowest_gap
+        )
+
+    @property
+    def _narrowest_gap(self) -> float:
+        pairs = zip(self.words, self.words[1:], strict=False)
+        return min((word.x0 - before.x1 for before, word in pairs), default=0.0)
+
+
+@dataclass(frozen=True)
+class _Table:
+    rows: tuple[str, ...]
+    top: float
+    bottom: float
+
+
+def extract_pdf_text(data: bytes) -> ExtractedPdf:
+    """The text of the PDF whose bytes are `data`, in reading order (see the module docstring)."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page_text(page) for page in pdf.pages]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise PdfFormatError("it is encrypted or password-protected") from error
+    except (PdfminerException, PDFException, PSException) as error:
+        raise PdfFormatError(_describe(error)) from error
+    except (ValueError, KeyError, TypeError, AssertionError, zlib.error) as error:
+        # pdfminer lets these escape from damaged streams and object tables.
+        raise PdfFormatError(_describe(error)) from error
+    return ExtractedPdf(PAGE_SEPARATOR.join(page for page in pages if page), len(pages))
+
+
+def _describe(error: Exception) -> str:
+    # pdfplumber wraps pdfminer's errors; the inner one says what broke.
+    inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
+        return "it is encrypted or password-protected"
+    return f"{type(inner).__name__}: {inner}".rstrip(": ")
+
+
+def _page_text(page: Any) -> str:
+    found = page.find_tables()
+    tables = [_table(table) for table in found]
+    words = [
+        _Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
+        for w in page.extract_words()
+        if not any(_inside(w, table.bbox) for table in found)
+    ]
+    lines = _lines(words)
+    gutter = _gutter(lines, float(page.width))
+    if gutter is None:
+        lines = _with_empty_leading_cells(lines)
+    items: list[_Line | _ColumnLine | _Table] = [_split_line(line, gutter) for line in lines]
+    items.extend(tables)
+    items.sort(key=lambda item: item.top)
+    return _render(_reading_order(items))
+
+
+def _table(table: Any) -> _Table:
+    rows = tuple(
+        "\t".join(" ".join((cell or "").split()) for cell in row)
+        for row in table.extract()
+        if any(cell and cell.strip() for cell in row)
+    )
+    _, top, _, bottom = table.bbox
+    return _Table(rows, float(top), float(bottom))
+
+
+def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x_middle = (float(word["x0"]) + float(word["x1"])) / 2
+    y_middle = (float(word["top"]) + float(word["bottom"])) / 2
+    return box[0] <= x_middle <= box[2] and box[1] <= y_middle <= box[3]
+
+
+def _lines(words: Sequence[_Word]) -> list[_Line]:
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1][0].top) <= word.size * 0.5:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [_Line(tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
+
+
+def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
+    """Give a row that starts in a later table column the tabs of its empty cells.
+
+    ("\\tEbba Gierow, Ale kommun" in a two-column member list: without the
+    tab the name would move to the first column.)
+    """
+    columns = [line.cell_starts() for line in lines]
+    margin = min((starts[0] for starts in columns), default=0.0)
+    result: list[_Line] = []
+    for line, starts in zip(lines, columns, strict=True):
+        empty = 0
+        if starts[0] > margin + 2 * line.size:
+            empty = next(
+                (
+                    index
+                    for other in columns
+                    for index, x in enumerate(other)
+                    if index and abs(x - starts[0]) <= _SAME_COLUMN
+                ),
+                0,
+            )
+        result.append(replace(line, empty_cells_before=empty) if empty else line)
+    return result
+
+
+def _gutter(lines: Sequence[_Line], page_width: float) -> tuple[float, float] | None:
+    """The x-range of the column gutter, or None for a one-column page."""
+    if len(lines) < 4:
+        return None
+    max_crossing = max(1.0, _MAX_CROSSING_SHARE * len(lines))
+    min_split = max(3.0, _MIN_SPLIT_SHARE * len(lines))
+    best: tuple[int, float, float] | None = None  # (split lines, start, end)
+    run_start: float | None = None
+    run_split = 0
+    x = page_width * 0.25
+    while x <= page_width * 0.75 + 1:
+        crossing = sum(1 for line in lines if any(w.x0 - 1 <= x <= w.x1 + 1 for w in line.words))
+        split = sum(1 for line in lines if _splits(line, x))
+        if crossing <= max_crossing and split >= min_split:
+            if run_start is None:
+                run_start, run_split = x, split
+            run_split = max(run_split, split)
+        elif run_start is not None:
+            best = _wider(best, (run_split, run_start, x - 1))
+            run_start = None
+        x += 1
+    if run_start is not None:
+        best = _wider(best, (run_split, run_start, x - 1))
+    if best is None or best[2] - best[1] < _MIN_GUTTER_WIDTH:
+        return None
+    if not _left_column_is_full(lines, best[1], best[2]):
+        return None
+    return best[1], best[2]
+
+
+def _splits(line: _Line, x: float) -> bool:
+    return any(w.x1 < x for w in line.words) and any(w.x0 > x for w in line.words)
+
+
+def _left_column_is_full(lines: Sequence[_Line], gutter_start: float, gutter_end: float) -> bool:
+    """Whether left-column lines run up to the gutter, as wrapped text does.
+
+    Labels and values ("Datum:" … "2026-05-13") or a table of short names
+    also leave a white band down the page, but their left parts end far from
+    it; reading them column by column would part each label from its value.
+    """
+    middle = (gutter_start + gutter_end) / 2
+    margin = min(word.x0 for line in lines for word in line.words)
+    fills = sorted(
+        (max(w.x1 for w in line.words if w.x1 < middle) - margin) / (gutter_start - margin)
+        for line in lines
+        if _splits(line, middle)
+    )
+    return bool(fills) and fills[len(fills) // 2] >= _MIN_COLUMN_FILL
+
+
+def _wider(
+    best: tuple[int, float, float] | None, candidate: tuple[int, float, float]
+) -> tuple[int, float, float]:
+    if best is None:
+        return candidate
+    return max(best, candidate, key=lambda run: (run[0], run[2] - run[1]))
+
+
+@dataclass(frozen=True)
+class _ColumnLine:
+    """A line cut at the gutter: its left-column and right-column words."""
+
+    left: _Line | None
+    right: _Line | None
+    top: float
+
+
+def _split_line(line: _Line, gutter: tuple[float, float] | None) -> _Line | _ColumnLine:
+    if gutter is None:
+        return line
+    middle = (gutter[0] + gutter[1]) / 2
+    left = tuple(w for w in line.words if w.x1 < middle)
+    right = tuple(w for w in line.words if w.x0 > middle)
+    if len(left) + len(right) < len(line.words):
+        return line  # crosses the gutter: a heading over both columns
+    return _ColumnLine(_Line(left) if left else None, _Line(right) if right else None, line.top)
+
+
+def _reading_order(items: Sequence[_Line | _ColumnLine | _Table]) -> list[_Line | _Table | None]:
+    """Flatten to reading order; None marks a break between column blocks or tables."""
+    ordered: list[_Line | _Table | None] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+
+    def flush() -> None:
+        ordered.extend(left)
+        if left and right:
+            ordered.append(None)
+        ordered.extend(right)
+        if left or right:
+            ordered.append(None)
+        left.clear()
+        right.clear()
+
+    for item in items:
+        if isinstance(item, _ColumnLine):
+            left.extend([item.left] if item.left else [])
+            right.extend([item.right] if item.right else [])
+            continue
+        flush()
+        # A table is a block of its own, like a paragraph.
+        ordered.extend([None, item, None] if isinstance(item, _Table) else [item])
+    flush()
+    return ordered
+
+
+def _render(items: Sequence[_Line | _Table | None]) -> str:
+    parts: list[str] = []
+    previous: _Line | None = None
+    for item in items:
+        if item is None:
+            previous = None
+            if parts and parts[-1] != "\n\n":
+                parts.append("\n\n")
+            continue
+        if isinstance(item, _Table):
+            text = "\n".join(item.rows)
+            line: _Line | None = None
+        else:
+            text, line = item.text(), item
+        if not text:
+            continue
+        if parts and parts[-1] != "\n\n":
+            paragraph_break = (
+                previous is not None
+                and line is not None
+                and line.top - previous.bottom > _PARAGRAPH_GAP * previous.size
+            )
+            parts.append("\n\n" if paragraph_break else "\n")
+        parts.append(text)
+        previous = line
+    while parts and parts[-1] == "\n\n":
+        parts.pop()
+    return "".join(parts)

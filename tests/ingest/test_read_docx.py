@@ -1,0 +1,196 @@
+"""Reading DOCX files: built here with python-docx from corpus text, read back in body order."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from beslutsgraf.ingest.document import MEDIA_TYPE_DOCX
+from beslutsgraf.ingest.errors import CorruptDocx, EmptyDocument
+from beslutsgraf.ingest.read import read
+from tests.conftest import corpus_file
+
+_AGENDA_ITEM = re.compile(r"(\d+)\. (.+)")
+_BULLET = re.compile(r" ?[-•] (.+)")
+_DATE = re.compile(
+    r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti"
+    r"|september|oktober|november|december) \d{4}\b"
+)
+
+
+def docx_of_corpus_text(text: str, path: Path) -> Path:
+    """A Word document as an author would have written the minutes.
+
+    Agenda items are an auto-numbered list (their numbers are not in the
+    paragraph text), "-" lines are bullet paragraphs, tab-separated lines a
+    table, everything else one paragraph per line.
+    """
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "SIDHUVUD SOM INTE SKA MED"
+    next_item = 1
+    table_rows: list[list[str]] = []
+    for line in [*text.splitlines(), ""]:
+        if "\t" in line:
+            table_rows.append(line.split("\t"))
+            continue
+        if table_rows:
+            width = max(len(row) for row in table_rows)
+            table = document.add_table(rows=len(table_rows), cols=width)
+            for row, cells in zip(table.rows, table_rows, strict=True):
+                for cell, value in zip(row.cells, cells, strict=False):
+                    cell.text = value
+            table_rows = []
+        if not line.strip():
+            continue
+        if (item := _AGENDA_ITEM.fullmatch(line)) and int(item[1]) == next_item:
+            document.add_paragraph(item[2], style="List Number")
+            next_item += 1
+        elif bullet := _BULLET.fullmatch(line):
+            document.add_paragraph(bullet[1], style="List Bullet")
+        else:
+            document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def minutes_000_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    text = read(corpus_file("000")).text
+    return docx_of_corpus_text(text, tmp_path_factory.mktemp("docx") / "000.docx")
+
+
+def test_docx_of_000_has_the_names_dates_and_agenda_of_the_text(minutes_000_docx: Path) -> None:
+    original = read(corpus_file("000")).text
+    document = read(minutes_000_docx)
+    assert document.media_type == MEDIA_TYPE_DOCX
+    assert document.encoding is None
+    assert document.extracted
+    for line in (
+        "Marina Johansson (S), Göteborgsregionen, vice ordförande",
+        "Helén Eliasson (S), ordförande Regionstyrelsen, ordförande",
+        "Helene Nordling ersätter Magnus Haggren under dagens möte.",
+        "Rebecca Bretvold, Mötessekreterare VGR",
+    ):
+        assert f"\n{line}\n" in document.text
+    dates = set(_DATE.findall(original))
+    assert "6 mars 2025" in dates and "2025-01-30" in dates
+    assert set(_DATE.findall(document.text)) == dates
+    # Word numbers the agenda; the numbers come back as in the text file.
+    agenda = [line for line in original.splitlines() if _AGENDA_ITEM.fullmatch(line)]
+    assert "1. Mötets öppnande" in agenda and len(agenda) >= 10
+    for line in agenda[:10]:
+        assert f"\n{line}\n" in document.text
+    assert "SIDHUVUD" not in document.text  # headers are not content
+
+
+def test_docx_bullets_get_a_bullet_marker(minutes_000_docx: Path) -> None:
+    text = read(minutes_000_docx).text
+    assert "\n• 2025-01-30 Mötesanteckning SRO\n" in text
+    assert "\n• Återkoppling från dialogkonferenserna\n" in text
+
+
+def test_docx_offsets_quote_the_extracted_text(minutes_000_docx: Path) -> None:
+    document = read(minutes_000_docx)
+    start = document.text.index("Marina Johansson (S)")
+    end = start + len("Marina Johansson (S)")
+    assert document.quote(start, end) == "Marina Johansson (S)"
+
+
+def test_docx_table_comes_out_as_tab_separated_lines_in_body_order(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Datum: 2026-05-13")
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "Styrgrupp Region"
+    table.cell(0, 1).text = "Styrgrupp Kommun"
+    table.cell(1, 0).text = "Karin Looström Muth, Västra Götalandsregionen (förhinder)"
+    table.cell(1, 1).text = "Kristina Lännergren, VästKom (förhindrad)"
+    table.cell(2, 0).text = "Björn Kalin, NU-sjukvården"
+    # Two names in one cell: each gets its own line, still in the right column.
+    right = table.cell(2, 1)
+    right.text = "Monica Holmgren, Bollebygd kommun"
+    right.add_paragraph("Ebba Gierow, Ale kommun (förhindrad)")
+    heading = document.add_table(rows=1, cols=2)
+    heading.cell(0, 0).merge(heading.cell(0, 1)).text = "Övriga deltagare"
+    document.add_paragraph("Tid: 08:00 – 09.00")
+    path = tmp_path / "styrgrupp.docx"
+    document.save(str(path))
+    assert read(path).text == (
+        "Datum: 2026-05-13\n\n"
+        "Styrgrupp Region\tStyrgrupp Kommun\n"
+        "Karin Looström Muth, Västra Götalandsregionen (förhinder)\t"
+        "Kristina Lännergren, VästKom (förhindrad)\n"
+        "Björn Kalin, NU-sjukvården\tMonica Holmgren, Bollebygd kommun\n"
+        "\tEbba Gierow, Ale kommun (förhindrad)\n\n"
+        "Övriga deltagare\n\n"  # a merged cell is written once
+        "Tid: 08:00 – 09.00"
+    )
+
+
+_TWO_LEVEL_LIST = (
+    '<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+    '<w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'
+)
+_NUM = '<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+_NUMBERED_PARAGRAPH = (
+    '<w:pPr xmlns:w="{w}"><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+)
+
+
+def test_two_level_agenda_numbering_restarts_letters_under_each_item(tmp_path: Path) -> None:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    # Word wants every abstractNum before the first num.
+    numbering.insert(0, parse_xml(_TWO_LEVEL_LIST.format(w=w)))
+    numbering.append(parse_xml(_NUM.format(w=w)))
+    for text, level in [
+        ("Mötets öppnande", 0),
+        ("närvaro/frånvaro", 1),
+        ("övriga frågor", 1),
+        ("Godkännande av dagens agenda", 0),
+        ("dagordningen", 1),
+    ]:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.insert(0, parse_xml(_NUMBERED_PARAGRAPH.format(w=w, level=level)))
+    path = tmp_path / "dagordning.docx"
+    document.save(str(path))
+    assert read(path).text == (
+        "1. Mötets öppnande\na) närvaro/frånvaro\nb) övriga frågor\n"
+        "2. Godkännande av dagens agenda\na) dagordningen"
+    )
+
+
+def test_truncated_docx(minutes_000_docx: Path, tmp_path: Path) -> None:
+    path = tmp_path / "avbruten.docx"
+    path.write_bytes(minutes_000_docx.read_bytes()[:3000])
+    with pytest.raises(CorruptDocx) as caught:
+        read(path)
+    message = str(caught.value)
+    assert message.startswith(f"[E008] {path}: the DOCX is corrupt or not a Word document (")
+    assert "\n" not in message
+
+
+def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "arkiv.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    with pytest.raises(CorruptDocx, match=r"arkiv\.docx"):
+        read(path)
+
+
+def test_docx_without_text_is_empty(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("   ")
+    document.sections[0].footer.paragraphs[0].text = "Sida 1"
+    path = tmp_path / "tom.docx"
+    document.save(str(path))
+    with pytest.raises(EmptyDocument, match=r"tom\.docx"):
+        read(path)
