@@ -1,20 +1,27 @@
 """SHACL shapes of the application profile, and the one entry point that validates a graph.
 
-pyshacl is the reference validator. Validation runs with the vocabulary (ontology
-and SKOS schemes) as the ontology graph, so shapes can check that a value is a
-concept of the right scheme without every document repeating the schemes.
+pyshacl is the reference validator. Validation sees the vocabulary's class
+hierarchy and scheme membership next to the data, so shapes can check that a
+value is a concept of the right scheme without every document repeating the
+schemes. The shapes themselves are Turtle files in this folder, one per area of
+the application profile.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pyshacl import validate as pyshacl_validate
-from rdflib import Graph, Literal, Node, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import ConjunctiveGraph, Graph, Literal, Node, URIRef
+from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
 
 from beslutsgraf.ontology import bind_prefixes, load_vocabulary
 
@@ -92,8 +99,16 @@ def load_shapes() -> Graph:
 
 
 def _results(report: Graph) -> tuple[ShapeResult, ...]:
+    # Only the report's own results: pyshacl also writes the results of nested
+    # shapes (sh:node, sh:or) into the graph as sh:detail, and those repeat a
+    # top-level result with a concept or a helper shape as the focus node.
     results = []
-    for node in report.subjects(RDF.type, SH.ValidationResult):
+    top_level = (
+        node
+        for report_node in report.subjects(RDF.type, SH.ValidationReport)
+        for node in report.objects(report_node, SH.result)
+    )
+    for node in top_level:
         message = report.value(node, SH.resultMessage)
         severity = report.value(node, SH.resultSeverity)
         results.append(
@@ -109,15 +124,66 @@ def _results(report: Graph) -> tuple[ShapeResult, ...]:
     return tuple(results)
 
 
+@cache
+def _vocabulary_for_validation() -> tuple[tuple[Node, Node, Node], ...]:
+    """The vocabulary triples that shapes read from a data graph.
+
+    pyshacl's ontology mix-in copies RDFS/OWL axioms only, so a concept's
+    skos:inScheme would stay invisible to the shapes; and copying the whole
+    vocabulary on every call costs time. The shapes need the class hierarchy
+    (sh:class and sh:targetClass follow rdfs:subClassOf) and scheme membership.
+    """
+    vocabulary = load_vocabulary()
+    return tuple(
+        triple
+        for predicate in (RDFS.subClassOf, SKOS.inScheme)
+        for triple in vocabulary.triples((None, predicate, None))
+    )
+
+
+@lru_cache(maxsize=256)
+def _prepared(query_text: str) -> Query:
+    return prepareQuery(query_text)
+
+
+class _ValidationGraph(Graph):
+    """The graph pyshacl validates: parses each SPARQL constraint once per process.
+
+    pyshacl binds `$this` through initBindings, so a constraint's query text is
+    the same for every focus node; without this cache rdflib re-parses it for
+    each one, which costs more than all core constraints together.
+    """
+
+    def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+def _data_triples(data: Graph) -> Iterable[tuple[Node, Node, Node]]:
+    if isinstance(data, ConjunctiveGraph):
+        # A dataset (one named graph per document): validate the union of its graphs.
+        return ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
+    return data.triples((None, None, None))
+
+
 def validate_graph(data: Graph) -> ShapeReport:
-    """Validate `data` against every shape. `conforms` is False only for sh:Violation."""
+    """Validate `data` against every shape. `conforms` is False only for sh:Violation.
+
+    The vocabulary (ontology and SKOS schemes) is mixed into a copy of `data`,
+    so shapes can check that a value is a concept of the right scheme; `data`
+    itself is not modified. A Dataset is validated as the union of its graphs.
+    """
+    target = _ValidationGraph()
+    target.addN((s, p, o, target) for s, p, o in _data_triples(data))
+    target.addN((s, p, o, target) for s, p, o in _vocabulary_for_validation())
     _, report_graph, _ = pyshacl_validate(
-        data,
+        target,
         shacl_graph=_parsed_shapes(),
-        ont_graph=load_vocabulary(),
         inference="none",
         advanced=True,  # SHACL-AF: SPARQL-based targets
         allow_warnings=True,
+        inplace=True,  # `target` is our own copy
     )
     results = _results(report_graph)
     conforms = not any(r.is_violation for r in results)
