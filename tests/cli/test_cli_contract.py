@@ -1,0 +1,78 @@
+"""The CLI contract of architecture.md: every command listed, honest about what is not built,
+and `validate` on RDF files with exit 1 on a violation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+
+from beslutsgraf.service.cli import app, run
+
+ARCHITECTURE_COMMANDS = ["ingest", "query", "load", "validate", "serve", "export", "bench"]
+SHAPE_EXAMPLES = Path(__file__).resolve().parent.parent / "shapes"
+
+
+def _help_text(capsys: pytest.CaptureFixture[str]) -> str:
+    assert run(["--help"]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ARCHITECTURE_COMMANDS)
+def test_help_lists_every_command_of_the_architecture(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert re.search(rf"^\W*{command}\s", _help_text(capsys), re.MULTILINE)
+
+
+def _unbuilt_commands() -> list[tuple[str, str]]:
+    """(name, issue number) of commands whose help admits they are not built yet."""
+    unbuilt = []
+    for info in typer.main.get_command(app).commands.values():  # type: ignore[attr-defined]
+        match = re.search(r"not built yet: issue #(\d+)", info.help or "")
+        if match:
+            unbuilt.append((info.name, match.group(1)))
+    return unbuilt
+
+
+def test_unbuilt_commands_fail_and_name_the_issue_that_builds_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name, issue in _unbuilt_commands():
+        # Give each command the arguments it requires, so it is the command that refuses.
+        required = {"ingest": [str(tmp_path)], "query": ["ASK {}"], "load": [str(tmp_path)]}
+        options = {"export": ["--format", "nq"]}
+        argv = [name, *required.get(name, []), *options.get(name, [])]
+        assert run(argv) == 2, name
+        error = capsys.readouterr().err
+        assert error.startswith("error: "), error
+        assert f"issue #{issue}" in error
+
+
+def test_validate_accepts_a_conforming_graph(capsys: pytest.CaptureFixture[str]) -> None:
+    valid = sorted((SHAPE_EXAMPLES / "valid").glob("*.ttl"))
+    assert valid
+    assert run(["validate", *map(str, valid)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("conforms: 0 violation(s)") == len(valid)
+
+
+def test_validate_exits_1_and_reports_the_violation(capsys: pytest.CaptureFixture[str]) -> None:
+    invalid = sorted((SHAPE_EXAMPLES / "invalid").glob("*.ttl"))
+    with_violation = next(p for p in invalid if "Violation" in p.read_text(encoding="utf-8"))
+    assert run(["validate", str(with_violation)]) == 1
+    captured = capsys.readouterr()
+    assert "does not conform" in captured.out
+    assert "Violation:" in captured.out
+    assert captured.err.startswith("error: 1 of 1 file(s) violate the shapes")
+
+
+def test_validate_names_a_file_that_is_not_rdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .", encoding="utf-8")
+    assert run(["validate", str(broken)]) == 1
+    assert re.match(rf"error: {re.escape(str(broken))}: not valid RDF", capsys.readouterr().err)
