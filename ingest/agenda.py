@@ -1,0 +1,149 @@
+"""Agenda items: numbered headings ("4.", "§ 56", "Ärende 1") with titles, bodies and a), b) points.
+
+The numbering styles are regexes in `data/item_markers.tsv`. A list inside an
+item ("1. förslaget till …") is told apart from the agenda by sequence: an
+agenda number must follow the previous item's number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.lines import (
+    Line,
+    ends_with_function_word,
+    split_lines,
+    strip_markup,
+    trimmed_span,
+)
+from beslutsgraf.ingest.model import AgendaItemSegment, Span, SubItem
+
+__all__ = ["ItemLayout", "find_items"]
+
+_MAX_TITLE = 220
+_SUB_ITEM = re.compile(
+    r"^[ \t]*(?:[-•][ \t]*)?(?:#{1,6}[ \t]*)?(?P<label>[a-h])[.)][ \t]+(?P<title>\S.*?)[ \t]*$"
+)
+_CASE_LINE = re.compile(r"^[ \t]*(?P<case>Dnr[ .:]*\S.*?)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ItemLayout:
+    """The agenda of a document: its numbering style and items."""
+
+    style: str | None
+    items: tuple[AgendaItemSegment, ...]
+
+
+@cache
+def _styles() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((row[0], re.compile(row[1])) for row in read_table("item_markers.tsv"))
+
+
+def find_items(text: str, start: int, end: int) -> ItemLayout:
+    """The agenda items of `text[start:end]`, under the numbering style with the longest run."""
+    lines = split_lines(text, start, end)
+    best: tuple[str | None, list[tuple[int, re.Match[str]]]] = (None, [])
+    for style, pattern in _styles():
+        run = _longest_run(style, pattern, lines)
+        if len(run) > len(best[1]):
+            best = (style, run)
+    chosen_style, run = best
+    items = []
+    for position, (line_index, match) in enumerate(run):
+        next_line = run[position + 1][0] if position + 1 < len(run) else None
+        body_end = lines[next_line].start if next_line is not None else end
+        items.append(_item(text, lines, line_index, match, body_end))
+    return ItemLayout(chosen_style, tuple(items))
+
+
+def _longest_run(
+    style: str, pattern: re.Pattern[str], lines: list[Line]
+) -> list[tuple[int, re.Match[str]]]:
+    run: list[tuple[int, re.Match[str]]] = []
+    for index, line in enumerate(lines):
+        match = pattern.match(line.text)
+        if match is None or len(line.text) > _MAX_TITLE + 20:
+            continue
+        number = int(match.group("number"))
+        if run:
+            if number == int(run[-1][1].group("number")) + 1:
+                run.append((index, match))
+        elif number == 1 or style == "paragraph":
+            run.append((index, match))
+    return run
+
+
+def _item(
+    text: str, lines: list[Line], index: int, match: re.Match[str], body_end: int
+) -> AgendaItemSegment:
+    line = lines[index]
+    marker = trimmed_span(text, line.start, line.start + match.start("title"))
+    marker = strip_markup(text, marker.start, marker.end)
+    title = trimmed_span(text, line.start + match.start("title"), line.start + match.end("title"))
+    next_index = index + 1
+    if not title.text:
+        # "§ 56" or "Ärende 1" alone: the title is the next non-blank line.
+        while next_index < len(lines) and lines[next_index].blank:
+            next_index += 1
+        if next_index < len(lines) and lines[next_index].start < body_end:
+            title = strip_markup(text, lines[next_index].start, lines[next_index].end)
+            next_index += 1
+    title_end, next_index = _wrapped_title_end(text, lines, title, next_index, body_end)
+    title = trimmed_span(text, title.start, title_end, " \t:*")
+    body = Span(min(title_end, body_end), body_end, text[min(title_end, body_end) : body_end])
+    case = match.groupdict().get("case")
+    case_span = None
+    if case:
+        case_span = Span(line.start + match.start("case"), line.start + match.end("case"), case)
+    else:
+        case_match = _CASE_LINE.search(text, body.start, min(body.end, body.start + 300))
+        if case_match:
+            case_span = Span(case_match.start("case"), case_match.end("case"), case_match["case"])
+    return AgendaItemSegment(
+        number=int(match.group("number")),
+        marker=marker,
+        title=title,
+        body=body,
+        sub_items=tuple(_sub_items(text, body)),
+        case_number=case_span,
+    )
+
+
+def _wrapped_title_end(
+    text: str, lines: list[Line], title: Span, next_index: int, body_end: int
+) -> tuple[int, int]:
+    """A title wraps onto the next line when it ends mid-phrase or the next line runs on."""
+    title_end = title.end
+    while next_index < len(lines) and lines[next_index].start < body_end:
+        following = next_index
+        while following < len(lines) and lines[following].blank:
+            following += 1
+        if following >= len(lines) or lines[following].start >= body_end:
+            break
+        candidate = lines[following].text.strip()
+        current = text[title.start : title_end]
+        runs_on = candidate[:1].islower() and not _SUB_ITEM.match(lines[following].text)
+        if not (ends_with_function_word(current) or runs_on) or len(current) > _MAX_TITLE:
+            break
+        title_end = trimmed_span(text, lines[following].start, lines[following].end).end
+        next_index = following + 1
+    return title_end, next_index
+
+
+def _sub_items(text: str, body: Span) -> list[SubItem]:
+    lines = split_lines(text, body.start, body.end)
+    hits = [(line, _SUB_ITEM.match(line.text)) for line in lines]
+    found = [(line, match) for line, match in hits if match]
+    sub_items = []
+    for position, (line, match) in enumerate(found):
+        end = found[position + 1][0].start if position + 1 < len(found) else body.end
+        title = strip_markup(
+            text, line.start + match.start("title"), line.start + match.end("title")
+        )
+        sub_body = trimmed_span(text, line.end, max(line.end, end))
+        sub_items.append(SubItem(match.group("label"), title, sub_body))
+    return sub_items

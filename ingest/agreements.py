@@ -1,0 +1,191 @@
+"""Agreements named in a text: type from the bg:AgreementType ruler, title, version label,
+and the relations a list or a sentence states (part of, applies from, validity)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.dates import find_dates
+from beslutsgraf.ingest.lines import split_lines, strip_markup
+from beslutsgraf.ingest.model import AgreementMention, DateValue, Span
+from beslutsgraf.ingest.nlp import ConceptMatch, concepts_in
+from beslutsgraf.ingest.patterns import compiled
+
+__all__ = ["agreement_facts", "find_agreements", "list_agreements", "relate_list"]
+
+_MAX_TITLE_WORDS = 22
+_LIST_LINE = re.compile(r"^[ \t]*(?:[•\-–*]|\d{1,2}[.)])[ \t]+")
+_VERSION = re.compile(
+    r"[,\s]+(?P<version>(?P<issuer>[A-ZÅÄÖ]{2,8}),?\s+(?P<date>(?:19|20)\d{2}-[01]\d-[0-3]\d))\s*$"
+)
+_WORD = re.compile(r"[^\s,.;:()]+")
+_TITLE_END = re.compile(r"[,.;:()]|\n[ \t]*[•\-–*]")
+
+
+@cache
+def _words(kind: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in read_table("agreement_words.tsv") if row[0] == kind)
+
+
+@cache
+def _part_types() -> tuple[tuple[str, str], ...]:
+    return tuple((row[1], row[2]) for row in read_table("agreement_words.tsv") if row[0] == "part")
+
+
+def _local(concept: str | None) -> str:
+    return (concept or "").rsplit("#", 1)[-1]
+
+
+def _with_version(text: str, title: Span, concept: str | None) -> AgreementMention:
+    match = _VERSION.search(title.text)
+    version = None
+    if match is not None:
+        version = f"{match.group('issuer')} {match.group('date')}"
+        cut = title.start + match.start()
+        title = Span(title.start, cut, text[title.start : cut])
+    return AgreementMention(" ".join(title.text.split()), title, concept, version_label=version)
+
+
+def list_agreements(text: str, start: int, end: int) -> list[AgreementMention]:
+    """Agreements listed one per line ("- Överenskommelse - …, SRO 2025-09-01")."""
+    found = []
+    for line in split_lines(text, start, end):
+        marker = _LIST_LINE.match(line.text)
+        if marker is None:
+            continue
+        content = strip_markup(text, line.start + marker.end(), line.end)
+        matches = concepts_in(text, "AgreementType", content.start, content.end)
+        if matches and matches[0].start == content.start:
+            found.append(_with_version(text, content, matches[0].concept))
+    return found
+
+
+def find_agreements(
+    text: str, start: int, end: int, *, bare_heads: bool = False
+) -> list[AgreementMention]:
+    """Agreements named in running text.
+
+    "ett nytt samverkansavtal" (not yet existing) is skipped, and so is a bare
+    definite or plural head ("strategin", "överenskommelser") unless `bare_heads`.
+    """
+    listed = list_agreements(text, start, end)
+    covered = [(a.span.start, a.span.end) for a in listed]
+    found = list(listed)
+    for match in concepts_in(text, "AgreementType", start, end):
+        if any(a <= match.start < b for a, b in covered) or _indefinite(text, match.start):
+            continue
+        title = _title_around(text, match, end)
+        if not bare_heads and title.text == match.text and _generic(match.text):
+            continue
+        found.append(_with_version(text, title, match.concept))
+        covered.append((title.start, title.end))
+    return sorted(found, key=lambda mention: mention.span.start)
+
+
+def _generic(head: str) -> bool:
+    return head.lower().endswith(_words("generic_ending"))
+
+
+def _indefinite(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start].split()[-2:]
+    return any(word.lower() in _words("indefinite") for word in before)
+
+
+def _title_around(text: str, match: ConceptMatch, limit: int) -> Span:
+    start = match.start
+    # Qualifiers before the head noun belong to the title ("läns gemensam handlingsplan").
+    while True:
+        previous = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+        if previous is None or previous.group(1).lower() not in _words("qualifier"):
+            break
+        start -= len(previous.group(0))
+    end = match.end
+    for words, word in enumerate(_WORD.finditer(text, match.end, limit)):
+        between = text[end : word.start()]
+        if _TITLE_END.search(between) or words >= _MAX_TITLE_WORDS:
+            break
+        lowered = word.group(0).lower()
+        following = text[word.start() : word.start() + 20].lower()
+        if any(following.startswith(stop + " ") or lowered == stop for stop in _words("stop")):
+            break
+        if lowered == "och" and not (text[end - 1] == "-" or _capitalised_after(text, word.end())):
+            break
+        end = word.end()
+    return Span(start, end, text[start:end])
+
+
+def _capitalised_after(text: str, position: int) -> bool:
+    rest = text[position:].lstrip()
+    return rest[:1].isupper()
+
+
+def relate_list(
+    agreements: list[AgreementMention], applies_from: DateValue | None
+) -> list[AgreementMention]:
+    """Sub-agreements listed with their main agreement are part of it; all apply from a date."""
+    related = []
+    for agreement in agreements:
+        whole = next(
+            (
+                other
+                for part_type, whole_type in _part_types()
+                if _local(agreement.agreement_type) == part_type
+                for other in agreements
+                if _local(other.agreement_type) == whole_type
+            ),
+            None,
+        )
+        related.append(
+            replace(
+                agreement,
+                part_of=whole if whole is not agreement else None,
+                applies_from=applies_from or agreement.applies_from,
+            )
+        )
+    return related
+
+
+def agreement_facts(
+    text: str, agreement: AgreementMention, start: int, end: int
+) -> AgreementMention:
+    """Validity, end and parent of `agreement` stated in `text[start:end]` (an item body).
+
+    The first statement of each fact wins; facts the mention already has are kept.
+    """
+    dated: dict[str, DateValue] = {}
+    term, whole = agreement.extension_term, agreement.part_of
+    for regex in compiled("agreement_facts.tsv"):
+        for match in regex.finditer(text, start, end):
+            groups = match.groupdict()
+            for key in ("from", "until", "ended"):
+                dates = find_dates(groups[key], match.start(key)) if groups.get(key) else []
+                if dates:
+                    dated.setdefault(key, dates[0])
+            if groups.get("from_year") and groups.get("until_year"):
+                dated.setdefault("from", _year_bound(match, "from_year", first=True))
+                dated.setdefault("until", _year_bound(match, "until_year", first=False))
+            if groups.get("term") and term is None:
+                term = " ".join(groups["term"].split())
+            if groups.get("whole") and whole is None:
+                wholes = find_agreements(
+                    text, match.start("whole"), match.end("whole"), bare_heads=True
+                )
+                whole = wholes[0] if wholes else None
+    return replace(
+        agreement,
+        valid_from=agreement.valid_from or dated.get("from"),
+        valid_until=agreement.valid_until or dated.get("until"),
+        ended_on=agreement.ended_on or dated.get("ended"),
+        extension_term=term,
+        part_of=whole,
+    )
+
+
+def _year_bound(match: re.Match[str], group: str, *, first: bool) -> DateValue:
+    """A year bound of "perioden 2018–2022": 2018-01-01 or 2022-12-31."""
+    year = int(match.group(group))
+    span = Span(match.start(group), match.end(group), match.group(group))
+    return DateValue(year, 1, 1, span=span) if first else DateValue(year, 12, 31, span=span)

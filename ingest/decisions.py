@@ -1,0 +1,271 @@
+"""Positions and decisions: one DecisionClause per numbered clause, typed by the
+bg:DecisionType ruler, with what the clause concerns, recommends, prolongs and assigns.
+
+Clause rules are rows of `data/decision_patterns.tsv`; the order of strength
+of decision types is `data/decision_types.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from beslutsgraf.ingest.agreements import (
+    agreement_facts,
+    find_agreements,
+    list_agreements,
+    relate_list,
+)
+from beslutsgraf.ingest.amounts import find_amounts
+from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.dates import find_dates
+from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
+from beslutsgraf.ingest.model import AgreementMention, Assignment, DateValue, DecisionClause, Span
+from beslutsgraf.ingest.nlp import concepts_in
+from beslutsgraf.ingest.patterns import compiled, keyed
+from beslutsgraf.ontology import BG
+
+__all__ = ["clauses_in", "decision_sentences", "link_report_backs"]
+
+_NUMBERED = re.compile(r"^[ \t]*(?:(?P<number>\d{1,2})[.)]|[•\-–*])[ \t]+")
+# A sentence ends at its punctuation or at a blank line; single line breaks are wraps.
+_SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?![ \t]*\n)[^.!?\n]*)*(?:[.!?]+|(?=\n[ \t]*\n)|$)")
+_SPLIT_ASSIGNEES = re.compile(r"\s*,\s*|(?<!-)\s+och\s+|\s+samt\s+")
+
+
+@cache
+def _type_rank() -> dict[str, int]:
+    return {str(BG[row[0]]): rank for rank, row in enumerate(read_table("decision_types.tsv"))}
+
+
+def _rules(kind: str) -> list[re.Pattern[str]]:
+    return [regex for rule_kind, regex in keyed("decision_patterns.tsv") if rule_kind == kind]
+
+
+def _types(text: str, spans: Sequence[Span]) -> list[str]:
+    found: list[str] = []
+    for span in spans:
+        for match in concepts_in(text, "DecisionType", span.start, span.end):
+            if match.concept not in found:
+                found.append(match.concept)
+    rank = _type_rank()
+    return sorted(found, key=lambda concept: rank.get(concept, len(rank)))
+
+
+def clauses_in(
+    text: str,
+    value: Span,
+    *,
+    default_year: int | None,
+    per_capsulam: bool = False,
+    date: DateValue | None = None,
+    lead: Span | None = None,
+    label: Span | None = None,
+) -> list[DecisionClause]:
+    """The clauses of a decision's text: one per numbered or bulleted line, else one.
+
+    A list of agreements ("- Överenskommelse - …") is what the decision concerns,
+    not a list of clauses. `lead` is an opening shared with other entries (a summary's
+    "… SRO ställer sig bakom..." that each entry continues); `label` is the field label
+    ("Beslut"), part of some decision phrases ("Beslut: enligt förslag").
+    """
+    listed = list_agreements(text, value.start, value.end)
+    lines = [line for line in split_lines(text, value.start, value.end) if not line.blank]
+    list_lines = [line for line in lines if _NUMBERED.match(line.text)]
+    if not list_lines or listed:
+        return [
+            _clause(
+                text, value, lead or value, None, default_year, per_capsulam, date, listed, label
+            )
+        ]
+    lead = trimmed_span(text, value.start, list_lines[0].start)
+    clauses = []
+    for index, line in enumerate(list_lines):
+        end = list_lines[index + 1].start if index + 1 < len(list_lines) else value.end
+        marker = _NUMBERED.match(line.text)
+        assert marker is not None
+        body = trimmed_span(text, line.start + marker.end(), end)
+        number = int(marker.group("number")) if marker.group("number") else index + 1
+        clauses.append(_clause(text, body, lead, number, default_year, per_capsulam, date, []))
+    return clauses
+
+
+def _clause(
+    text: str,
+    body: Span,
+    lead: Span,
+    number: int | None,
+    default_year: int | None,
+    per_capsulam: bool,
+    date: DateValue | None,
+    listed: list[AgreementMention],
+    label: Span | None = None,
+) -> DecisionClause:
+    scope = _scope(text, lead, body)
+    typed = [_scope(text, label, scope[0])[0], *scope[1:]] if label else scope
+    types = _types(text, typed) or [str(BG.ovrigt)]
+    whole = " ".join(span.text for span in scope)
+    subject = _decided_by(text, scope[0])
+    applies_from = _first_date(_rules("applies_from"), text, scope, default_year)
+    agreements = relate_list(listed, applies_from) if listed else []
+    if not agreements:
+        agreements = [
+            replace(a, applies_from=applies_from) if applies_from else a
+            for a in find_agreements(text, body.start, body.end)
+        ]
+    if len(agreements) == 1:
+        agreements = [agreement_facts(text, agreements[0], body.start, body.end)]
+    prolongs = agreements[0] if agreements and _matches(_rules("prolongs"), whole) else None
+    new_end = _new_end(text, body, default_year) if prolongs else None
+    if prolongs is not None and new_end is not None:
+        prolongs = replace(prolongs, valid_until=new_end)
+        agreements[0] = prolongs
+    assignment = _assignment(text, body, scope, types, default_year)
+    deadline = _first_date(_rules("deadline"), text, scope, default_year)
+    return DecisionClause(
+        text=body.text,
+        span=body,
+        decision_type=types[0],
+        matched_types=tuple(types),
+        number=number,
+        decided_by=subject,
+        concerns=tuple(agreements),
+        recommends_to=tuple(_captured(_rules("recommends_to"), whole, "to")),
+        prolongs=replace(prolongs, valid_until=new_end or prolongs.valid_until)
+        if prolongs
+        else None,
+        new_end_date=new_end,
+        assignment=assignment,
+        deadline=deadline,
+        amounts=tuple(a for span in scope for a in find_amounts(span.text, span.start)),
+        per_capsulam=per_capsulam or _matches(_rules("per_capsulam"), whole),
+        date=date,
+    )
+
+
+def _scope(text: str, lead: Span, body: Span) -> list[Span]:
+    """The clause with its lead; one span when they touch ("Beslut: enligt förslag")."""
+    if lead == body:
+        return [body]
+    if lead.end <= body.start and not text[lead.end : body.start].strip(" \t\n:"):
+        return [Span(lead.start, body.end, text[lead.start : body.end])]
+    return [lead, body]
+
+
+def _decided_by(text: str, lead: Span) -> str | None:
+    """The words before the first decision phrase: "Det politiska samrådsorganet SRO"."""
+    matches = concepts_in(text, "DecisionType", lead.start, lead.end)
+    if not matches:
+        return None
+    subject = text[lead.start : matches[0].start].strip(" ,\n\t")
+    return " ".join(subject.split()) or None
+
+
+def _matches(rules: Sequence[re.Pattern[str]], text: str) -> bool:
+    return any(rule.search(text) for rule in rules)
+
+
+def _captured(rules: Sequence[re.Pattern[str]], text: str, group: str) -> list[str]:
+    found = []
+    for rule in rules:
+        for match in rule.finditer(text):
+            value = " ".join(match.group(group).split())
+            if value and value not in found:
+                found.append(value)
+    return found
+
+
+def _first_date(
+    rules: Sequence[re.Pattern[str]], text: str, spans: Sequence[Span], default_year: int | None
+) -> DateValue | None:
+    for span in spans:
+        for rule in rules:
+            for match in rule.finditer(text, span.start, span.end):
+                dates = find_dates(match.group("date"), match.start("date"), default_year)
+                if dates:
+                    return dates[0]
+    return None
+
+
+def _new_end(text: str, body: Span, default_year: int | None) -> DateValue | None:
+    """The last "till och med" date; a bare year means its last day ("längst till och med 2024")."""
+    found: list[tuple[int, DateValue]] = []
+    for rule in _rules("new_end"):
+        for match in rule.finditer(text, body.start, body.end):
+            groups = match.groupdict()
+            if groups.get("date"):
+                dates = find_dates(groups["date"], match.start("date"), default_year)
+                if dates:
+                    found.append((match.start(), dates[0]))
+            elif groups.get("year"):
+                span = Span(match.start("year"), match.end("year"), groups["year"])
+                found.append((match.start(), DateValue(int(groups["year"]), 12, 31, span=span)))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _assignment(
+    text: str,
+    body: Span,
+    scope: Sequence[Span],
+    types: Sequence[str],
+    default_year: int | None,
+) -> Assignment | None:
+    if str(BG.uppdrag) not in types:
+        return None
+    whole = " ".join(span.text for span in scope)
+    assignees: list[str] = []
+    for who in _captured(_rules("assignees"), whole, "who"):
+        assignees += [part for part in _SPLIT_ASSIGNEES.split(who) if part]
+    tasks = _captured(_rules("task"), whole, "task")
+    report_to = _captured(_rules("report_to"), whole, "to")
+    return Assignment(
+        assignees=tuple(assignees),
+        task=tasks[0] if tasks else body.text,
+        span=body,
+        deadline=_first_date(_rules("deadline"), text, scope, default_year),
+        report_to=report_to[0] if report_to else None,
+    )
+
+
+def link_report_backs(clauses: list[DecisionClause]) -> list[DecisionClause]:
+    """A report-back clause ("… att uppdraget ska återrapporteras till SRO 2025-11-13")
+    dates the assignment
+    given in the clause before it."""
+    linked = list(clauses)
+    for index in range(1, len(linked)):
+        clause, previous = linked[index], linked[index - 1]
+        assignment = previous.assignment
+        if assignment is None or clause.assignment is not None or clause.deadline is None:
+            continue
+        if not re.search(r"\buppdraget\b", clause.text):
+            continue
+        report_to = _captured(_rules("report_to"), clause.text, "to")
+        linked[index - 1] = replace(
+            previous,
+            assignment=replace(
+                assignment,
+                deadline=assignment.deadline or clause.deadline,
+                report_to=assignment.report_to or (report_to[0] if report_to else None),
+            ),
+        )
+    return linked
+
+
+def decision_sentences(text: str, body: Span, default_year: int | None) -> list[DecisionClause]:
+    """Unlabelled decisions: sentences that open with a deciding subject or a decision phrase
+    ("Dagens agenda godkänns.", "Styrgruppen ställer sig bakom den nya tidsplanen.")."""
+    subjects = compiled("decision_subjects.tsv")
+    clauses = []
+    for match in _SENTENCE.finditer(text, body.start, body.end):
+        sentence = strip_markup(text, match.start(), match.end())
+        if not sentence.text:
+            continue
+        phrases = concepts_in(text, "DecisionType", sentence.start, sentence.end)
+        if not phrases:
+            continue
+        opening = len(text[sentence.start : phrases[0].start].split()) <= 1
+        if opening or any(subject.match(sentence.text) for subject in subjects):
+            clauses.append(_clause(text, sentence, sentence, None, default_year, False, None, []))
+    return clauses

@@ -1,0 +1,276 @@
+"""Agenda items read in full: kind, times, presenters, decisions, comments, references."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from beslutsgraf.ingest.agreements import agreement_facts
+from beslutsgraf.ingest.amounts import find_amounts
+from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
+from beslutsgraf.ingest.decisions import clauses_in, decision_sentences, link_report_backs
+from beslutsgraf.ingest.labels import find_fields
+from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
+from beslutsgraf.ingest.model import (
+    AgendaItem,
+    AgendaItemSegment,
+    ChairChange,
+    ClockTime,
+    DecisionClause,
+    Disqualification,
+    HeaderField,
+    PersonMention,
+    ProtocolNote,
+    Reference,
+    Reservation,
+    Span,
+    Vote,
+)
+from beslutsgraf.ingest.nlp import concepts_in
+from beslutsgraf.ingest.patterns import keyed
+from beslutsgraf.ingest.people import parse_person, parse_person_list
+
+__all__ = ["read_item"]
+
+_KIND_LINE_WORDS = 6
+_HEAD_LINES = 4
+_MINUTES_WORDS = re.compile(r"mötesanteckning|protokoll|minnesanteckning", re.IGNORECASE)
+_INLINE_MINUTES = re.compile(
+    r"(?P<label>(?:19|20)\d{2}-[01]\d-[0-3]\d\s+(?:Mötesanteckning|Protokoll)[^\n]*)"
+)
+# A time slot line: "(20 minuter, kl. 13.35 – 13.55)", "Kl. 10.00–10.30", "Tid: …".
+_TIME_LINE = re.compile(r"^\s*(?:\(|kl\b|tid\b)", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+")
+_COMMENT_LINE = re.compile(r"^[ \t]*[•\-–*][ \t]+")
+_PARTY_WORD = re.compile(r"\b[A-ZÅÄÖ]{1,3}\b")
+
+
+def read_item(
+    text: str,
+    segment: AgendaItemSegment,
+    *,
+    links: Sequence[Span],
+    chair_changes: Sequence[ChairChange],
+    default_year: int | None,
+    known: frozenset[str],
+) -> AgendaItem:
+    """Everything `segment` says, as an AgendaItem."""
+    body = segment.body
+    fields = find_fields(text, body.start, body.end, "body")
+    kinds, kind_text = _kinds(text, body)
+    clock = _clock(text, body)
+    decisions = _decisions(text, body, fields, default_year)
+    decisions = _with_item_facts(text, body, decisions)
+    whole = Span(segment.marker.start, body.end, text[segment.marker.start : body.end])
+    return AgendaItem(
+        number=segment.number,
+        title=" ".join(segment.title.text.split()),
+        span=whole,
+        title_span=segment.title,
+        kinds=kinds,
+        kind_text=kind_text,
+        presenters=tuple(_presenters(text, fields, known)),
+        start=clock[0],
+        end=clock[1],
+        duration_minutes=clock[2],
+        decisions=tuple(decisions),
+        comments=tuple(_comments(text, fields)),
+        references=tuple(_references(text, body, links)),
+        agreements=tuple(a for d in decisions for a in d.concerns),
+        amounts=tuple(find_amounts(body.text, body.start)),
+        sub_items=segment.sub_items,
+        case_number=segment.case_number.text if segment.case_number else None,
+        chaired_by=_chair_for(segment.number, chair_changes),
+        votes=tuple(_votes(text, fields)),
+        reservations=tuple(_reservations(text, body)),
+        notes=tuple(_notes(text, fields)),
+        disqualifications=tuple(_disqualifications(text, body, known)),
+        tabled=_tabled(decisions),
+    )
+
+
+def _tabled(decisions: Sequence[DecisionClause]) -> bool:
+    rules = [regex for kind, regex in keyed("decision_patterns.tsv") if kind == "tabled"]
+    return any(rule.search(decision.text) for rule in rules for decision in decisions)
+
+
+def _kinds(text: str, body: Span) -> tuple[tuple[str, ...], str | None]:
+    """A short line at the top ("Information och ställningstagande") names the item's kinds."""
+    lines = [line for line in split_lines(text, body.start, body.end) if not line.blank]
+    for line in lines[:_HEAD_LINES]:
+        content = strip_markup(text, line.start, line.end)
+        if ":" in content.text or len(content.text.split()) > _KIND_LINE_WORDS:
+            continue
+        kinds = concepts_in(text, "AgendaItemKind", content.start, content.end)
+        if kinds:
+            return tuple(dict.fromkeys(kind.concept for kind in kinds)), content.text
+    return (), None
+
+
+def _clock(text: str, body: Span) -> tuple[ClockTime | None, ClockTime | None, int | None]:
+    lines = [line for line in split_lines(text, body.start, body.end) if not line.blank]
+    for line in lines[:_HEAD_LINES]:
+        if not _TIME_LINE.match(line.text):
+            continue
+        found = find_clock_range(line.text, line.start)
+        if found is not None:
+            return found.start, found.end, find_duration_minutes(line.text)
+    return None, None, None
+
+
+def _presenters(
+    text: str, fields: Sequence[HeaderField], known: frozenset[str]
+) -> list[PersonMention]:
+    people: list[PersonMention] = []
+    for field in fields:
+        if field.key == "presenters":
+            people += parse_person_list(
+                text,
+                field.value.start,
+                field.value.end,
+                section="presenters",
+                known_organisations=known,
+            )
+    return people
+
+
+def _decisions(
+    text: str, body: Span, fields: Sequence[HeaderField], default_year: int | None
+) -> list[DecisionClause]:
+    clauses: list[DecisionClause] = []
+    for field in fields:
+        if field.key == "decision" and field.value.text:
+            # The label takes part in typing: "Beslut: enligt förslag" is a surface form.
+            clauses += clauses_in(text, field.value, default_year=default_year, label=field.label)
+    if not clauses:
+        clauses = decision_sentences(text, body, default_year)
+    if len(clauses) > 1 and all(clause.number is None for clause in clauses):
+        clauses = [replace(clause, number=index + 1) for index, clause in enumerate(clauses)]
+    return link_report_backs(clauses)
+
+
+def _with_item_facts(
+    text: str, body: Span, decisions: list[DecisionClause]
+) -> list[DecisionClause]:
+    """Sentences of the item date the agreement a decision prolongs (validity, end, parent)."""
+    updated = []
+    for decision in decisions:
+        if decision.prolongs is None:
+            updated.append(decision)
+            continue
+        prolongs = agreement_facts(text, decision.prolongs, body.start, body.end)
+        if decision.new_end_date is not None:
+            prolongs = replace(prolongs, valid_until=decision.new_end_date)
+        concerns = tuple(
+            prolongs if a.span == decision.prolongs.span else a for a in decision.concerns
+        )
+        updated.append(replace(decision, prolongs=prolongs, concerns=concerns))
+    return updated
+
+
+def _comments(text: str, fields: Sequence[HeaderField]) -> list[Span]:
+    comments: list[Span] = []
+    for field in fields:
+        if field.key != "comments":
+            continue
+        for line in split_lines(text, field.value.start, field.value.end):
+            if line.blank:
+                continue
+            content = strip_markup(text, line.start, line.end)
+            if content.text and (_COMMENT_LINE.match(line.text) or not comments):
+                comments.append(content)
+    return comments
+
+
+def _references(text: str, body: Span, links: Sequence[Span]) -> list[Reference]:
+    references = []
+    for link in links:
+        if body.start <= link.start < body.end:
+            references.append(_reference(link))
+    for match in _INLINE_MINUTES.finditer(text, body.start, body.end):
+        span = trimmed_span(text, match.start("label"), match.end("label"))
+        if not any(r.span.start <= span.start < r.span.end for r in references):
+            references.append(_reference(span))
+    for match in _URL.finditer(text, body.start, body.end):
+        span = Span(match.start(), match.end(), match.group(0))
+        references.append(Reference(span.text, span, None, False, url=span.text))
+    return references
+
+
+def _reference(span: Span) -> Reference:
+    dates = [date for date in find_dates(span.text, span.start) if date.day is not None]
+    label = " ".join(span.text.split())
+    return Reference(
+        label, span, dates[0] if dates else None, bool(_MINUTES_WORDS.search(span.text))
+    )
+
+
+def _chair_for(number: int, changes: Sequence[ChairChange]) -> PersonMention | None:
+    current = None
+    for change in changes:
+        if change.from_item <= number:
+            current = change.person
+    return current
+
+
+def _votes(text: str, fields: Sequence[HeaderField]) -> list[Vote]:
+    votes = []
+    for field in fields:
+        if field.key != "vote":
+            continue
+        counts: dict[str, int] = {}
+        for kind, regex in keyed("decision_patterns.tsv"):
+            if kind != "vote":
+                continue
+            match = regex.search(field.value.text)
+            if match:
+                key, value = next((k, v) for k, v in match.groupdict().items() if v)
+                counts[key] = int(value)
+        votes.append(Vote(field.value, counts.get("yes"), counts.get("no"), counts.get("abstain")))
+    return votes
+
+
+def _party_names() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in read_table("parties.tsv")}
+
+
+def _reservations(text: str, body: Span) -> list[Reservation]:
+    reservations = []
+    names = _party_names()
+    for kind, regex in keyed("decision_patterns.tsv"):
+        if kind != "reservation":
+            continue
+        for match in regex.finditer(text, body.start, body.end):
+            who = match.group("who").split(".")[-1]
+            parties = [word for word in _PARTY_WORD.findall(who)]
+            parties += [abbr for name, abbr in names.items() if name in who.lower()]
+            span = Span(match.start(), match.end(), match.group(0))
+            reservations.append(Reservation(span, tuple(dict.fromkeys(parties))))
+    return reservations
+
+
+def _notes(text: str, fields: Sequence[HeaderField]) -> list[ProtocolNote]:
+    notes = []
+    for field in fields:
+        if field.key == "note" and field.value.text:
+            authors = tuple(_PARTY_WORD.findall(field.value.text.split(".")[0]))
+            notes.append(ProtocolNote(field.value, " ".join(field.value.text.split()), authors))
+    return notes
+
+
+def _disqualifications(text: str, body: Span, known: frozenset[str]) -> list[Disqualification]:
+    found = []
+    for kind, regex in keyed("sentence_patterns.tsv"):
+        if kind != "disqualification":
+            continue
+        for match in regex.finditer(text, body.start, body.end):
+            person = parse_person(
+                text, match.start("person"), match.end("person"), known_organisations=known
+            )
+            if person is not None:
+                found.append(
+                    Disqualification(person, Span(match.start(), match.end(), match.group(0)))
+                )
+    return found

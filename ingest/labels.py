@@ -1,0 +1,124 @@
+"""Labelled fields ("Datum: …", "Beslutande …", "Ställningstagande: …") found by the table
+in `data/labels.tsv`, with the extent rules its `mode` column names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.lines import ends_with_function_word, split_lines, trimmed_span
+from beslutsgraf.ingest.model import HeaderField, Span
+
+__all__ = ["Label", "find_fields", "labels"]
+
+# A line this long is a flattened table or page: labels may sit anywhere in it.
+FLATTENED_LINE = 250
+_LIST_LINE = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h][.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    key: str
+    mode: str
+    where: frozenset[str]
+    colon_required: bool
+
+
+@cache
+def labels() -> tuple[Label, ...]:
+    """Every label, longest first, so "Övriga deltagare" wins over "Övriga"."""
+    rows = [
+        Label(row[0], row[1], row[2], frozenset(row[3].split(",")), row[4] == "required")
+        for row in read_table("labels.tsv")
+    ]
+    return tuple(sorted(rows, key=lambda label: len(label.text), reverse=True))
+
+
+@cache
+def _label_regex(where: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(label.text) for label in labels() if where in label.where)
+    return re.compile(rf"(?<![\w-])(?P<label>{alternatives})(?![\w-])(?P<colon>\s*:)?")
+
+
+def _label_named(text: str, where: str) -> Label:
+    return next(label for label in labels() if label.text == text and where in label.where)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    label: Label
+    label_span: Span
+    end: int  # after the label and its colon
+
+
+def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField]:
+    """The labelled fields of `text[start:end]` for a region (`header`, `body`, `footer`)."""
+    hits: list[_Hit] = []
+    for line in split_lines(text, start, end):
+        # A flattened page, or a line that opens with a label, may hold several fields.
+        several = len(line.text) > FLATTENED_LINE
+        for match in _label_regex(where).finditer(line.text):
+            label = _label_named(match.group("label"), where)
+            at_line_start = not line.text[: match.start()].strip(" \t•*#-")
+            if label.colon_required and not match.group("colon"):
+                continue
+            if not (at_line_start or several):
+                continue
+            label_start = line.start + match.start("label")
+            label_span = Span(label_start, label_start + len(label.text), label.text)
+            hits.append(_Hit(label, label_span, line.start + match.end()))
+            several = several or (where == "header" and at_line_start)
+    fields: list[HeaderField] = []
+    for index, hit in enumerate(hits):
+        next_start = hits[index + 1].label_span.start if index + 1 < len(hits) else end
+        value = _value_extent(text, hit.end, next_start, end, hit.label.mode)
+        fields.append(HeaderField(hit.label.key, hit.label_span, value))
+    return fields
+
+
+def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -> Span:
+    if mode in ("list", "block"):
+        return trimmed_span(text, start, next_label, " \t\n:\u00a0*")
+    lines = split_lines(text, start, min(end, next_label))
+    if not lines:
+        return Span(start, start, "")
+    value_end = lines[0].end
+    content = lines[0].text.strip(" \t*")
+    for line in lines[1:]:
+        if line.blank:
+            continue
+        stripped = line.text.strip(" \t*")
+        wraps = (
+            not content
+            or content.endswith(",")
+            or (stripped[:1].islower() and not _SENTENCE_END.search(content))
+            or (text[value_end - 1 : value_end] == " " and not _SENTENCE_END.search(content))
+            or ends_with_function_word(content)
+        )
+        in_list = (
+            mode == "clause"
+            and (not content or content.endswith(":"))
+            and _LIST_LINE.match(line.text)
+        )
+        continuing_list = (
+            mode == "clause"
+            and _LIST_LINE.match(line.text)
+            and _is_list_value(text, start, value_end)
+        )
+        if not (wraps or in_list or continuing_list):
+            break
+        value_end = line.end
+        content = stripped
+    return trimmed_span(text, start, value_end, " \t\n:\u00a0*")
+
+
+def _is_list_value(text: str, start: int, end: int) -> bool:
+    """True when the value so far already holds a list (a ":" lead or list lines)."""
+    value = text[start:end]
+    return any(_LIST_LINE.match(line) for line in value.splitlines()[1:]) or value.rstrip(
+        " \t*"
+    ).endswith(":")

@@ -1,0 +1,148 @@
+"""The meeting a document reports: body, date, times, place and form from its header."""
+
+from __future__ import annotations
+
+import re
+
+from beslutsgraf.ingest.dates import find_clock_range, find_dates
+from beslutsgraf.ingest.model import (
+    ClockTime,
+    DateValue,
+    HeaderField,
+    MeetingHeader,
+    MeetingStatus,
+    Segments,
+    Span,
+)
+from beslutsgraf.ingest.nlp import concepts_in
+from beslutsgraf.ingest.patterns import compiled
+from beslutsgraf.ontology import BG
+
+__all__ = ["extract_meeting"]
+
+_HELD_KINDS = frozenset({str(BG.minutes), str(BG.protocol), str(BG.protocolExtract)})
+# Header fields that may carry the meeting's date, best first.
+_DATE_KEYS = ("date", "place_time")
+_TIME_KEYS = ("time", "place_time")
+_MAX_BODY_WORDS = 8
+
+
+def _field(segments: Segments, key: str) -> HeaderField | None:
+    return next((field for field in segments.header if field.key == key), None)
+
+
+def extract_meeting(segments: Segments) -> MeetingHeader:
+    """The MeetingHeader of `segments`: what the header fields and title lines say."""
+    text = segments.document.text
+    body, body_span, title_date = _body_from_title(segments)
+    body_field = _field(segments, "body")
+    if body_field is not None and body_field.value.text:
+        body_span = _first_words(text, body_field.value)
+        body = body_span.text
+    meeting_date = _meeting_date(segments) or title_date
+    start, end = _times(segments)
+    form, form_text, location = _form_and_place(segments)
+    header_end = max(
+        [field.value.end for field in segments.header] + [span.end for span in segments.title],
+        default=0,
+    )
+    titles = [span.text for span in segments.title]
+    return MeetingHeader(
+        body=body,
+        body_span=body_span,
+        date=meeting_date,
+        start=start,
+        end=end,
+        location=location,
+        form=form,
+        form_text=form_text,
+        status=MeetingStatus.HELD
+        if segments.document_kind in _HELD_KINDS
+        else MeetingStatus.PLANNED,
+        span=Span(0, header_end, text[:header_end]),
+        title=titles[0] if titles else None,
+        subtitle=titles[1] if len(titles) > 1 and titles[1] != body else None,
+    )
+
+
+def _first_words(text: str, value: Span) -> Span:
+    """A body field's value up to the next field-like word ("Kommunstyrelsen Sammanträdesdatum")."""
+    words = value.text.split()
+    kept = value.text[: len(words[0])] if words else ""
+    return Span(value.start, value.start + len(kept), kept)
+
+
+def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateValue | None]:
+    text = segments.document.text
+    title_date: DateValue | None = None
+    for span in segments.title:
+        dates = find_dates(span.text, span.start)
+        if title_date is None and dates and dates[0].day is not None:
+            title_date = dates[0]
+    for index, span in enumerate(segments.title):
+        for regex in compiled("title_patterns.tsv"):
+            match = regex.search(span.text)
+            if match is None:
+                continue
+            start, end = span.start + match.start("body"), span.start + match.end("body")
+            body_span = Span(start, end, text[start:end].strip())
+            if body_span.text:
+                body_span = Span(start, start + len(body_span.text), body_span.text)
+                return body_span.text, body_span, title_date
+        kinds = concepts_in(text, "DocumentKind", span.start, span.end)
+        bare_kind = (kinds and kinds[0].start == span.start and kinds[0].end == span.end) or any(
+            regex.match(span.text) for regex in compiled("title_kind_lines.tsv", re.IGNORECASE)
+        )
+        if bare_kind and index + 1 < len(segments.title):
+            following = segments.title[index + 1]  # "# Mötesanteckning" / "## Gemensam styrgrupp …"
+            return following.text, following, title_date
+    # Otherwise a short first heading names the body; a sentence or a page number does not.
+    if segments.title and _looks_like_name(segments.title[0].text):
+        first = segments.title[0]
+        return first.text, first, title_date
+    return None, None, title_date
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _MAX_BODY_WORDS and line[:1].isalpha() and not line.endswith(".")
+
+
+def _meeting_date(segments: Segments) -> DateValue | None:
+    for key in _DATE_KEYS:
+        field = _field(segments, key)
+        if field is None:
+            continue
+        dates = [d for d in find_dates(field.value.text, field.value.start) if d.day is not None]
+        if dates:
+            return dates[0]
+    return None
+
+
+def _times(segments: Segments) -> tuple[ClockTime | None, ClockTime | None]:
+    for key in _TIME_KEYS:
+        field = _field(segments, key)
+        if field is None:
+            continue
+        found = find_clock_range(field.value.text, field.value.start)
+        if found is not None:
+            return found.start, found.end
+    return None, None
+
+
+def _form_and_place(segments: Segments) -> tuple[str | None, str | None, str | None]:
+    """A "Mötesform" naming a form gives the form; one naming a place gives the location."""
+    text = segments.document.text
+    form = form_text = location = None
+    field = _field(segments, "form")
+    if field is not None and field.value.text:
+        forms = concepts_in(text, "MeetingForm", field.value.start, field.value.end)
+        if forms:
+            form, form_text = forms[0].concept, field.value.text
+        else:
+            location = field.value.text
+    for key in ("place", "place_time"):
+        place = _field(segments, key)
+        if location is None and place is not None and place.value.text:
+            location = place.value.text.split(",")[0].strip() or None
+    return form, form_text, location

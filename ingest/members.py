@@ -1,0 +1,358 @@
+"""Attendance and role changes: member lists, absence lists, substitutions, chairs.
+
+Sentence rules ("X ersätter Y", "öppnas av", "vid ärende fyra tar … över",
+"är ny ordförande") are rows of `data/sentence_patterns.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from beslutsgraf.ingest.dates import find_dates
+from beslutsgraf.ingest.labels import find_fields
+from beslutsgraf.ingest.model import (
+    AgendaItemSegment,
+    Attendance,
+    ChairChange,
+    DateValue,
+    PersonMention,
+    RoleEvent,
+    RoleEventKind,
+    Segments,
+    Span,
+    StandingSubstitute,
+    Substitution,
+)
+from beslutsgraf.ingest.nlp import concepts_in
+from beslutsgraf.ingest.patterns import NAME_IN_PROSE, keyed, number_word
+from beslutsgraf.ingest.people import is_organisation_like, parse_person, parse_person_list
+from beslutsgraf.ontology import BG
+
+__all__ = ["AttendanceReading", "extract_attendance"]
+
+# Roster sections whose people were not called as members.
+_NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
+_OTHERS = frozenset({"others", "administration", "communication"})
+_STANDING = re.compile(r"\bvid\s+behov\b")
+_REPLACES_IN_CELL = re.compile(rf"\(\s*ersätter\s+(?P<name>{NAME_IN_PROSE})\s+vid\s+behov\s*\)")
+_PRONOUNS = frozenset({"hon", "han", "hen"})
+_NAME_IN_PROSE = re.compile(NAME_IN_PROSE)
+_EVENT_KINDS = {
+    "succeeded": RoleEventKind.SUCCEEDED,
+    "appointed": RoleEventKind.APPOINTED,
+    "ended": RoleEventKind.ENDED,
+    "acting": RoleEventKind.ACTING,
+}
+
+
+@dataclass(frozen=True)
+class AttendanceReading:
+    """What `extract_attendance` found: the attendance and the role changes."""
+
+    attendance: Attendance
+    role_events: tuple[RoleEvent, ...]
+    people: tuple[PersonMention, ...]
+
+
+def extract_attendance(
+    segments: Segments, meeting_date: DateValue | None, known: frozenset[str]
+) -> AttendanceReading:
+    """Who was called, absent, substituted and in the chair, and whose role changed."""
+    text = segments.document.text
+    roster = _roster_people(segments, known)
+    called = [p for p in roster if p.section not in _NOT_CALLED]
+    others = [p for p in roster if p.section in _OTHERS]
+    fields = _fields(segments)
+    invited = _listed(text, fields, "invited", known)
+    absent = _dedupe([*_listed(text, fields, "absent", known), *(p for p in roster if p.absent)])
+    prose = _prose_people(text, known)
+    substitutions, standing = _substitutions(segments, roster, prose, known)
+    chair_changes = _chair_changes(segments, known)
+    chair = chair_changes[0].person if chair_changes else _chair_from_roster(roster, absent)
+    if chair is None:
+        chair = next(iter(_listed(text, fields, "chair", known)), None)  # "Ordförande X (S)"
+    secretaries = [p for p in roster if p.role and p.role.endswith("sekreterare")]
+    secretaries += _listed(text, fields, "secretary", known)
+    minutes_taker = next(iter(_listed(text, fields, "minutes_taker", known)), None)
+    attendance = Attendance(
+        called=tuple(called),
+        invited=tuple(invited),
+        others_present=tuple(others),
+        absent=tuple(absent),
+        substitutions=tuple(substitutions),
+        standing_substitutes=tuple(standing),
+        chair=chair,
+        chair_changes=tuple(chair_changes) if len(chair_changes) > 1 else (),
+        secretaries=tuple(_dedupe(secretaries)),
+        minutes_taker=minutes_taker,
+        adjusters=tuple(_listed(text, fields, "adjusters", known)),
+    )
+    events = _role_events(text, meeting_date, known)
+    # Structured mentions only: running-text word runs are antecedents, not people.
+    people = [
+        *roster,
+        *invited,
+        *absent,
+        *attendance.secretaries,
+        *attendance.adjusters,
+        *([minutes_taker] if minutes_taker else []),
+        *(p for s in substitutions for p in (s.substitute, s.substituted)),
+        *(p for s in standing for p in (s.substitute, s.substituted)),
+        *(change.person for change in chair_changes),
+        *(e.person for e in events),
+        *(e.predecessor for e in events if e.predecessor),
+    ]
+    return AttendanceReading(attendance, tuple(events), tuple(people))
+
+
+def _fields(segments: Segments) -> list[tuple[str, Span]]:
+    text = segments.document.text
+    found = [(field.key, field.value) for field in (*segments.header, *segments.footer)]
+    for item in segments.items[:1]:
+        # Absence lists sit under the first item ("Mötets öppnande") in minutes.
+        found += [
+            (field.key, field.value)
+            for field in find_fields(text, item.body.start, item.body.end, "body")
+            if field.key == "absent"
+        ]
+    return found
+
+
+def _listed(
+    text: str, fields: Sequence[tuple[str, Span]], key: str, known: frozenset[str]
+) -> list[PersonMention]:
+    people: list[PersonMention] = []
+    for field_key, value in fields:
+        if field_key == key and value.text:
+            people += parse_person_list(
+                text, value.start, value.end, section=key, known_organisations=known
+            )
+    return _dedupe(people)
+
+
+def _dedupe(people: Iterable[PersonMention]) -> list[PersonMention]:
+    seen: set[str] = set()
+    unique = []
+    for person in people:
+        if person.name not in seen:
+            seen.add(person.name)
+            unique.append(person)
+    return unique
+
+
+def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMention]:
+    text = segments.document.text
+    people = []
+    for section in segments.roster:
+        for cell in section.cells:
+            person = parse_person(
+                text,
+                cell.start,
+                cell.end,
+                section=section.key,
+                group=section.group.text if section.group else None,
+                known_organisations=known,
+            )
+            if person is not None:
+                people.append(person)
+    return people
+
+
+def _prose_people(text: str, known: frozenset[str]) -> list[PersonMention]:
+    """Every name-like word run in running text (antecedents for "hon", given names)."""
+    people = []
+    for match in _NAME_IN_PROSE.finditer(text):
+        name = " ".join(match.group(0).split())
+        if not is_organisation_like(name, known):
+            people.append(PersonMention(name, Span(match.start(), match.end(), match.group(0))))
+    return people
+
+
+def _mention(text: str, start: int, end: int, known: frozenset[str]) -> PersonMention:
+    person = parse_person(text, start, end, known_organisations=known)
+    if person is not None:
+        return person
+    return PersonMention(" ".join(text[start:end].split()), Span(start, end, text[start:end]))
+
+
+def _resolve_reference(
+    mention: PersonMention, before: int, prose: Sequence[PersonMention]
+) -> PersonMention:
+    """A pronoun ("hon") is the last person named before; a given name, the last full name."""
+    words = mention.name.split()
+    if len(words) != 1:
+        return mention
+    earlier = [p for p in prose if p.span.end <= before]
+    if mention.name.lower() in _PRONOUNS:
+        candidates = earlier
+    else:
+        candidates = [p for p in earlier if p.name.split()[0] == mention.name]
+    if not candidates:
+        return mention
+    return replace(candidates[-1], span=mention.span, entry=None)
+
+
+def _without_next_name(text: str, person: PersonMention) -> PersonMention:
+    """In a flattened roster "… för Göran Nilsson Björn Kihl (M)" the last two words and the
+    party belong to the next person."""
+    words = person.name.split()
+    if len(words) < 4 or not re.match(r"\s*\(", text[person.span.end : person.span.end + 3]):
+        return person
+    kept = text.find(words[1], person.span.start) + len(words[1])
+    span = Span(person.span.start, kept, text[person.span.start : kept])
+    return PersonMention(" ".join(words[:2]), span)
+
+
+def _item_number_at(items: Sequence[AgendaItemSegment], offset: int) -> int | None:
+    for item in items:
+        if item.marker.start <= offset < item.body.end:
+            return item.number
+    return None
+
+
+def _substitutions(
+    segments: Segments,
+    roster: Sequence[PersonMention],
+    prose: Sequence[PersonMention],
+    known: frozenset[str],
+) -> tuple[list[Substitution], list[StandingSubstitute]]:
+    text = segments.document.text
+    substitutions: list[Substitution] = []
+    standing: list[StandingSubstitute] = []
+    for kind, regex in keyed("sentence_patterns.tsv"):
+        if kind != "substitution":
+            continue
+        for match in regex.finditer(text):
+            substitute = _mention(text, match.start("substitute"), match.end("substitute"), known)
+            substituted = _mention(
+                text, match.start("substituted"), match.end("substituted"), known
+            )
+            substituted = _resolve_reference(substituted, match.start(), prose)
+            substituted = _without_next_name(text, substituted)
+            span = Span(match.start(), match.end(), match.group(0))
+            sentence_end = text.find(".", match.end())
+            rest = text[match.end() : sentence_end if sentence_end >= 0 else len(text)]
+            in_parentheses = text.rfind("(", 0, match.start()) > text.rfind(")", 0, match.start())
+            if _STANDING.search(match.group(0) + rest.split("\n")[0]) or in_parentheses:
+                standing.append(StandingSubstitute(substitute, substituted, span))
+                continue
+            item = _item_number_at(segments.items, match.start())
+            from_item = item if item is not None and item > 1 else None
+            substitutions.append(Substitution(substitute, substituted, span, from_item))
+    standing += _standing_in_cells(text, roster, known)
+    return _unique_by_span(substitutions), standing
+
+
+def _standing_in_cells(
+    text: str, roster: Sequence[PersonMention], known: frozenset[str]
+) -> list[StandingSubstitute]:
+    """Standing deputies in cells: "Sebastian Nydén, … (ersätter Monika Holmgren vid behov)"."""
+    found = []
+    for person in roster:
+        if person.entry is None:
+            continue
+        match = _REPLACES_IN_CELL.search(text, person.entry.start, person.entry.end)
+        if match is None:
+            continue
+        substituted = _mention(text, match.start("name"), match.end("name"), known)
+        found.append(
+            StandingSubstitute(person, substituted, Span(match.start(), match.end(), match[0]))
+        )
+    return found
+
+
+def _unique_by_span(substitutions: list[Substitution]) -> list[Substitution]:
+    kept: list[Substitution] = []
+    for candidate in sorted(substitutions, key=lambda s: (s.span.start, -s.span.end)):
+        if not any(k.span.start <= candidate.span.start < k.span.end for k in kept):
+            kept.append(candidate)
+    return kept
+
+
+def _chair_changes(segments: Segments, known: frozenset[str]) -> list[ChairChange]:
+    text = segments.document.text
+    changes: list[ChairChange] = []
+    for kind, regex in keyed("sentence_patterns.tsv"):
+        if kind not in ("opened", "chair_from"):
+            continue
+        for match in regex.finditer(text):
+            person = _mention(text, match.start("person"), match.end("person"), known)
+            span = Span(match.start(), match.end(), match.group(0))
+            item = 1 if kind == "opened" else number_word(match.group("item"))
+            if item is not None:
+                changes.append(ChairChange(person, item, span))
+    unique: dict[tuple[str, int], ChairChange] = {}
+    for change in sorted(changes, key=lambda change: (change.from_item, change.span.start)):
+        unique.setdefault((change.person.name, change.from_item), change)
+    return list(unique.values())
+
+
+def _chair_from_roster(
+    roster: Sequence[PersonMention], absent: Sequence[PersonMention]
+) -> PersonMention | None:
+    absent_names = {person.name for person in absent}
+    for person in roster:
+        if person.meeting_role == str(BG.ordforande) and person.name not in absent_names:
+            return person
+    return None
+
+
+def _role_events(
+    text: str, meeting_date: DateValue | None, known: frozenset[str]
+) -> list[RoleEvent]:
+    events = []
+    for kind, regex in keyed("sentence_patterns.tsv"):
+        if kind not in _EVENT_KINDS:
+            continue
+        for match in regex.finditer(text):
+            groups = match.groupdict()
+            person = _mention(text, match.start("person"), match.end("person"), known)
+            role_text = " ".join((groups.get("role") or "").split()) or None
+            roles = concepts_in(text, "Role", match.start("role"), match.end("role"))
+            predecessor = None
+            if groups.get("predecessor"):
+                predecessor = _mention(
+                    text, match.start("predecessor"), match.end("predecessor"), known
+                )
+            events.append(
+                RoleEvent(
+                    kind=_EVENT_KINDS[kind],
+                    person=person,
+                    role_text=role_text,
+                    role=roles[0].concept if roles else None,
+                    organisation=_organisation_of(role_text),
+                    span=Span(match.start(), match.end(), match.group(0)),
+                    predecessor=predecessor,
+                    valid_from=_valid_from(groups.get("from"), match, meeting_date),
+                    until_text=" ".join((groups.get("until") or "").split()) or None,
+                )
+            )
+    return events
+
+
+_ROLE_ORGANISATION = re.compile(r"\b(?:i|för|på|vid)\s+(?P<org>[A-ZÅÄÖ][^.]*)$")
+
+
+def _organisation_of(role_text: str | None) -> str | None:
+    """The organisation a role is held in: "förbundsdirektör för Fyrbodals kommunalförbund"."""
+    if not role_text:
+        return None
+    match = _ROLE_ORGANISATION.search(role_text)
+    return match.group("org").strip() if match else None
+
+
+def _valid_from(
+    written: str | None, match: re.Match[str], meeting_date: DateValue | None
+) -> DateValue | None:
+    if not written:
+        return None
+    if "dagens" in written:
+        # "från och med dagens möte": the meeting's date, evidenced by the phrase.
+        if meeting_date is None:
+            return None
+        span = Span(match.start("from"), match.end("from"), match.group("from"))
+        return replace(meeting_date, span=span)
+    dates = find_dates(written, match.start("from"))
+    return dates[0] if dates else None

@@ -1,0 +1,230 @@
+"""Member lists: headed sections of one-person cells, in one or two columns.
+
+Converted tables come as tab-separated cells, as cells merged into one line
+with runs of spaces, or with no separator at all ("… vice ordförande Helén
+Eliasson (S) ordf. …"). A line is cut before every heading, column group and
+person that starts inside it; a cell's column is its position on the line
+(or, alone on an indented line, the right column).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
+from beslutsgraf.ingest.model import RosterSection, Span
+from beslutsgraf.ingest.people import PARTY, is_organisation_like, starts_with_name
+
+__all__ = ["find_rosters", "known_organisation_words", "split_cells"]
+
+_CAPITALISED = re.compile(r"[A-ZÅÄÖÉ][\w'’-]*$")
+_PARTY_ANYWHERE = re.compile(PARTY)
+_COLUMN_GAP = re.compile(r"\t| {2,}")
+_ORG_AFTER = re.compile(
+    r"(?:,|\)|(?<!\S)[a-zåäö][\w.-]*) (?P<word>[A-ZÅÄÖ][\w-]+)(?=[ \t]*(?:$|\t| {2}|,))",
+    re.MULTILINE,
+)
+
+
+_GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    span: Span
+    column: int
+    kind: str  # "heading", "group", "person", "other"
+    key: str = ""
+
+
+@cache
+def _headings() -> tuple[tuple[str, str], ...]:
+    rows = [(row[0], row[1]) for row in read_table("roster_headings.tsv") if row[1] != "group"]
+    return tuple(sorted(rows, key=lambda row: len(row[0]), reverse=True))
+
+
+@cache
+def _group_prefix() -> str:
+    prefixes = [row[0] for row in read_table("roster_headings.tsv") if row[1] == "group"]
+    return "|".join(re.escape(prefix) for prefix in prefixes)
+
+
+@cache
+def _boundary_regex() -> re.Pattern[str]:
+    headings = "|".join(re.escape(heading) for heading, _ in _headings())
+    return re.compile(
+        rf"(?<![\w-])(?P<heading>{headings})(?![\w-])|(?<![\w-])(?P<group>(?:{_group_prefix()})"
+        rf" [A-ZÅÄÖ])"
+    )
+
+
+def known_organisation_words(text: str) -> frozenset[str]:
+    """Single words the document uses as organisations ("…, Fyrbodal", "beredning Västkom").
+
+    A word that also opens a two-word name ("Ann-Sofie Rundberg,") is a given name.
+    """
+    candidates = {match.group("word") for match in _ORG_AFTER.finditer(text)}
+    given_names = {match.group("word") for match in _GIVEN_NAME.finditer(text)}
+    return frozenset(candidates - given_names)
+
+
+def _classify(text: str, span: Span, known: Iterable[str]) -> tuple[str, str]:
+    bare = strip_markup(text, span.start, span.end).text
+    for heading, key in _headings():
+        if bare == heading:
+            return "heading", key
+    if re.match(rf"(?:{_group_prefix()}) [A-ZÅÄÖ]", bare):
+        return "group", ""
+    if starts_with_name(text, span.start, span.end, known):
+        return "person", ""
+    return "other", ""
+
+
+def split_cells(text: str, line: Line, known: Iterable[str]) -> list[tuple[int, Span]]:
+    """(column, cell) pairs of one roster line."""
+    known = frozenset(known)
+    if "\t" in line.text:
+        pieces = _split_on(text, line.start, line.end, "\t")
+        return [
+            (column, trimmed_span(text, piece.start, piece.end))
+            for column, piece in enumerate(pieces)
+            if piece.text.strip()
+        ]
+    cells: list[Span] = []
+    for piece in _split_on_gaps(text, line.start, line.end):
+        cells.extend(_cut_merged(text, piece, known))
+    if len(cells) == 1:
+        indented = line.text[:1] in (" ", "\u00a0") and line.text.strip() != line.text.rstrip()
+        return [(1 if indented else 0, cells[0])]
+    return list(enumerate(cells))
+
+
+def _split_on(text: str, start: int, end: int, separator: str) -> list[Span]:
+    pieces, position = [], start
+    while True:
+        found = text.find(separator, position, end)
+        if found < 0:
+            pieces.append(Span(position, end, text[position:end]))
+            return pieces
+        pieces.append(Span(position, found, text[position:found]))
+        position = found + len(separator)
+
+
+def _split_on_gaps(text: str, start: int, end: int) -> list[Span]:
+    pieces, position = [], start
+    for gap in _COLUMN_GAP.finditer(text, start, end):
+        pieces.append(trimmed_span(text, position, gap.start()))
+        position = gap.end()
+    pieces.append(trimmed_span(text, position, end))
+    return [piece for piece in pieces if piece.text]
+
+
+def _cut_merged(text: str, piece: Span, known: frozenset[str]) -> list[Span]:
+    cuts = {piece.start}
+    for match in _boundary_regex().finditer(text, piece.start, piece.end):
+        cuts.add(match.start())
+        if match.group("heading"):
+            cuts.add(match.end())
+    # A person starts where a name precedes a party or a comma, unless it opens the piece.
+    for anchor in _anchors(text, piece):
+        name_start = _name_before(text, piece.start, anchor, known)
+        if name_start is not None and name_start > piece.start:
+            cuts.add(name_start)
+    ordered = [*sorted(cuts), piece.end]
+    spans = [trimmed_span(text, a, b) for a, b in itertools.pairwise(ordered)]
+    return [span for span in spans if span.text]
+
+
+def _anchors(text: str, piece: Span) -> list[int]:
+    anchors = [match.start() for match in _PARTY_ANYWHERE.finditer(text, piece.start, piece.end)]
+    anchors += [index for index in range(piece.start, piece.end) if text[index] == ","]
+    return sorted(anchors)
+
+
+def _name_before(text: str, floor: int, anchor: int, known: frozenset[str]) -> int | None:
+    """Where the capitalised words just before `anchor` start, if they name a person."""
+    words: list[tuple[int, int]] = []
+    position = anchor
+    while position > floor and len(words) < 3:
+        end = position
+        while end > floor and text[end - 1] in " \u00a0":
+            end -= 1
+        start = end
+        while start > floor and not text[start - 1].isspace():
+            start -= 1
+        word = text[start:end]
+        if not word or not _CAPITALISED.match(word):
+            break
+        words.insert(0, (start, end))
+        position = start
+    while words and is_organisation_like(text[words[0][0] : words[0][1]], known):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    return words[0][0]
+
+
+def find_rosters(text: str, start: int, end: int, known: Iterable[str]) -> list[RosterSection]:
+    """Every member list in `text[start:end]`."""
+    known = frozenset(known)
+    sections: list[RosterSection] = []
+    lines = split_lines(text, start, end)
+    index = 0
+    while index < len(lines):
+        cells = _line_cells(text, lines[index], known)
+        if cells and all(cell.kind in ("heading", "group") for cell in cells):
+            index = _consume(text, lines, index, known, sections)
+        else:
+            index += 1
+    return sections
+
+
+def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
+    if line.blank:
+        return []
+    cells = []
+    for column, span in split_cells(text, line, known):
+        kind, key = _classify(text, span, known)
+        cells.append(_Cell(strip_markup(text, span.start, span.end), column, kind, key))
+    return cells
+
+
+def _consume(
+    text: str, lines: list[Line], index: int, known: frozenset[str], out: list[RosterSection]
+) -> int:
+    groups: dict[int, Span | None] = {}
+    headings: dict[int, tuple[Span | None, str]] = {}
+    collected: dict[tuple[int, int | None, int | None], list[Span]] = {}
+    order: list[tuple[int, Span | None, Span | None, str]] = []
+    while index < len(lines):
+        cells = _line_cells(text, lines[index], known)
+        if any(cell.kind == "other" for cell in cells):
+            break
+        for cell in cells:
+            if cell.kind == "group":
+                groups[cell.column] = cell.span
+                headings.pop(cell.column, None)
+            elif cell.kind == "heading":
+                headings[cell.column] = (cell.span, cell.key)
+            else:
+                group = groups.get(cell.column) or groups.get(0)
+                heading, key = headings.get(cell.column, (None, "members"))
+                section_id = (
+                    cell.column,
+                    group.start if group else None,
+                    heading.start if heading else None,
+                )
+                if section_id not in collected:
+                    collected[section_id] = []
+                    order.append((cell.column, group, heading, key))
+                collected[section_id].append(cell.span)
+        index += 1
+    for column, group, heading, key in order:
+        section_id = (column, group.start if group else None, heading.start if heading else None)
+        out.append(RosterSection(group, heading, key, tuple(collected[section_id])))
+    return index

@@ -1,0 +1,153 @@
+"""The `segment` stage: find where the header, member lists, agenda items, yearly
+summary and calendars of one document are.
+
+Segments are spans of `RawDocument.text`; nothing is interpreted yet beyond the
+structure (that is `extract`'s job).
+"""
+
+from __future__ import annotations
+
+import re
+
+from beslutsgraf.ingest.agenda import find_items
+from beslutsgraf.ingest.calendar import find_calendars
+from beslutsgraf.ingest.document import RawDocument
+from beslutsgraf.ingest.labels import find_fields, labels
+from beslutsgraf.ingest.lines import split_lines, strip_markup
+from beslutsgraf.ingest.model import (
+    AgendaItemSegment,
+    HeaderField,
+    RosterSection,
+    Segments,
+    Span,
+)
+from beslutsgraf.ingest.nlp import concepts_in
+from beslutsgraf.ingest.roster import find_rosters, known_organisation_words, split_cells
+from beslutsgraf.ingest.summary import find_summary
+from beslutsgraf.ontology import BG
+
+__all__ = ["segment"]
+
+_MAX_TITLE_LINES = 6
+_LINK = re.compile(r"\[(?P<label>[^\]\n]+)\]\([^)\n]*\)")
+_BULLET = re.compile(r"^\s*[•\-–*]\s")
+
+
+def segment(doc: RawDocument) -> Segments:
+    """Split `doc` into its parts: header, member lists, items, summary, calendars."""
+    text = doc.text
+    layout = find_items(text, 0, len(text))
+    summary = find_summary(text, 0, len(text))
+    items_start = layout.items[0].marker.start if layout.items else len(text)
+    if summary:
+        items_start = min(items_start, summary[0].heading.start)
+    header = find_fields(text, 0, items_start, "header")
+    footer_start = layout.items[-1].body.start if layout.items else items_start
+    footer = find_fields(text, footer_start, len(text), "footer")
+    items = _cut_footer(text, layout.items, footer)
+    known = known_organisation_words(text)
+    roster = find_rosters(text, 0, len(text), known)
+    headed = {section.heading.start for section in roster if section.heading}
+    roster = sorted(
+        roster + _list_fields_as_rosters(text, header, known, headed),
+        key=lambda section: section.cells[0].start if section.cells else 0,
+    )
+    title = _title_lines(text, items_start, header, roster)
+    return Segments(
+        document=doc,
+        document_kind=_document_kind(text, title, layout.style, bool(summary)),
+        title=tuple(title),
+        header=tuple(field for field in header if _label_mode(field) != "list"),
+        roster=tuple(roster),
+        items=tuple(items),
+        summary=tuple(summary),
+        calendars=tuple(find_calendars(text, 0, len(text))),
+        footer=tuple(footer),
+        links=tuple(_links(doc)),
+    )
+
+
+def _label_mode(field: HeaderField) -> str:
+    return next((label.mode for label in labels() if label.text == field.label.text), "line")
+
+
+def _list_fields_as_rosters(
+    text: str, header: list[HeaderField], known: frozenset[str], headed: set[int]
+) -> list[RosterSection]:
+    """The list fields of a protocol header ("Beslutande …", "Ersättare …") as member lists."""
+    sections = []
+    for field in header:
+        if _label_mode(field) != "list" or not field.value.text:
+            continue
+        if field.label.start in headed:
+            continue  # already read as a member list under this heading
+        cells: list[Span] = []
+        for line in split_lines(text, field.value.start, field.value.end):
+            if not line.blank:
+                cells.extend(cell for _, cell in split_cells(text, line, known))
+        sections.append(RosterSection(None, field.label, field.key, tuple(cells)))
+    return sections
+
+
+def _cut_footer(
+    text: str, items: tuple[AgendaItemSegment, ...], footer: list[HeaderField]
+) -> list[AgendaItemSegment]:
+    """The last item ends where the footer ("Mötesanteckning: …") begins."""
+    if not items or not footer:
+        return list(items)
+    last = items[-1]
+    cut = min(field.label.start for field in footer)
+    if not last.body.start <= cut <= last.body.end:
+        return list(items)
+    body = strip_markup(text, last.body.start, cut) if cut > last.body.start else last.body
+    body = Span(
+        last.body.start,
+        max(body.end, last.body.start),
+        text[last.body.start : max(body.end, last.body.start)],
+    )
+    shortened = AgendaItemSegment(
+        last.number, last.marker, last.title, body, last.sub_items, last.case_number
+    )
+    return [*items[:-1], shortened]
+
+
+def _title_lines(
+    text: str, end: int, header: list[HeaderField], roster: list[RosterSection]
+) -> list[Span]:
+    """The heading lines before the first field, list, bullet or item."""
+    stops = [end]
+    stops += [field.label.start for field in header]
+    stops += [cell.start for section in roster for cell in section.cells]
+    stops += [section.group.start for section in roster if section.group]
+    stops += [section.heading.start for section in roster if section.heading]
+    stop = min(stops)
+    title: list[Span] = []
+    for line in split_lines(text, 0, stop):
+        if line.blank:
+            continue
+        if _BULLET.match(line.text) or len(title) >= _MAX_TITLE_LINES:
+            break
+        span = strip_markup(text, line.start, line.end)
+        if any(char.isalpha() for char in span.text):
+            title.append(span)
+    return title
+
+
+def _document_kind(text: str, title: list[Span], style: str | None, has_summary: bool) -> str:
+    if has_summary:
+        return str(BG.summary)
+    for line in title:
+        matches = concepts_in(text, "DocumentKind", line.start, line.end)
+        if matches:
+            return matches[0].concept
+    return str(BG.protocol) if style == "paragraph" else str(BG.minutes)
+
+
+def _links(doc: RawDocument) -> list[Span]:
+    """Link labels: the reader removed "[…](#)", so they are found in the source text."""
+    spans = []
+    for match in _LINK.finditer(doc.source_text):
+        start, end = doc.offsets.to_text(match.start("label"), match.end("label"))
+        if doc.text[start:end].strip():
+            spans.append(Span(start, end, doc.text[start:end]))
+    return spans
