@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, runtime_checkable
+from typing import IO, Literal, Protocol, runtime_checkable
 
 __all__ = [
     "GraphName",
@@ -52,7 +52,12 @@ class Store(Protocol):
         named_graph_uris: Sequence[str] = (),
         timeout_s: float | None = None,
     ) -> SerializedResult:
-        """Run a query and encode its answer as `media_type` (a SPARQL results or RDF type)."""
+        """Run a query and encode its answer as `media_type` (a SPARQL results or RDF type).
+
+        The default graph is the union of all graphs unless the query has FROM / FROM
+        NAMED or graph IRIs are given (those win over FROM, as in the SPARQL Protocol).
+        With `timeout_s`, a query still running after that long is stopped and
+        `QueryTimeout` raised; None means no limit (embedded) or the client default."""
         ...
 
     def select(
@@ -82,11 +87,13 @@ class Store(Protocol):
     def named_graphs(self) -> list[str]: ...
 
     def get_graph(self, graph: GraphName, media_type: str) -> bytes:
-        """Serialise one graph (None = default graph) as `media_type` (RDF syntax)."""
+        """Serialise one graph (None = default graph) as `media_type` (RDF syntax).
+        Raises `GraphNotFound` for a named graph that does not exist."""
         ...
 
     def add_to_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
-        """Merge RDF data into a graph (Graph Store Protocol POST)."""
+        """Merge RDF data into a graph (Graph Store Protocol POST). Graph names inside
+        dataset syntaxes are ignored: everything goes to `graph`."""
         ...
 
     def put_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
@@ -97,12 +104,16 @@ class Store(Protocol):
         """Drop a graph; False when it did not exist."""
         ...
 
-    def bulk_load(self, data: bytes, media_type: str, *, graph: GraphName = None) -> None:
-        """Load a dump as it is (N-Quads, TriG, Turtle, N-Triples), fast path, no validation."""
+    def bulk_load(
+        self, data: bytes | IO[bytes], media_type: str, *, graph: GraphName = None
+    ) -> None:
+        """Load a dump as it is (N-Quads, TriG, Turtle, N-Triples), fast path, no validation.
+        `data` may be an open binary file, read in chunks. Not atomic."""
         ...
 
     def dump(self, media_type: str) -> Iterator[bytes]:
-        """Stream every quad of the store in a dataset syntax (N-Quads, TriG)."""
+        """Stream every quad of the store in a dataset syntax (N-Quads, TriG, JSON-LD);
+        in a triple syntax (Turtle, N-Triples, RDF/XML), the union of all graphs."""
         ...
 
     def triple_counts(self) -> dict[str, int]:

@@ -1,0 +1,278 @@
+"""`EmbeddedStore`: pyoxigraph (RocksDB) on disk, in this process.
+
+Guarantees:
+- Reads see a consistent snapshot (Oxigraph's repeatable-read isolation).
+- `replace_graph` / `put_graph` / `update` are one transaction each: readers see the old
+  or the new graph, never a mix (`DROP SILENT GRAPH <g>; INSERT DATA {...}` as one update).
+- The default graph of a query is the union of all graphs, unless the query has FROM /
+  FROM NAMED or the caller passes default/named graph IRIs (SPARQL Protocol rules).
+- `timeout_s` really stops the query: timed queries run in a killable worker process
+  on a snapshot of the store (see `workers.py`). Queries without a limit (library code,
+  the CLI) run in the calling thread; pyoxigraph releases the GIL while it evaluates, so
+  concurrent threads keep answering.
+- `bulk_load` is the fast path and is not atomic: use it on a store nobody reads yet.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryTriples,
+    Store,
+    parse,
+    serialize,
+)
+
+from beslutsgraf.store.base import GraphName, SerializedResult
+from beslutsgraf.store.errors import (
+    GraphNotFound,
+    QuerySyntaxError,
+    RdfSyntaxError,
+    StoreError,
+    StoreUnavailable,
+    UnsupportedOperation,
+)
+from beslutsgraf.store.evaluate import (
+    QueryRequest,
+    check_media_type,
+    run_ask,
+    run_query,
+    run_select,
+)
+from beslutsgraf.store.formats import rdf_format
+from beslutsgraf.store.sparql_text import canonical_iri, with_bindings
+from beslutsgraf.store.streaming import stream_writes
+from beslutsgraf.store.workers import QueryWorkerPool, Snapshots
+
+__all__ = ["EmbeddedStore"]
+
+Result = TypeVar("Result")
+
+_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def _open(path: Path) -> Store:
+    try:
+        return Store(str(path))
+    except OSError as error:
+        if "lock" in str(error).lower():
+            raise StoreUnavailable(
+                f"the store {path} is open in another process (is `beslutsgraf serve` "
+                "running? query it with --endpoint instead)"
+            ) from None
+        raise StoreUnavailable(f"cannot open the store {path}: {error}") from None
+
+
+class EmbeddedStore:
+    """A pyoxigraph store in the folder `path` (created when missing).
+
+    `query_workers` caps how many timed queries run at once (each in its own process)."""
+
+    def __init__(self, path: Path, *, query_workers: int = 2) -> None:
+        self.path = Path(path)
+        self._store: Store | None = _open(self.path)
+        self._query_workers = query_workers
+        self._generation = 0  # bumped after every write; snapshots are per generation
+        self._generation_lock = threading.Lock()
+        self._snapshots: Snapshots | None = None
+        self._pool: QueryWorkerPool | None = None
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    @property
+    def _live(self) -> Store:
+        if self._store is None:
+            raise StoreUnavailable(f"the store {self.path} is closed")
+        return self._store
+
+    def _wrote(self) -> None:
+        with self._generation_lock:  # a lost increment would let a stale snapshot serve
+            self._generation += 1
+
+    def _timed(
+        self, function: Callable[..., Result], args: tuple[Any, ...], timeout_s: float
+    ) -> Result:
+        with self._generation_lock:  # first timed queries may arrive together
+            if self._pool is None or self._snapshots is None:
+                absolute = self.path.resolve()  # `.` has no name to derive a sibling from
+                root = absolute.with_name(f".{absolute.name}.query-snapshots")
+                self._snapshots = Snapshots(self._live, root)
+                self._pool = QueryWorkerPool(self._query_workers)
+            snapshots, pool, generation = self._snapshots, self._pool, self._generation
+        with snapshots.lease(generation) as snapshot:
+            return pool.call(snapshot, function, args, timeout_s)
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._live.update(sparql)
+        except SyntaxError as error:
+            raise QuerySyntaxError.from_parser_message(str(error), "update") from None
+        except (OSError, ValueError, RuntimeError) as error:
+            raise StoreError(f"update failed: {error}") from None
+        finally:
+            self._wrote()
+
+    @staticmethod
+    def _graph_node(graph: GraphName) -> NamedNode | DefaultGraph:
+        return DefaultGraph() if graph is None else NamedNode(canonical_iri(graph))
+
+    @staticmethod
+    def _parse(data: bytes | IO[bytes], media_type: str, source: str) -> list[Quad]:
+        try:
+            return list(parse(data, format=rdf_format(media_type), rename_blank_nodes=True))
+        except SyntaxError as error:
+            raise RdfSyntaxError.from_parser_message(str(error), source) from None
+
+    def query_worker_pids(self) -> list[int]:
+        """Process ids of the running query workers (none until a timed query ran)."""
+        return [] if self._pool is None else self._pool.pids()
+
+    # -- queries ----------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout_s: float | None = None,
+    ) -> SerializedResult:
+        request = QueryRequest(
+            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris)
+        )
+        if timeout_s is None:
+            return run_query(self._live, request)
+        check_media_type(sparql, media_type)  # fail fast, before a worker is involved
+        return self._timed(run_query, (request,), timeout_s)
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, str] | None = None,
+        *,
+        timeout_s: float | None = None,
+    ) -> list[dict[str, str]]:
+        bound = with_bindings(sparql, bindings)
+        if timeout_s is None:
+            return run_select(self._live, bound)
+        return self._timed(run_select, (bound,), timeout_s)
+
+    def ask(self, sparql: str, bindings: Mapping[str, str] | None = None) -> bool:
+        return run_ask(self._live, with_bindings(sparql, bindings))
+
+    # -- writes -----------------------------------------------------------------------
+
+    def update(self, sparql: str) -> None:
+        self._update(sparql)
+
+    def _replace(self, graph: GraphName, quads: list[Quad]) -> None:
+        target = "DEFAULT" if graph is None else f"GRAPH <{canonical_iri(graph)}>"
+        # Terms print in canonical N-Triples, which is valid SPARQL term syntax.
+        triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        inner = triples if graph is None else f"GRAPH <{canonical_iri(graph)}> {{\n{triples}\n}}"
+        self._update(f"DROP SILENT {target} ;\nINSERT DATA {{\n{inner}\n}}")
+
+    def replace_graph(self, graph: str, nquads_or_ntriples: bytes) -> None:
+        self._replace(graph, self._parse(nquads_or_ntriples, "application/n-quads", "data"))
+
+    def put_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
+        self._replace(graph, self._parse(data, media_type, "data"))
+
+    def add_to_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
+        target = self._graph_node(graph)
+        quads = [
+            Quad(q.subject, q.predicate, q.object, target)
+            for q in self._parse(data, media_type, "data")
+        ]
+        try:
+            self._live.extend(quads)  # one transaction
+        except OSError as error:
+            raise StoreError(f"add failed: {error}") from None
+        finally:
+            self._wrote()
+
+    def delete_graph(self, graph: GraphName) -> bool:
+        if graph is not None and not self.graph_exists(graph):
+            return False
+        self._update("CLEAR DEFAULT" if graph is None else f"DROP GRAPH <{canonical_iri(graph)}>")
+        return True
+
+    def bulk_load(
+        self, data: bytes | IO[bytes], media_type: str, *, graph: GraphName = None
+    ) -> None:
+        syntax = rdf_format(media_type)
+        if graph is not None and syntax.supports_datasets:
+            raise UnsupportedOperation(
+                "a target graph applies to triple syntaxes only; "
+                f"{syntax.name} names its own graphs"
+            )
+        options: dict[str, Any] = (
+            {} if graph is None else {"to_graph": NamedNode(canonical_iri(graph))}
+        )
+        try:
+            self._live.bulk_load(data, syntax, **options)
+        except SyntaxError as error:
+            raise RdfSyntaxError.from_parser_message(str(error), "dump") from None
+        except (OSError, ValueError) as error:
+            raise StoreError(f"bulk load failed: {error}") from None
+        finally:
+            self._wrote()
+
+    # -- graphs and dumps -------------------------------------------------------------
+
+    def graph_exists(self, graph: str) -> bool:
+        return self._live.contains_named_graph(NamedNode(canonical_iri(graph)))
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._live.named_graphs() if isinstance(g, NamedNode))
+
+    def get_graph(self, graph: GraphName, media_type: str) -> bytes:
+        syntax = rdf_format(media_type)
+        if graph is not None and not self.graph_exists(graph):
+            raise GraphNotFound(graph)
+        node = self._graph_node(graph)
+        quads = self._live.quads_for_pattern(None, None, None, node)
+        if syntax.supports_datasets:
+            body = serialize(quads, format=syntax)
+        else:
+            body = serialize((q.triple for q in quads), format=syntax)
+        return body or b""
+
+    def dump(self, media_type: str) -> Iterator[bytes]:
+        """Every quad in a dataset syntax; in a triple syntax (Turtle, N-Triples, RDF/XML)
+        the union of all graphs, as the SPARQL endpoint's default graph shows it."""
+        syntax = rdf_format(media_type)
+        store = self._live
+
+        def produce(output: IO[bytes]) -> None:
+            if syntax.supports_datasets:
+                store.dump(output, syntax)
+            else:
+                triples = store.query(_UNION_TRIPLES, use_default_graph_as_union=True)
+                assert isinstance(triples, QueryTriples)
+                triples.serialize(output, syntax)
+
+        return stream_writes(produce, lambda error: StoreError(f"export failed: {error}"))
+
+    def triple_counts(self) -> dict[str, int]:
+        counts = {graph: 0 for graph in self.named_graphs()}
+        for row in run_select(self._live, _COUNTS):
+            counts[row["g"][1:-1]] = int(row["n"].split('"')[1])
+        return counts
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+        if self._snapshots is not None:
+            self._snapshots.close()
+        self._pool = self._snapshots = None
+        self._store = None  # RocksDB closes (and unlocks) when its last reference goes

@@ -1,0 +1,126 @@
+"""Query evaluation on an open pyoxigraph store: the code shared by the embedded backend's
+own thread and its query worker processes (which is why these are plain functions of
+picklable arguments)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
+
+from beslutsgraf.store.base import QueryForm, SerializedResult
+from beslutsgraf.store.errors import (
+    QuerySyntaxError,
+    StoreError,
+    UnsupportedMediaType,
+    UnsupportedOperation,
+)
+from beslutsgraf.store.formats import (
+    RDF_MEDIA_TYPES,
+    RESULTS_MEDIA_TYPES,
+    rdf_format,
+    results_format,
+)
+from beslutsgraf.store.sparql_text import canonical_iri, has_dataset_clause, query_form
+
+__all__ = ["QueryRequest", "check_media_type", "run_ask", "run_query", "run_select"]
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """One SPARQL Protocol query: the text, the answer's media type and the dataset."""
+
+    sparql: str
+    media_type: str
+    default_graph_uris: tuple[str, ...] = ()
+    named_graph_uris: tuple[str, ...] = ()
+
+
+def check_media_type(sparql: str, media_type: str) -> None:
+    """Refuse an answer format that cannot encode this query form, before evaluating it."""
+    form = query_form(sparql)
+    if form in ("SELECT", "ASK"):
+        results_format(media_type)
+    elif form in ("CONSTRUCT", "DESCRIBE"):
+        rdf_format(media_type)
+    elif not (_known(media_type, RESULTS_MEDIA_TYPES) or _known(media_type, RDF_MEDIA_TYPES)):
+        raise UnsupportedMediaType(media_type, (*RESULTS_MEDIA_TYPES, *RDF_MEDIA_TYPES))
+
+
+def _known(media_type: str, table: dict[str, Any]) -> bool:
+    return media_type.split(";", 1)[0].strip().lower() in table
+
+
+def _dataset_options(
+    sparql: str, default_graph_uris: tuple[str, ...], named_graph_uris: tuple[str, ...]
+) -> dict[str, Any]:
+    """SPARQL Protocol dataset rules: protocol graphs win over FROM; FROM wins over the
+    store's union default graph; otherwise the default graph is the union of all graphs."""
+    if default_graph_uris or named_graph_uris:
+        return {
+            "default_graph": [NamedNode(canonical_iri(iri)) for iri in default_graph_uris],
+            "named_graphs": [NamedNode(canonical_iri(iri)) for iri in named_graph_uris],
+        }
+    if has_dataset_clause(sparql):
+        return {}
+    return {"use_default_graph_as_union": True}
+
+
+def _evaluate(
+    store: Store,
+    sparql: str,
+    default_graph_uris: tuple[str, ...] = (),
+    named_graph_uris: tuple[str, ...] = (),
+) -> QuerySolutions | QueryBoolean | QueryTriples:
+    options = _dataset_options(sparql, default_graph_uris, named_graph_uris)
+    try:
+        return store.query(sparql, **options)
+    except SyntaxError as error:
+        raise QuerySyntaxError.from_parser_message(str(error)) from None
+    except (OSError, ValueError, RuntimeError) as error:
+        raise StoreError(f"query failed: {error}") from None
+
+
+def run_query(store: Store, request: QueryRequest) -> SerializedResult:
+    """Evaluate and serialise in the requested media type."""
+    check_media_type(request.sparql, request.media_type)
+    answer = _evaluate(store, request.sparql, request.default_graph_uris, request.named_graph_uris)
+    form: QueryForm
+    try:
+        if isinstance(answer, QuerySolutions):
+            form = "SELECT"
+            body = answer.serialize(format=results_format(request.media_type))
+        elif isinstance(answer, QueryBoolean):
+            form = "ASK"
+            body = answer.serialize(format=results_format(request.media_type))
+        else:
+            # DESCRIBE and CONSTRUCT both answer triples; report the form the text asked.
+            form = "DESCRIBE" if query_form(request.sparql) == "DESCRIBE" else "CONSTRUCT"
+            body = answer.serialize(format=rdf_format(request.media_type))
+    except (OSError, ValueError, RuntimeError) as error:
+        raise StoreError(f"query failed: {error}") from None
+    media_type = request.media_type.split(";", 1)[0].strip().lower()
+    return SerializedResult(form=form, media_type=media_type, body=body or b"")
+
+
+def run_select(store: Store, sparql: str) -> list[dict[str, str]]:
+    """SELECT rows as variable -> N-Triples term; unbound variables are left out."""
+    answer = _evaluate(store, sparql)
+    if not isinstance(answer, QuerySolutions):
+        raise UnsupportedOperation("select() needs a SELECT query")
+    variables = [variable.value for variable in answer.variables]
+    try:
+        return [
+            {name: str(term) for name in variables if (term := solution[name]) is not None}
+            for solution in answer
+        ]
+    except (OSError, ValueError, RuntimeError) as error:
+        raise StoreError(f"query failed: {error}") from None
+
+
+def run_ask(store: Store, sparql: str) -> bool:
+    answer = _evaluate(store, sparql)
+    if not isinstance(answer, QueryBoolean):
+        raise UnsupportedOperation("ask() needs an ASK query")
+    return bool(answer)

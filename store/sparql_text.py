@@ -1,0 +1,127 @@
+"""Safe handling of SPARQL text: validated N-Triples terms, a VALUES block for bindings,
+and the few facts about a query the store needs without a full parse.
+
+A small lexer skips comments, strings and IRIs, so a `{` or `FROM` inside a literal or
+an IRI never counts. Bound terms are parsed by Oxigraph's N-Triples parser and written
+back in canonical form, so user text is never pasted into a query as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, parse
+
+from beslutsgraf.store.errors import InvalidTerm, QuerySyntaxError
+
+__all__ = [
+    "canonical_iri",
+    "canonical_term",
+    "has_dataset_clause",
+    "query_form",
+    "with_bindings",
+]
+
+_TOKEN = re.compile(
+    r"""
+    (?P<skip>\s+|\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''
+              |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+  | (?P<name>[^\W\d][\w.\-]*(?::[\w.:%\-]*)?|:[\w.:%\-]*)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _tokens(sparql: str) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, offset) for each significant token."""
+    for match in _TOKEN.finditer(sparql):
+        kind = match.lastgroup or "other"
+        if kind != "skip":
+            yield kind, match.group(), match.start()
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE; None for anything else (e.g. an update)."""
+    for kind, text, _ in _tokens(sparql):
+        if kind == "name" and text.upper() in _FORMS:
+            return text.upper()
+    return None
+
+
+def _where_brace(sparql: str) -> int | None:
+    """Offset of the `{` that opens the query's WHERE group (SELECT and ASK)."""
+    depth = 0
+    seen_form = False
+    for kind, text, offset in _tokens(sparql):
+        if kind == "name" and text.upper() in _FORMS:
+            seen_form = True
+        elif text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        elif text == "{" and depth == 0 and seen_form:
+            return offset
+    return None
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """True when the query names its own dataset (FROM / FROM NAMED before WHERE)."""
+    end = _where_brace(sparql)
+    for kind, text, offset in _tokens(sparql):
+        if end is not None and offset >= end:
+            return False
+        if kind == "name" and text.upper() == "FROM":
+            return True
+    return False
+
+
+def canonical_term(term: str) -> str:
+    """Validate one N-Triples term (IRI or literal) and return its canonical form."""
+    document = f"<urn:x-beslutsgraf:s> <urn:x-beslutsgraf:p> {term} .\n"
+    try:
+        triples = list(parse(document.encode(), format=RdfFormat.N_TRIPLES))
+    except SyntaxError as error:
+        raise InvalidTerm(f"not an N-Triples term: {term!r} ({error})") from None
+    if len(triples) != 1:
+        raise InvalidTerm(f"not a single N-Triples term: {term!r}")
+    value = triples[0].object
+    if not isinstance(value, NamedNode | Literal):
+        # SPARQL forbids blank nodes in VALUES; they would not name anything anyway.
+        raise InvalidTerm(f"only IRIs and literals can be bound, not {term!r}")
+    return str(value)
+
+
+def canonical_iri(iri: str) -> str:
+    """Validate an absolute IRI (a graph name) given without angle brackets."""
+    term = canonical_term(f"<{iri}>")
+    if not term.startswith("<"):
+        raise InvalidTerm(f"not an IRI: {iri!r}")
+    return term[1:-1]
+
+
+def with_bindings(sparql: str, bindings: Mapping[str, str] | None) -> str:
+    """The query with `VALUES (?a ?b) { (t1 t2) }` as the first element of its WHERE group,
+    so the bound variables are in scope for the whole pattern and its aggregates."""
+    if not bindings:
+        return sparql
+    names = []
+    for name in bindings:
+        bare = name.lstrip("?$")
+        if not _VARIABLE_NAME.match(bare):
+            raise InvalidTerm(f"not a variable name: {name!r}")
+        names.append(bare)
+    terms = [canonical_term(value) for value in bindings.values()]
+    brace = _where_brace(sparql)
+    if brace is None:
+        raise QuerySyntaxError(
+            "query syntax error: bindings need a SELECT or ASK query with a WHERE group"
+        )
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }} "
+    return sparql[: brace + 1] + block + sparql[brace + 1 :]

@@ -1,0 +1,242 @@
+"""Killable query evaluation for the embedded backend.
+
+pyoxigraph cannot cancel a running query (it has no timeout or cancellation hook, and
+an aggregate or ORDER BY computes everything inside one call), and a thread cannot be
+killed. So a query with a time limit runs in a worker *process*, which is killed when
+the limit passes: the CPU really stops, and the caller gets `QueryTimeout`.
+
+Workers must not open the live RocksDB folder: a second process opening it while this
+one writes is undefined behaviour (pyoxigraph's `Store.read_only` docs). Instead each
+worker opens a *snapshot*: a RocksDB checkpoint made with `Store.backup` (hard links,
+milliseconds), which nobody writes. A new snapshot is made lazily, on the first timed
+query after a write, so a timed query always sees every write that finished before it
+started. Retired snapshots are deleted once no query uses them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pyoxigraph import Store
+
+from beslutsgraf.store.errors import QueryTimeout, StoreError, StoreUnavailable
+
+__all__ = ["QueryWorkerPool", "Snapshots"]
+
+Result = TypeVar("Result")
+
+
+@dataclass
+class _Snapshot:
+    path: Path
+    generation: int
+    users: int = 0
+    retired: bool = False
+
+
+class Snapshots:
+    """Read-only checkpoints of a live store, one per write generation in use."""
+
+    def __init__(self, store: Store, root: Path) -> None:
+        self._store = store
+        self._root = root
+        shutil.rmtree(root, ignore_errors=True)  # leftovers of a crashed run
+        root.mkdir(parents=True)
+        self._lock = threading.Lock()
+        self._current: _Snapshot | None = None
+        self._names = itertools.count()
+
+    @contextmanager
+    def lease(self, generation: int) -> Iterator[Path]:
+        """A snapshot at least as new as `generation`, kept on disk while in use."""
+        with self._lock:
+            if self._current is None or self._current.generation != generation:
+                path = self._root / str(next(self._names))
+                try:
+                    self._store.backup(str(path))
+                except OSError as error:
+                    raise StoreUnavailable(f"cannot snapshot the store: {error}") from None
+                previous, self._current = self._current, _Snapshot(path, generation)
+                if previous is not None:
+                    previous.retired = True
+                    self._remove_if_unused(previous)
+            snapshot = self._current
+            snapshot.users += 1
+        try:
+            yield snapshot.path
+        finally:
+            with self._lock:
+                snapshot.users -= 1
+                self._remove_if_unused(snapshot)
+
+    def _remove_if_unused(self, snapshot: _Snapshot) -> None:
+        # An idle worker may still hold the files open; on POSIX that is harmless.
+        if snapshot.retired and snapshot.users == 0:
+            shutil.rmtree(snapshot.path, ignore_errors=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self._root, ignore_errors=True)
+
+
+class _Worker:
+    """A `python -m beslutsgraf.store.worker` child talking over two pipes. A fresh
+    interpreter, not multiprocessing: forking would copy RocksDB's threads and locks, and
+    spawn/forkserver re-run the caller's `__main__`, which breaks under scripts and REPLs."""
+
+    def __init__(self) -> None:
+        task_read, task_write = os.pipe()
+        answer_read, answer_write = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "beslutsgraf.store.worker", str(task_read), str(answer_write)],
+            pass_fds=(task_read, answer_write),
+            stdin=subprocess.DEVNULL,
+        )
+        os.close(task_read)
+        os.close(answer_write)
+        self.tasks = Connection(task_write, readable=False)
+        self.answers = Connection(answer_read, writable=False)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=5)
+        self._close_pipes()
+
+    def stop(self) -> None:
+        with suppress(OSError):
+            self.tasks.send(None)
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=5)
+        self._close_pipes()
+
+    def _close_pipes(self) -> None:
+        self.tasks.close()
+        self.answers.close()
+
+
+class QueryWorkerPool:
+    """Up to `size` worker processes, started on demand; one query per worker at a time."""
+
+    def __init__(self, size: int) -> None:
+        if size < 1:
+            raise ValueError("a query worker pool needs at least one worker")
+        self._size = size
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._lock = threading.Lock()
+        self._started = 0  # workers running or booting
+        self._closed = False
+        self._live: set[_Worker] = set()
+
+    def pids(self) -> list[int]:
+        """Process ids of the running workers (for health checks and tests)."""
+        with self._lock:
+            return sorted(w.process.pid for w in self._live if w.process.poll() is None)
+
+    def _acquire(self, deadline: float, timeout_s: float) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise StoreUnavailable("the store is closed")
+            try:
+                worker: _Worker | None = self._idle.get_nowait()
+            except queue.Empty:
+                worker = None
+                if self._started < self._size:
+                    self._started += 1
+                    worker = _Worker()
+                    self._live.add(worker)
+            # Keep one booted spare, so a query arriving next (say, a quick one beside a
+            # runaway one) does not wait for an interpreter to start.
+            if self._idle.empty() and self._started < self._size:
+                self._started += 1
+                threading.Thread(target=self._add_worker, daemon=True).start()
+        if worker is not None:
+            return worker
+        try:
+            return self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise QueryTimeout(timeout_s, f"all {self._size} query workers were busy") from None
+
+    def _add_worker(self) -> None:
+        """Start a worker (its slot already counted in `_started`) and make it idle."""
+        try:
+            worker = _Worker()
+        except OSError:
+            with self._lock:
+                self._started -= 1
+            return
+        with self._lock:
+            if not self._closed:
+                self._live.add(worker)
+                self._idle.put(worker)
+                return
+        worker.stop()
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._live.discard(worker)
+            if self._closed:
+                self._started -= 1
+                return
+        # Replace it now (the slot stays counted), off this thread, so the next query
+        # does not wait for an interpreter to boot.
+        threading.Thread(target=self._add_worker, daemon=True).start()
+
+    def call(
+        self,
+        snapshot: Path,
+        function: Callable[..., Result],
+        args: tuple[Any, ...],
+        timeout_s: float,
+    ) -> Result:
+        """`function(store, *args)` in a worker on `snapshot`, killed after `timeout_s`."""
+        deadline = time.monotonic() + timeout_s
+        worker = self._acquire(deadline, timeout_s)
+        try:
+            worker.tasks.send((str(snapshot), function, args))
+            if not worker.answers.poll(max(0.0, deadline - time.monotonic())):
+                self._discard(worker)  # the only way to stop the evaluation
+                raise QueryTimeout(timeout_s)
+            ok, value = worker.answers.recv()
+        except (EOFError, OSError) as error:
+            self._discard(worker)
+            raise StoreError(f"query worker exited unexpectedly: {error}") from None
+        except BaseException:
+            if worker.process.poll() is None and not worker.answers.closed:
+                self._discard(worker)  # interrupted mid-protocol: its state is unknown
+            raise
+        self._idle.put(worker)
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Stop idle workers; kill any still running a query (its caller gets an error)."""
+        with self._lock:
+            self._closed = True
+            workers, self._live = self._live, set()
+        idle = []
+        while True:
+            try:
+                idle.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for worker in idle:
+            worker.stop()
+        for worker in workers.difference(idle):
+            worker.kill()
