@@ -1,0 +1,436 @@
+"""What resolution already knows: entities in the store plus the rest of the batch.
+
+`resolve` decides who is who one document at a time, but the decisions must
+agree across documents: the same person spelled three ways in three documents is
+one node, a yearly summary's "mars 2025" is the meeting another document dates
+2025-03-06, and a position reported twice is one decision. `Known` carries what
+the store and the other documents of the batch say, so each document can be
+resolved (in any order, in any worker) against the same picture.
+
+Entities already in the store keep their IRI and canonical name: an IRI never
+changes once written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
+from beslutsgraf.ingest.model import MeetingStatus, Mentions, PersonMention
+from beslutsgraf.ingest.names import NameCluster, cluster_names, fold, same_organisation
+from beslutsgraf.store.base import Store
+
+__all__ = [
+    "Known",
+    "KnownDecision",
+    "KnownMeeting",
+    "abbreviations_in",
+    "body_name",
+    "cluster_organisations",
+    "conveners",
+    "extend_known",
+    "find_cluster",
+    "known_from_store",
+    "literal_value",
+    "organisation_names",
+    "person_mentions",
+]
+
+
+@dataclass(frozen=True)
+class KnownMeeting:
+    iri: URIRef
+    body: URIRef
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class KnownDecision:
+    iri: URIRef
+    meeting: URIRef
+    text: str
+
+
+@dataclass(frozen=True)
+class Known:
+    people: tuple[NameCluster, ...] = ()
+    organisations: tuple[NameCluster, ...] = ()
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # "VGR" → long name
+    organisation_types: Mapping[str, str] = field(default_factory=dict)  # org IRI → OrgType
+    meetings: tuple[KnownMeeting, ...] = ()
+    decisions: tuple[KnownDecision, ...] = ()
+
+
+# --------------------------------------------------------------------------- names in a document
+
+
+def person_mentions(mentions: Mentions, *, free_text: bool = True) -> Iterator[PersonMention]:
+    """Every person mention of a document, wherever the extractor put it.
+
+    `free_text=False` leaves out names found only in running text: those may be
+    misreadings ("Life Science"), so they never create a person on their own."""
+    if free_text:
+        yield from mentions.people
+    attendance = mentions.attendance
+    yield from attendance.called
+    yield from attendance.invited
+    yield from attendance.others_present
+    yield from attendance.absent
+    yield from attendance.secretaries
+    yield from attendance.adjusters
+    for substitution in attendance.substitutions:
+        yield substitution.substitute
+        yield substitution.substituted
+    for standing in attendance.standing_substitutes:
+        yield standing.substitute
+        yield standing.substituted
+    if attendance.chair is not None:
+        yield attendance.chair
+    if attendance.minutes_taker is not None:
+        yield attendance.minutes_taker
+    for change in attendance.chair_changes:
+        yield change.person
+    for event in mentions.role_events:
+        yield event.person
+        if event.predecessor is not None:
+            yield event.predecessor
+    for item in mentions.items:
+        yield from item.presenters
+        if item.chaired_by is not None:
+            yield item.chaired_by
+
+
+_ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ]{2,6})\)")
+_NAME_WORD = re.compile(r"[\wÅÄÖåäöé-]+\.?")
+
+
+def abbreviations_in(text: str) -> dict[str, str]:
+    """Abbreviations a text defines: "Västra Götalandsregionen (VGR)" → {"VGR": …}.
+
+    The long form is the longest run of up to six words before the parenthesis
+    that starts with the abbreviation's letter and contains its letters in order,
+    so a party after a name ("Madeleine Jonsson (MP)") is not taken for one."""
+    found: dict[str, str] = {}
+    for match in _ABBREVIATION.finditer(text):
+        abbreviation = match.group(1)
+        before = re.split(r"[,;:()\n\t]", text[: match.start()])[-1]
+        words = _NAME_WORD.findall(before)
+        best = None
+        for size in range(1, min(6, len(words)) + 1):
+            candidate = " ".join(words[-size:])
+            folded = fold(candidate).replace(" ", "")
+            if folded[:1] == fold(abbreviation)[:1] and _is_subsequence(fold(abbreviation), folded):
+                best = candidate
+        if best is not None and fold(best) != fold(abbreviation):
+            found.setdefault(abbreviation, best)
+    return found
+
+
+def _is_subsequence(letters: str, text: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def body_name(mentions: Mentions) -> str | None:
+    """The name of the body whose meeting the document reports."""
+    body = mentions.meeting.body
+    return body.strip() if body and body.strip() else None
+
+
+_CONVENED = re.compile(r"\bmellan\s+(.+?)\s+och\s+(.+?)\s*$", re.MULTILINE)
+
+
+def conveners(mentions: Mentions) -> tuple[str, ...]:
+    """The organisations the header says convene the body: "… samrådsorgan mellan
+    VästKom och Västra Götalandsregionen" → ("VästKom", "Västra Götalandsregionen")."""
+    # The line naming the conveners sits under the title, before or in the header.
+    text = mentions.document.text[: mentions.meeting.span.end]
+    for line in text.splitlines():
+        match = _CONVENED.search(line)
+        if match:
+            return tuple(name.strip(" .*") for name in match.groups())
+    return ()
+
+
+def _plausible(name: str) -> bool:
+    # A word cut at a line break ("strategiska Hälso-") or a stray parenthesis is a
+    # misreading of the line, not an organisation.
+    return not name.rstrip().endswith("-") and name.count("(") == name.count(")")
+
+
+def organisation_names(mentions: Mentions) -> Iterator[str]:
+    """Every organisation name as written in a document (people's organisations,
+    boards, the body itself, assignees, bodies recommended to decide)."""
+    yield from (name for name in _all_organisation_names(mentions) if _plausible(name))
+
+
+def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
+    body = body_name(mentions)
+    if body is not None:
+        yield body
+    yield from conveners(mentions)
+    for person in person_mentions(mentions):
+        if person.organisation:
+            yield person.organisation
+        if person.role_organisation:
+            yield person.role_organisation
+    for event in mentions.role_events:
+        if event.organisation:
+            yield event.organisation
+    clauses = [clause for item in mentions.items for clause in item.decisions]
+    clauses += [entry.decision for entry in mentions.year_summary]
+    for clause in clauses:
+        if clause.assignment is not None:
+            yield from clause.assignment.assignees
+            if clause.assignment.report_to:
+                yield clause.assignment.report_to
+        yield from clause.recommends_to
+    for planned in mentions.planned_meetings:
+        if planned.body:
+            yield planned.body
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+def _expand(name: str, abbreviations: Mapping[str, str]) -> str:
+    return abbreviations.get(name.strip(), name.strip())
+
+
+def cluster_organisations(
+    names: Iterable[str], abbreviations: Mapping[str, str], seeds: Sequence[NameCluster] = ()
+) -> list[NameCluster]:
+    """Group organisation spellings; an abbreviation joins its long form's group.
+
+    Canonical: the long form an abbreviation stands for, else the most frequent
+    spelling, ties to the alphabetically first (order-independent)."""
+    counts: dict[str, int] = {}
+    for name in names:
+        name = " ".join(name.split())
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    groups: list[list[str]] = [list(seed.spellings) for seed in seeds]
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        expanded = _expand(name, abbreviations)
+        for group in groups:
+            if name in group or any(
+                same_organisation(expanded, _expand(other, abbreviations)) for other in group
+            ):
+                if name not in group:
+                    group.append(name)
+                break
+        else:
+            groups.append([name])
+    long_forms = set(abbreviations.values())
+    clusters = []
+    for index, group in enumerate(groups):
+        if index < len(seeds):
+            seed = seeds[index]
+            clusters.append(NameCluster(seed.canonical, tuple(sorted(group)), seed.fixed_iri))
+            continue
+        members = set(group) | {_expand(n, abbreviations) for n in group}
+        preferred = [n for n in members if n in long_forms] or [
+            n for n in members if n not in abbreviations
+        ]
+        canonical = min(preferred or members, key=lambda n: (-counts.get(n, 0), n))
+        clusters.append(NameCluster(canonical, tuple(sorted(members))))
+    return clusters
+
+
+def find_cluster(clusters: Iterable[NameCluster], spelling: str) -> NameCluster | None:
+    spelling = " ".join(spelling.split())
+    for cluster in clusters:
+        if spelling in cluster.spellings:
+            return cluster
+    return None
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def _body_iri(
+    mentions: Mentions, organisations: Sequence[NameCluster], minter: IriMinter
+) -> URIRef | None:
+    name = body_name(mentions)
+    if name is None:
+        return None
+    cluster = find_cluster(organisations, name)
+    if cluster is not None and cluster.fixed_iri:
+        return URIRef(cluster.fixed_iri)
+    return minter.organisation(cluster.canonical if cluster else name)
+
+
+def extend_known(
+    known: Known, batch: Sequence[Mentions], minter: IriMinter = DEFAULT_MINTER
+) -> Known:
+    """`known` plus what the documents of `batch` say; what `known` held is kept as is."""
+    # A party's letters after a name ("Kalle Dahl (KD)") are not an organisation's
+    # abbreviation: the extractor has read them as parties.
+    parties = {
+        person.party for mentions in batch for person in person_mentions(mentions) if person.party
+    }
+    abbreviations = dict(known.abbreviations)
+    for mentions in batch:
+        for short, long in abbreviations_in(mentions.document.text).items():
+            if short not in parties:
+                abbreviations.setdefault(short, long)
+    organisations = cluster_organisations(
+        (name for mentions in batch for name in organisation_names(mentions)),
+        abbreviations,
+        known.organisations,
+    )
+    # One occurrence per place in a document: the chair repeated on every item it
+    # chairs is still one mention when choosing the canonical spelling.
+    # "Listed" = on the member list (the called): the tie-break of the profile.
+    occurrences: dict[tuple[str, int, str], bool] = {}
+    for mentions in batch:
+        listed = {(p.span.start, p.name) for p in mentions.attendance.called}
+        for person in person_mentions(mentions, free_text=False):
+            key = (mentions.document.sha256, person.span.start, person.name)
+            occurrences[key] = occurrences.get(key, False) or (
+                (person.span.start, person.name) in listed
+            )
+    people = cluster_names(
+        ((name, listed) for (_, _, name), listed in occurrences.items()), known.people
+    )
+    meetings = list(known.meetings)
+    decisions = list(known.decisions)
+    for mentions in batch:
+        body = _body_iri(mentions, organisations, minter)
+        if body is None:
+            continue
+        header_date = mentions.meeting.date.as_date() if mentions.meeting.date else None
+        if header_date is not None and mentions.meeting.status == MeetingStatus.HELD:
+            meeting = minter.meeting(body, header_date)
+            meetings.append(KnownMeeting(meeting, body, header_date))
+            for item in mentions.items:
+                item_iri = minter.agenda_item(meeting, item.number)
+                for index, clause in enumerate(item.decisions, start=1):
+                    iri = minter.decision(item_iri, clause.number or index)
+                    decisions.append(KnownDecision(iri, meeting, clause.text))
+        previous = mentions.previous_meeting
+        if previous is not None and previous.date is not None:
+            previous_date = previous.date.as_date()
+            if previous_date is not None:
+                meetings.append(
+                    KnownMeeting(minter.meeting(body, previous_date), body, previous_date)
+                )
+        for planned in mentions.planned_meetings:
+            planned_date = planned.date.as_date()
+            if planned_date is not None and planned.body is None:
+                meetings.append(
+                    KnownMeeting(minter.meeting(body, planned_date), body, planned_date)
+                )
+    return Known(
+        people=tuple(people),
+        organisations=tuple(organisations),
+        abbreviations=abbreviations,
+        organisation_types=dict(known.organisation_types),
+        meetings=tuple(dict.fromkeys(meetings)),
+        decisions=tuple(dict.fromkeys(decisions)),
+    )
+
+
+# --------------------------------------------------------------------------- the store
+
+_PREFIXES = """
+PREFIX bg: <https://w3id.org/beslutsgraf/def#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code[0] in "uU" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _SIMPLE_ESCAPES.get(code, code)
+
+
+def literal_value(term: str) -> str:
+    """The lexical form of an N-Triples literal term."""
+    match = re.match(r'^"(.*)"(?:@[\w-]+|\^\^<[^>]*>)?$', term, re.DOTALL)
+    return _ESCAPE.sub(_unescape, match.group(1)) if match else term
+
+
+def _iri(term: str) -> URIRef:
+    return URIRef(term.strip("<>"))
+
+
+def _clusters(rows: Iterable[Mapping[str, str]], name: str, other: str) -> list[NameCluster]:
+    canonical: dict[str, str] = {}
+    spellings: dict[str, set[str]] = {}
+    for row in rows:
+        iri = row["entity"].strip("<>")
+        if name in row:
+            canonical.setdefault(iri, literal_value(row[name]))
+            spellings.setdefault(iri, set()).add(literal_value(row[name]))
+        if other in row:
+            spellings.setdefault(iri, set()).add(literal_value(row[other]))
+    return [
+        NameCluster(canonical[iri], tuple(sorted(spellings[iri])), iri) for iri in sorted(canonical)
+    ]
+
+
+def known_from_store(store: Store) -> Known:
+    """Persons, organisations, meetings and decisions the store already holds."""
+    people = _clusters(
+        store.select(
+            _PREFIXES
+            + "SELECT ?entity ?name ?alt WHERE { ?entity a foaf:Person ; foaf:name ?name . "
+            "OPTIONAL { ?entity skos:altLabel ?alt } }"
+        ),
+        "name",
+        "alt",
+    )
+    organisation_rows = store.select(
+        _PREFIXES + "SELECT ?entity ?name ?alt ?type WHERE { ?entity a org:Organization ; "
+        "skos:prefLabel ?name . OPTIONAL { ?entity skos:altLabel ?alt } "
+        "OPTIONAL { ?entity org:classification ?type } }"
+    )
+    organisations = _clusters(organisation_rows, "name", "alt")
+    types = {
+        row["entity"].strip("<>"): row["type"].strip("<>")
+        for row in organisation_rows
+        if "type" in row
+    }
+    meetings = []
+    for row in store.select(
+        _PREFIXES + "SELECT DISTINCT ?meeting ?body ?date WHERE { "
+        "?meeting bg:heldBy ?body ; dct:date ?date . }"
+    ):
+        try:
+            date = dt.date.fromisoformat(literal_value(row["date"]))
+        except ValueError:
+            continue
+        meetings.append(KnownMeeting(_iri(row["meeting"]), _iri(row["body"]), date))
+    decisions = [
+        KnownDecision(_iri(row["decision"]), _iri(row["meeting"]), literal_value(row["text"]))
+        for row in store.select(
+            _PREFIXES + "SELECT DISTINCT ?decision ?meeting ?text WHERE { "
+            "?decision a bg:Decision ; bg:decidedAt ?meeting ; bg:decisionText ?text . }"
+        )
+    ]
+    return Known(
+        people=tuple(people),
+        organisations=tuple(organisations),
+        organisation_types=types,
+        meetings=tuple(sorted(set(meetings), key=lambda m: str(m.iri))),
+        decisions=tuple(sorted(set(decisions), key=lambda d: str(d.iri))),
+    )

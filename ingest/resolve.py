@@ -1,0 +1,425 @@
+"""The `resolve` stage: names as written → persons and organisations, dates → meetings.
+
+What a document says is resolved against `Known` (the store plus the rest of the
+batch, see `known.py`), so that every document of a batch, resolved in any order,
+agrees on who is who:
+
+* spellings of one person ("Helen Nordling", "Helene Nordling") → one IRI, named
+  by the most frequent spelling; a first name alone ("Jenny") → the one person of
+  the document with that given name, or nobody;
+* organisation spellings and abbreviations ("VGR", "Västkom"/"VästKom") → one IRI;
+* a yearly summary's month ("mars 2025") → the body's one known meeting in that
+  month, and a position it repeats → the decision node of that meeting's minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+from rdflib import URIRef
+
+from beslutsgraf.ingest.concepts import concept_in_name, label_of
+from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
+from beslutsgraf.ingest.known import (
+    Known,
+    KnownDecision,
+    body_name,
+    conveners,
+    extend_known,
+    find_cluster,
+    organisation_names,
+    person_mentions,
+)
+from beslutsgraf.ingest.model import Mentions, PersonMention, PlannedMeeting, YearSummaryEntry
+from beslutsgraf.ingest.names import (
+    NameCluster,
+    fold,
+    is_full_name,
+    same_organisation,
+    same_person,
+    split_name,
+)
+from beslutsgraf.ontology import BG
+
+__all__ = [
+    "Resolved",
+    "ResolvedOrganisation",
+    "ResolvedPerson",
+    "ResolvedPost",
+    "SummaryDecision",
+    "resolve",
+]
+
+# How alike a summary's wording and the minutes' wording of one position must be
+# (rapidfuzz ratio on folded text); summaries re-type, so exact match is too strict.
+_SAME_DECISION_SCORE = 85.0
+# Organisation types whose shape requires bg:convenedBy.
+_CONVENED_TYPES = frozenset({BG.samradsorgan, BG.styrgrupp})
+
+
+@dataclass(frozen=True)
+class ResolvedPerson:
+    iri: URIRef
+    name: str  # canonical spelling (foaf:name)
+    spellings: tuple[str, ...]  # the spellings this document uses
+
+
+@dataclass(frozen=True)
+class ResolvedOrganisation:
+    iri: URIRef
+    name: str  # canonical name (skos:prefLabel)
+    spellings: tuple[str, ...]  # the spellings this document uses
+    org_type: URIRef | None  # bg:OrgType concept; None: not classified (left untyped)
+    convened_by: tuple[URIRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolvedPost:
+    """A position named instead of a person ("VGR:s hälso- och sjukvårdsutvecklingsdirektör"):
+    an org:Post in the organisation the name contains."""
+
+    iri: URIRef
+    name: str  # "Direktör, Västkom": the same whichever way a document spells the title
+    spelling: str  # as written
+    role: URIRef
+    post_in: URIRef
+
+
+@dataclass(frozen=True)
+class SummaryDecision:
+    """A position listed in a yearly summary, placed at a meeting when one is known."""
+
+    entry: YearSummaryEntry
+    iri: URIRef
+    meeting: URIRef | None
+    date: dt.date | None  # the meeting's date when resolved
+    owned: bool  # False: the minutes of its meeting describe the node; this document reports it
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A document's mentions with every name and date resolved to IRIs."""
+
+    mentions: Mentions
+    source: URIRef
+    body: ResolvedOrganisation | None
+    meeting: URIRef | None
+    meeting_date: dt.date | None
+    previous_meeting: URIRef | None
+    previous_meeting_date: dt.date | None
+    persons: Mapping[str, ResolvedPerson]  # spelling as written → person
+    organisations: Mapping[str, ResolvedOrganisation]  # spelling as written → organisation
+    posts: Mapping[str, ResolvedPost]  # name as written → post
+    summary_decisions: tuple[SummaryDecision, ...]
+    minter: IriMinter = DEFAULT_MINTER
+
+    def person(self, mention: PersonMention | None) -> ResolvedPerson | None:
+        if mention is None:
+            return None
+        return self.persons.get(" ".join(mention.name.split()))
+
+    def organisation(self, name: str | None) -> ResolvedOrganisation | None:
+        if not name:
+            return None
+        return self.organisations.get(" ".join(name.split()))
+
+    def planned_body(self, planned: PlannedMeeting) -> ResolvedOrganisation | None:
+        """The body of an announced meeting: the document's own body when none is named,
+        or when the name is a shortening of it ("nästa möte i gemensam styrgrupp" in the
+        minutes of "Gemensam styrgrupp nytt hälso- och sjukvårdsavtal")."""
+        if not planned.body:
+            return self.body
+        if self.body is not None:
+            short = fold(planned.body)
+            names = (fold(name) for name in (self.body.name, *self.body.spellings))
+            if any(name == short or name.startswith(short + " ") for name in names):
+                return self.body
+        return self.organisation(planned.body)
+
+
+def resolve(mentions: Mentions, known: Known, minter: IriMinter = DEFAULT_MINTER) -> Resolved:
+    """Resolve one document against what the store and the batch know."""
+    # Idempotent when the document is already part of `known` (a batch); adds it when
+    # `resolve` is called on its own.
+    known = extend_known(known, [mentions], minter)
+    document = mentions.document
+    organisations = _organisations(mentions, known, minter)
+    posts = _posts(mentions, organisations, known, minter)
+    for name in posts:
+        organisations.pop(name, None)
+    body = organisations.get(" ".join((body_name(mentions) or "").split()))
+    meeting_date = mentions.meeting.date.as_date() if mentions.meeting.date else None
+    meeting = minter.meeting(body.iri, meeting_date) if body and meeting_date else None
+    previous, previous_date = None, None
+    reference = mentions.previous_meeting
+    if body and reference is not None and reference.date is not None:
+        previous_date = reference.date.as_date()
+        if previous_date is not None:
+            previous = minter.meeting(body.iri, previous_date)
+    return Resolved(
+        mentions=mentions,
+        source=minter.source(document.sha256),
+        body=body,
+        meeting=meeting,
+        meeting_date=meeting_date,
+        previous_meeting=previous,
+        previous_meeting_date=previous_date,
+        persons=_persons(mentions, known, minter),
+        organisations=organisations,
+        posts=posts,
+        summary_decisions=_summary_decisions(mentions, body, known, minter),
+        minter=minter,
+    )
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def _person_iri(cluster: NameCluster, minter: IriMinter) -> URIRef:
+    return URIRef(cluster.fixed_iri) if cluster.fixed_iri else minter.person(cluster.canonical)
+
+
+def _persons(mentions: Mentions, known: Known, minter: IriMinter) -> dict[str, ResolvedPerson]:
+    spellings = sorted({" ".join(p.name.split()) for p in person_mentions(mentions)})
+    full = [s for s in spellings if is_full_name(s)]
+    by_cluster: dict[str, tuple[NameCluster, list[str]]] = {}
+    for spelling in full:
+        cluster = find_cluster(known.people, spelling)
+        if cluster is None:
+            # A name from running text only: a variant of a known person, or nobody.
+            cluster = next(
+                (c for c in known.people if any(same_person(spelling, o) for o in c.spellings)),
+                None,
+            )
+        if cluster is None:
+            continue
+        by_cluster.setdefault(cluster.canonical + (cluster.fixed_iri or ""), (cluster, []))[
+            1
+        ].append(spelling)
+    persons: dict[str, ResolvedPerson] = {}
+    for cluster, used in by_cluster.values():
+        person = ResolvedPerson(_person_iri(cluster, minter), cluster.canonical, tuple(used))
+        for spelling in used:
+            persons[spelling] = person
+    # A first name alone is the document's one person with that given name, if unique.
+    for spelling in spellings:
+        if is_full_name(spelling):
+            continue
+        candidates = {
+            person.iri: person
+            for full_name, person in persons.items()
+            if fold(split_name(full_name)[0]) == fold(spelling)
+        }
+        if len(candidates) == 1:
+            persons[spelling] = next(iter(candidates.values()))
+    return persons
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+def _org_type(cluster: NameCluster, iri: URIRef, mentions: Mentions, known: Known) -> URIRef | None:
+    stored = known.organisation_types.get(str(iri))
+    if stored:
+        return URIRef(stored)
+    for name in (cluster.canonical, *cluster.spellings):
+        concept = concept_in_name(BG.OrgType, name)
+        if concept is not None:
+            return concept
+    # A politician listed under "För … kommunalförbund" represents a kommunalförbund:
+    # the roster group names the type of the organisations listed in it.
+    for person in person_mentions(mentions):
+        listed = person.organisation in cluster.spellings and person.section == "politicians"
+        if listed and person.group:
+            concept = concept_in_name(BG.OrgType, person.group)
+            if concept is not None:
+                return concept
+    return None
+
+
+def _body_type(mentions: Mentions) -> URIRef | None:
+    """The body's type from the header lines ("Politiskt samrådsorgan mellan …")."""
+    header = mentions.document.text[: mentions.meeting.span.end]
+    for line in header.splitlines():
+        concept = concept_in_name(BG.OrgType, line)
+        if concept is not None:
+            return concept
+    return None
+
+
+def _organisations(
+    mentions: Mentions, known: Known, minter: IriMinter
+) -> dict[str, ResolvedOrganisation]:
+    names = sorted({" ".join(n.split()) for n in organisation_names(mentions) if n.strip()})
+    grouped: dict[str, tuple[NameCluster, list[str]]] = {}
+    for name in names:
+        cluster = find_cluster(known.organisations, name)
+        if cluster is not None:
+            grouped.setdefault(cluster.canonical, (cluster, []))[1].append(name)
+    result: dict[str, ResolvedOrganisation] = {}
+    for cluster, used in grouped.values():
+        iri = (
+            URIRef(cluster.fixed_iri)
+            if cluster.fixed_iri
+            else minter.organisation(cluster.canonical)
+        )
+        organisation = ResolvedOrganisation(
+            iri, cluster.canonical, tuple(used), _org_type(cluster, iri, mentions, known)
+        )
+        for name in used:
+            result[name] = organisation
+    # The profile requires the conveners of a collaboration body; when the text does
+    # not name them the organisation stays unclassified rather than asserting a guess.
+    for name, organisation in list(result.items()):
+        if organisation.org_type in _CONVENED_TYPES:
+            result[name] = replace(organisation, org_type=None)
+    body = body_name(mentions)
+    if body is not None and " ".join(body.split()) in result:
+        body_org = result[" ".join(body.split())]
+        convened_by = tuple(
+            result[" ".join(n.split())].iri
+            for n in conveners(mentions)
+            if " ".join(n.split()) in result
+        )
+        body_type = body_org.org_type or _body_type(mentions)
+        if body_type in _CONVENED_TYPES and not convened_by:
+            body_type = None
+        updated = ResolvedOrganisation(
+            body_org.iri, body_org.name, body_org.spellings, body_type, convened_by
+        )
+        for name in body_org.spellings:
+            result[name] = updated
+    _add_roster_groups(mentions, known, result)
+    return result
+
+
+_GROUP_PARTS = re.compile(r"^\s*(?:för\s+)?(?P<name>[^(]+?)\s*(?:\((?P<short>[^)]+)\))?\s*$", re.I)
+
+
+def _add_roster_groups(
+    mentions: Mentions, known: Known, result: dict[str, ResolvedOrganisation]
+) -> None:
+    """Map a roster group ("För Västra Götalandsregionen (VGR)") to the organisation it
+    names, when the document names that organisation elsewhere too: the group is what
+    the members listed under it represent."""
+    by_iri = {organisation.iri: organisation for organisation in result.values()}
+    for group in sorted({p.group for p in mentions.attendance.called if p.group}):
+        match = _GROUP_PARTS.match(group)
+        if match is None:
+            continue
+        for candidate in (match.group("short"), match.group("name")):
+            if not candidate:
+                continue
+            cluster = find_cluster(
+                known.organisations, known.abbreviations.get(candidate, candidate)
+            )
+            if cluster is None:
+                cluster = find_cluster(known.organisations, candidate)
+            if cluster is None:
+                continue
+            organisation = next((o for o in by_iri.values() if o.name == cluster.canonical), None)
+            if organisation is not None:
+                result[" ".join(group.split())] = organisation
+                break
+
+
+# --------------------------------------------------------------------------- posts
+
+
+def _post_organisation(
+    name: str, organisations: Mapping[str, ResolvedOrganisation], known: Known
+) -> ResolvedOrganisation | None:
+    """The organisation a post's name starts with: "VGR:s …", "VästKoms direktör"."""
+    first = name.split()[0]
+    bare = re.sub(r":?s$", "", first)
+    for candidate in (first, bare, known.abbreviations.get(bare, bare)):
+        for spelling, organisation in organisations.items():
+            if spelling == candidate or same_organisation(spelling, candidate):
+                return organisation
+    return None
+
+
+def _posts(
+    mentions: Mentions,
+    organisations: Mapping[str, ResolvedOrganisation],
+    known: Known,
+    minter: IriMinter,
+) -> dict[str, ResolvedPost]:
+    clauses = [clause for item in mentions.items for clause in item.decisions]
+    clauses += [entry.decision for entry in mentions.year_summary]
+    posts: dict[str, ResolvedPost] = {}
+    for clause in clauses:
+        for name in clause.assignment.assignees if clause.assignment else ():
+            name = " ".join(name.split())
+            role = concept_in_name(BG.Role, name)
+            if role is None or len(name.split()) < 2:
+                continue
+            organisation = _post_organisation(name, organisations, known)
+            if organisation is not None and organisation.name != name:
+                iri = minter.post(organisation.iri, role)
+                label = f"{label_of(role)}, {organisation.name}"
+                posts[name] = ResolvedPost(iri, label, name, role, organisation.iri)
+    return posts
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def _meeting_in_month(
+    known: Known, body: URIRef, year: int, month: int
+) -> tuple[URIRef, dt.date] | None:
+    candidates = {
+        (meeting.iri, meeting.date)
+        for meeting in known.meetings
+        if meeting.body == body and (meeting.date.year, meeting.date.month) == (year, month)
+    }
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def _best_match(text: str, candidates: list[KnownDecision], taken: set[URIRef]) -> URIRef | None:
+    folded = fold(text).lstrip(". ")
+    best: tuple[float, URIRef] | None = None
+    for candidate in candidates:
+        if candidate.iri in taken:
+            continue
+        score = fuzz.partial_ratio(folded, fold(candidate.text))
+        if score >= _SAME_DECISION_SCORE and (best is None or score > best[0]):
+            best = (score, candidate.iri)
+    return best[1] if best else None
+
+
+def _summary_decisions(
+    mentions: Mentions, body: ResolvedOrganisation | None, known: Known, minter: IriMinter
+) -> tuple[SummaryDecision, ...]:
+    if body is None:
+        return ()
+    result = []
+    taken: set[URIRef] = set()
+    per_topic: dict[tuple[int, int, str], int] = {}
+    for entry in mentions.year_summary:
+        key = (entry.year, entry.month, fold(entry.topic))
+        per_topic[key] = per_topic.get(key, 0) + 1
+        # A decision per capsulam was taken without a meeting: never place it at one.
+        placed = (
+            None
+            if entry.per_capsulam
+            else _meeting_in_month(known, body.iri, entry.year, entry.month)
+        )
+        if placed is not None:
+            meeting, date = placed
+            reported = [d for d in known.decisions if d.meeting == meeting]
+            match = _best_match(entry.decision.text, reported, taken)
+            if match is not None:
+                taken.add(match)
+                result.append(SummaryDecision(entry, match, meeting, date, owned=False))
+                continue
+            period = date.isoformat()
+        else:
+            meeting, date, period = None, None, f"{entry.year:04d}-{entry.month:02d}"
+        iri = minter.unplaced_decision(body.iri, period, entry.topic, per_topic[key])
+        result.append(SummaryDecision(entry, iri, meeting, date, owned=True))
+    return tuple(result)

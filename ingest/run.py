@@ -1,0 +1,328 @@
+"""`run`: the whole pipeline over a batch of files, one outcome per document.
+
+Three passes:
+
+0. files whose bytes are already in the store (same sha256) are reported as
+   unchanged and not read at all: re-ingesting is a no-op;
+1. per document, in parallel when `jobs` > 1: read → segment → extract;
+2. the cross-document pass: what the store and all documents of the batch know
+   (`Known`), so that spellings, months and repeated positions resolve the same
+   way whatever the order of the files;
+3. per document: resolve → to_rdf → validate (parallel), then, one at a time,
+   load into the store or write to quarantine.
+
+A document that fails at any stage gets one error line and leaves the store as
+it was; the rest of the batch goes on. After loading, the identity links between
+documents are rewritten into `id:graph/resolution`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+from rdflib import Graph
+
+from beslutsgraf.ingest.errors import (
+    MAX_DOCUMENT_BYTES,
+    SUPPORTED_SUFFIXES,
+    IngestError,
+    NoRecognisableContent,
+    StoreWriteFailed,
+    UnreadableFile,
+    ValidationFailed,
+)
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
+from beslutsgraf.ingest.known import Known, extend_known, known_from_store
+from beslutsgraf.ingest.load import LoadStatus, already_loaded, load
+from beslutsgraf.ingest.model import Mentions
+from beslutsgraf.ingest.quarantine import quarantine
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.resolution_graph import write_resolution_graph
+from beslutsgraf.ingest.resolve import resolve
+from beslutsgraf.ingest.segment import segment
+from beslutsgraf.ingest.to_rdf import to_rdf
+from beslutsgraf.ingest.validate import ValidationOutcome, validate
+from beslutsgraf.store.base import Store
+
+__all__ = [
+    "DocumentOutcome",
+    "IngestSummary",
+    "Progress",
+    "ProgressUpdate",
+    "Status",
+    "expand_paths",
+    "run",
+]
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class Status(StrEnum):
+    LOADED = "loaded"
+    REPLACED = "replaced"  # a new version of a file already in the store
+    UNCHANGED = "unchanged"  # the same bytes were already loaded: nothing written
+    QUARANTINED = "quarantined"  # the graph violates the shapes: not loaded
+    FAILED = "failed"  # could not be read or processed: not loaded
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    path: Path
+    status: Status
+    graph: str | None = None  # the document's named graph (its source IRI)
+    triples: int = 0
+    warnings: int = 0
+    message: str | None = None  # the one error line of a failed or quarantined document
+    quarantine: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status not in (Status.QUARANTINED, Status.FAILED)
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    outcomes: tuple[DocumentOutcome, ...]
+    resolution_triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(outcome.ok for outcome in self.outcomes)
+
+    def with_status(self, *statuses: Status) -> tuple[DocumentOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status in statuses)
+
+    @property
+    def triples(self) -> int:
+        return sum(o.triples for o in self.outcomes)
+
+    @property
+    def warnings(self) -> int:
+        return sum(o.warnings for o in self.outcomes)
+
+
+@dataclass(frozen=True)
+class ProgressUpdate:
+    """Sent once with `outcome=None` when the total is known, then after each document."""
+
+    done: int
+    total: int
+    outcome: DocumentOutcome | None = None
+
+
+Progress = Callable[[ProgressUpdate], None]
+
+
+@dataclass(frozen=True)
+class _Front:
+    path: Path
+    mentions: Mentions | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class _Back:
+    path: Path
+    graph: Graph | None = None
+    outcome: ValidationOutcome | None = None
+    error: str | None = None
+    mentions: Mentions | None = field(default=None, repr=False)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders → their .txt .md .pdf .docx files, recursively, sorted
+    (hidden files and READMEs skipped; a file named explicitly is always taken)."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            expanded.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not p.name.startswith(".")
+                    # A folder's README describes the folder; it is never minutes.
+                    and not p.stem.upper().startswith("README")
+                )
+            )
+        else:
+            expanded.append(path)
+    return list(dict.fromkeys(expanded))
+
+
+def _error_line(path: Path, stage: str, error: Exception) -> str:
+    if isinstance(error, IngestError):
+        return str(error)
+    detail = " ".join(str(error).split()) or type(error).__name__
+    return (
+        f"[E000] {path}: internal error in the {stage} stage ({type(error).__name__}: {detail}); "
+        "the document was not loaded; please report it with the file attached"
+    )
+
+
+def _unchanged_graph(path: Path, store: Store, minter: IriMinter) -> str | None:
+    """The graph name when the store already holds a graph made from these exact bytes."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_DOCUMENT_BYTES:
+            return None
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None  # the read stage reports it, with its own error line
+    sha256 = digest.hexdigest()
+    source = minter.source(sha256)
+    return str(source) if already_loaded(store, source, sha256) else None
+
+
+def _has_content(mentions: Mentions) -> bool:
+    return bool(
+        mentions.items
+        or mentions.year_summary
+        or mentions.planned_meetings
+        or mentions.meeting.date is not None
+        or mentions.attendance.called
+    )
+
+
+def _front(path: Path) -> _Front:
+    """read → segment → extract for one file; errors become one line."""
+    if not path.exists():
+        return _Front(path, error=str(UnreadableFile(path, "no such file")))
+    stage = "read"
+    try:
+        document = read(path)
+        stage = "segment"
+        segments = segment(document)
+        stage = "extract"
+        mentions = extract(segments)
+        if not _has_content(mentions):
+            raise NoRecognisableContent(path, "no meeting, dated header, agenda or decisions")
+        return _Front(path, mentions=mentions)
+    except Exception as error:  # one bad document never stops the batch
+        return _Front(path, error=_error_line(path, stage, error))
+
+
+@dataclass(frozen=True)
+class _BackTask:
+    mentions: Mentions
+    known: Known
+    generated_at: dt.datetime
+    minter: IriMinter
+
+
+def _back(task: _BackTask) -> _Back:
+    """resolve → to_rdf → validate for one document."""
+    path = task.mentions.document.path
+    stage = "resolve"
+    try:
+        resolved = resolve(task.mentions, task.known, task.minter)
+        stage = "to_rdf"
+        graph = to_rdf(resolved, task.generated_at)
+        stage = "validate"
+        outcome = validate(graph, task.mentions.document)
+        return _Back(path, graph=graph, outcome=outcome, mentions=task.mentions)
+    except Exception as error:
+        return _Back(path, error=_error_line(path, stage, error))
+
+
+def _mapped(
+    executor: Executor | None, function: Callable[[_T], _R], items: Sequence[_T]
+) -> Iterator[_R]:
+    if executor is None:
+        return map(function, items)
+    return executor.map(function, items)
+
+
+def _finish(back: _Back, store: Store, quarantine_dir: Path) -> DocumentOutcome:
+    if back.error is not None or back.graph is None or back.outcome is None:
+        return DocumentOutcome(back.path, Status.FAILED, message=back.error)
+    assert back.mentions is not None
+    document = back.mentions.document
+    outcome, graph = back.outcome, back.graph
+    warnings = outcome.warning_count
+    if not outcome.conforms:
+        folder = quarantine(document, graph, outcome, quarantine_dir)
+        first = next(iter(outcome.lines()), "no detail")
+        error = ValidationFailed(back.path, outcome.violation_count, first, report=folder)
+        return DocumentOutcome(
+            back.path, Status.QUARANTINED, None, len(graph), warnings, str(error), folder
+        )
+    try:
+        result = load(graph, store)
+    except Exception as error:
+        line = str(StoreWriteFailed(back.path, type(store).__name__, str(error)))
+        return DocumentOutcome(back.path, Status.FAILED, message=line)
+    status = {
+        LoadStatus.LOADED: Status.LOADED,
+        LoadStatus.REPLACED: Status.REPLACED,
+        LoadStatus.UNCHANGED: Status.UNCHANGED,
+    }[result.status]
+    return DocumentOutcome(back.path, status, str(result.graph), result.triples, warnings)
+
+
+def run(
+    paths: Sequence[Path],
+    store: Store,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    *,
+    quarantine_dir: Path = Path("data/quarantine"),
+    generated_at: dt.datetime | None = None,
+    minter: IriMinter = DEFAULT_MINTER,
+) -> IngestSummary:
+    """Ingest `paths` (files or folders) into `store`; never raises for a bad document."""
+    files = expand_paths(paths)
+    total = len(files)
+    done = 0
+    outcomes: dict[Path, DocumentOutcome] = {}
+
+    def report(outcome: DocumentOutcome) -> None:
+        nonlocal done
+        outcomes[outcome.path] = outcome
+        done += 1
+        if progress is not None:
+            progress(ProgressUpdate(done, total, outcome))
+
+    if progress is not None:
+        progress(ProgressUpdate(0, total))
+    ingest_time = generated_at or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and total > 1 else None
+    try:
+        # Bytes already in the store need no reading at all: that is the no-op re-ingest.
+        to_read = []
+        for path in files:
+            unchanged = _unchanged_graph(path, store, minter)
+            if unchanged is not None:
+                report(DocumentOutcome(path, Status.UNCHANGED, unchanged))
+            else:
+                to_read.append(path)
+        pending: list[Mentions] = []
+        for front in _mapped(executor, _front, to_read):
+            if front.mentions is None:
+                report(DocumentOutcome(front.path, Status.FAILED, message=front.error))
+                continue
+            pending.append(front.mentions)
+        known = extend_known(known_from_store(store), pending, minter)
+        tasks = [_BackTask(mentions, known, ingest_time, minter) for mentions in pending]
+        for back in _mapped(executor, _back, tasks):
+            report(_finish(back, store, quarantine_dir))
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    changed = any(o.status in (Status.LOADED, Status.REPLACED) for o in outcomes.values())
+    resolution_triples = write_resolution_graph(store, minter) if changed else 0
+    return IngestSummary(
+        tuple(outcomes[path] for path in files if path in outcomes), resolution_triples
+    )

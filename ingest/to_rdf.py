@@ -1,0 +1,633 @@
+"""The `to_rdf` stage: a resolved document → the triples of its named graph.
+
+Everything the document states goes into one graph named by the document's own
+IRI (`id:source/{sha16}`), with an evidence annotation for every meeting, agenda
+item, decision, substitution, absence, membership and agreement (and, for
+protocols, every vote, reservation, protocol note and jäv). Nodes that
+another document owns (a decision the yearly summary repeats) are referenced,
+never re-described, so the union of graphs keeps one description per node.
+
+No blank nodes: every node has a content-derived IRI, so the same input always
+gives the same graph (except prov:generatedAtTime, the ingest time, passed in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
+
+from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, add_evidence
+from beslutsgraf.ingest.known import person_mentions
+from beslutsgraf.ingest.model import (
+    AgendaItem,
+    AgreementMention,
+    Amount,
+    ClockTime,
+    DateValue,
+    DecisionClause,
+    MeetingStatus,
+    PersonMention,
+    RoleEventKind,
+    Span,
+)
+from beslutsgraf.ingest.names import split_name
+from beslutsgraf.ingest.resolve import Resolved, ResolvedOrganisation, ResolvedPerson
+from beslutsgraf.ontology import BG, ORG, PERSON, SCHEMA, bind_prefixes
+
+__all__ = ["STOCKHOLM", "to_rdf"]
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+_CASE_PREFIX = re.compile(r"^\s*(?:dnr|diarienummer)[.:]?\s*", re.IGNORECASE)
+# A party is written by its abbreviation: "S", "MP", "KD", "SD" (upper case, short).
+_PARTY = re.compile(r"[A-ZÅÄÖ]{1,4}")
+_ROSTER_MEMBER_SECTIONS = frozenset({"politicians", "members"})
+
+
+def to_rdf(resolved: Resolved, generated_at: dt.datetime | None = None) -> Graph:
+    """The document's graph. `generated_at` is the ingest time (prov:generatedAtTime);
+    pass a fixed value for reproducible output, the default is now."""
+    builder = _Builder(resolved)
+    builder.source_document(generated_at or dt.datetime.now(tz=dt.UTC).replace(microsecond=0))
+    builder.organisations()
+    builder.persons()
+    builder.meeting()
+    builder.memberships()
+    builder.planned_meetings()
+    builder.summary_decisions()
+    return builder.graph
+
+
+def _date_literal(value: DateValue) -> Literal | None:
+    """xsd:date, xsd:gYearMonth or xsd:dateTime (with the Stockholm offset), as precise
+    as the text; a bare year is not a deadline or a date the profile accepts."""
+    day = value.as_date()
+    moment = value.as_datetime()
+    if moment is not None:
+        return Literal(moment.replace(tzinfo=STOCKHOLM).isoformat(), datatype=XSD.dateTime)
+    if day is not None:
+        return Literal(day.isoformat(), datatype=XSD.date)
+    if value.month is not None:
+        return Literal(value.iso(), datatype=XSD.gYearMonth)
+    return None
+
+
+def _day_literal(value: DateValue | None) -> Literal | None:
+    day = value.as_date() if value is not None else None
+    return Literal(day.isoformat(), datatype=XSD.date) if day else None
+
+
+def _moment(day: dt.date, clock: ClockTime) -> Literal:
+    local = dt.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=STOCKHOLM)
+    return Literal(local.isoformat(), datatype=XSD.dateTime)
+
+
+class _Builder:
+    def __init__(self, resolved: Resolved) -> None:
+        self.resolved = resolved
+        self.mentions = resolved.mentions
+        self.document = resolved.mentions.document
+        self.source = resolved.source
+        self.minter = resolved.minter
+        self.graph = bind_prefixes(Graph())
+        self.agreement_titles: dict[URIRef, str] = {}
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def add(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal | None) -> None:
+        if value is not None:
+            self.graph.add((subject, predicate, value))
+
+    def evidence(self, body: URIRef, span: Span | None, motivation: URIRef) -> None:
+        if span is not None and span.end > span.start:
+            add_evidence(
+                self.graph, self.document, self.source, body, span, motivation, self.minter
+            )
+
+    def person(self, mention: PersonMention | None) -> ResolvedPerson | None:
+        return self.resolved.person(mention)
+
+    def organisation(self, name: str | None) -> ResolvedOrganisation | None:
+        return self.resolved.organisation(name)
+
+    # -- the source document --------------------------------------------------------------
+
+    def source_document(self, generated_at: dt.datetime) -> None:
+        source, document = self.source, self.document
+        self.add(source, RDF.type, BG.SourceDocument)
+        self.add(source, BG.fileName, Literal(document.path.name))
+        self.add(source, BG.sha256, Literal(document.sha256))
+        self.add(source, DCTERMS.format, Literal(document.media_type))
+        self.add(source, BG.documentKind, URIRef(self.mentions.document_kind))
+        self.add(
+            source, PROV.generatedAtTime, Literal(generated_at.isoformat(), datatype=XSD.dateTime)
+        )
+        self.add(source, BG.charCount, Literal(len(document.source_text), datatype=XSD.integer))
+        self.add(source, DCTERMS.language, Literal("sv"))
+        if self.mentions.meeting.title:
+            self.add(source, DCTERMS.title, Literal(self.mentions.meeting.title))
+        if document.extracted:
+            self.add(source, BG.extractedText, Literal(document.source_text))
+
+    # -- entities -------------------------------------------------------------------------
+
+    def organisations(self) -> None:
+        seen: set[URIRef] = set()
+        for organisation in self.resolved.organisations.values():
+            if organisation.iri in seen:
+                continue
+            seen.add(organisation.iri)
+            iri = organisation.iri
+            self.add(iri, SKOS.prefLabel, Literal(organisation.name, lang="sv"))
+            for spelling in organisation.spellings:
+                if spelling != organisation.name:
+                    self.add(iri, SKOS.altLabel, Literal(spelling, lang="sv"))
+            # Unclassified organisations stay untyped references: the shapes require a
+            # classification of every org:Organization, and a guess is worse than none.
+            if organisation.org_type is not None:
+                self.add(iri, RDF.type, ORG.Organization)
+                self.add(iri, ORG.classification, organisation.org_type)
+            for convener in organisation.convened_by:
+                self.add(iri, BG.convenedBy, convener)
+        body = self.resolved.body
+        if body is not None:
+            self.evidence(body.iri, self.mentions.meeting.body_span, IDENTIFYING)
+
+    def persons(self) -> None:
+        described: set[URIRef] = set()
+        for mention in person_mentions(self.mentions):
+            person = self.person(mention)
+            if person is None:
+                continue
+            if person.iri not in described:
+                described.add(person.iri)
+                self.add(person.iri, RDF.type, FOAF.Person)
+                self.add(person.iri, RDF.type, PERSON.Person)
+                self.add(person.iri, FOAF.name, Literal(person.name))
+                given, family = split_name(person.name)
+                self.add(person.iri, FOAF.givenName, Literal(given))
+                if family:
+                    self.add(person.iri, FOAF.familyName, Literal(family))
+                for spelling in person.spellings:
+                    if spelling != person.name:
+                        self.add(person.iri, SKOS.altLabel, Literal(spelling))
+            self.evidence(person.iri, mention.span, IDENTIFYING)
+
+    # -- the meeting ----------------------------------------------------------------------
+
+    def meeting(self) -> None:
+        meeting, day = self.resolved.meeting, self.resolved.meeting_date
+        header = self.mentions.meeting
+        body = self.resolved.body
+        if meeting is None or day is None or body is None:
+            return
+        held = header.status == MeetingStatus.HELD
+        self.add(meeting, RDF.type, BG.Meeting)
+        self.add(meeting, BG.heldBy, body.iri)
+        self.add(meeting, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date))
+        self.add(meeting, BG.meetingStatus, BG.held if held else BG.planned)
+        self.add(meeting, BG.reportedIn, self.source)
+        if header.start is not None:
+            self.add(meeting, SCHEMA.startDate, _moment(day, header.start))
+        if header.end is not None:
+            self.add(meeting, SCHEMA.endDate, _moment(day, header.end))
+        if header.form is not None:
+            self.add(meeting, BG.meetingForm, URIRef(header.form))
+        if header.location:
+            self.add(meeting, SCHEMA.location, Literal(header.location))
+        self.evidence(meeting, header.span, IDENTIFYING)
+        previous = self.resolved.previous_meeting
+        previous_date = self.resolved.previous_meeting_date
+        if previous is not None and previous_date is not None and previous != meeting:
+            self.add(meeting, BG.previousMeeting, previous)
+            # An untyped reference that still tells resolution which body met when.
+            self.add(previous, BG.heldBy, body.iri)
+            self.add(previous, DCTERMS.date, Literal(previous_date.isoformat(), datatype=XSD.date))
+        self.attendance(meeting)
+        for item in self.mentions.items:
+            self.agenda_item(meeting, day, item)
+
+    def attendance(self, meeting: URIRef) -> None:
+        attendance = self.mentions.attendance
+        absent: dict[URIRef, PersonMention] = {}
+        for mention in (*attendance.absent, *(p for p in attendance.called if p.absent)):
+            person = self.person(mention)
+            if person is not None:
+                absent.setdefault(person.iri, mention)
+        called = {
+            person.iri
+            for person in (self.person(m) for m in attendance.called)
+            if person is not None
+        }
+        present = {
+            person.iri
+            for person in (self.person(m) for m in attendance.others_present)
+            if person is not None
+        }
+        substitutes: set[URIRef] = set()
+        for substitution in attendance.substitutions:
+            substitute = self.person(substitution.substitute)
+            substituted = self.person(substitution.substituted)
+            if substitute is None or substituted is None:
+                continue
+            node = self.minter.substitution(meeting, substitute.iri, substituted.iri)
+            self.add(node, RDF.type, BG.Substitution)
+            self.add(node, BG.substitute, substitute.iri)
+            self.add(node, BG.substituted, substituted.iri)
+            self.add(node, BG.meeting, meeting)
+            if substitution.from_item is not None:
+                item = self.minter.agenda_item(meeting, substitution.from_item)
+                self.add(node, BG.fromItem, item)
+            else:
+                substitutes.add(substitute.iri)
+            self.add(meeting, BG.hasSubstitution, node)
+            self.evidence(node, substitution.span, DESCRIBING)
+        for iri in sorted(called):
+            self.add(meeting, BG.called, iri)
+        for mention in attendance.invited:
+            person = self.person(mention)
+            if person is not None:
+                self.add(meeting, BG.invited, person.iri)
+        # Attendance rule of the profile: called − absent + substitutes.
+        for iri in sorted((called | present | substitutes) - set(absent)):
+            self.add(meeting, BG.attendee, iri)
+        for iri, mention in sorted(absent.items()):
+            self.add(meeting, BG.absentee, iri)
+            # Evidence for a statement about two nodes: a reified bg:absentee triple.
+            statement = URIRef(f"{meeting}/absence/{self.minter.slug_of(iri)}")
+            self.add(statement, RDF.type, RDF.Statement)
+            self.add(statement, RDF.subject, meeting)
+            self.add(statement, RDF.predicate, BG.absentee)
+            self.add(statement, RDF.object, iri)
+            self.evidence(statement, mention.entry or mention.span, DESCRIBING)
+        chair = self.person(attendance.chair)
+        if chair is not None:
+            self.add(meeting, BG.chair, chair.iri)
+        minutes_taker = self.person(attendance.minutes_taker)
+        if minutes_taker is not None:
+            self.add(meeting, BG.minutesTaker, minutes_taker.iri)
+        for mention in attendance.secretaries:
+            secretary = self.person(mention)
+            if secretary is not None:
+                self.add(meeting, BG.secretary, secretary.iri)
+
+    def _item_chair(self, number: int) -> ResolvedPerson | None:
+        changes = sorted(self.mentions.attendance.chair_changes, key=lambda c: c.from_item)
+        chair = None
+        for change in changes:
+            if change.from_item <= number:
+                chair = self.person(change.person)
+        return chair
+
+    def agenda_item(self, meeting: URIRef, day: dt.date, item: AgendaItem) -> None:
+        iri = self.minter.agenda_item(meeting, item.number)
+        self.add(meeting, BG.hasAgendaItem, iri)
+        self.add(iri, RDF.type, BG.AgendaItem)
+        self.add(iri, BG.itemNumber, Literal(item.number, datatype=XSD.integer))
+        self.add(iri, DCTERMS.title, Literal(item.title))
+        for kind in item.kinds:
+            self.add(iri, BG.itemKind, URIRef(kind))
+        for presenter in item.presenters:
+            person = self.person(presenter)
+            if person is not None:
+                self.add(iri, BG.presenter, person.iri)
+        chair = self.person(item.chaired_by) if item.chaired_by else self._item_chair(item.number)
+        if chair is not None:
+            self.add(iri, BG.chairedBy, chair.iri)
+        if item.start is not None:
+            self.add(iri, SCHEMA.startDate, _moment(day, item.start))
+        if item.end is not None:
+            self.add(iri, SCHEMA.endDate, _moment(day, item.end))
+        for comment in item.comments:
+            self.add(iri, BG.comment, Literal(comment.text.strip(), lang="sv"))
+        if item.case_number:
+            # The diarienummer itself: "Dnr KS-2025-00305" → "KS-2025-00305".
+            case = _CASE_PREFIX.sub("", item.case_number).strip()
+            self.add(iri, BG.caseNumber, Literal(case or item.case_number))
+        self.evidence(iri, item.title_span, IDENTIFYING)
+        for agreement in item.agreements:
+            self.agreement(agreement)
+        for index, clause in enumerate(item.decisions, start=1):
+            decision = self.minter.decision(iri, clause.number or index)
+            self.add(iri, BG.hasDecision, decision)
+            self.decision(decision, clause, meeting, Literal(day.isoformat(), datatype=XSD.date))
+            self.add(decision, BG.agendaItem, iri)
+            # Sums the item reports are what its decisions allocate or approve.
+            amounts = clause.amounts or item.amounts
+            self.amounts(decision, amounts)
+        self.protocol_records(iri, item)
+
+    def protocol_records(self, iri: URIRef, item: AgendaItem) -> None:
+        """Votes, reservations, protocol notes and disqualifications (jäv) of an item.
+
+        Votes and reservations concern the item's decision (its first clause); an item
+        without a decision has nothing to vote on or reserve against."""
+        decision = (
+            self.minter.decision(iri, item.decisions[0].number or 1) if item.decisions else None
+        )
+        if decision is not None:
+            for index, vote in enumerate(item.votes, start=1):
+                node = URIRef(f"{iri}/vote/{index}")
+                self.add(node, RDF.type, BG.Vote)
+                self.add(node, BG.onDecision, decision)
+                for predicate, count in (
+                    (BG.yesCount, vote.yes),
+                    (BG.noCount, vote.no),
+                    (BG.abstainCount, vote.abstain),
+                ):
+                    if count is not None:
+                        self.add(node, predicate, Literal(count, datatype=XSD.integer))
+                self.evidence(node, vote.span, DESCRIBING)
+            for index, reservation in enumerate(item.reservations, start=1):
+                parties = [self.minter.party(party) for party in reservation.parties]
+                persons = [r for r in map(self.person, reservation.persons) if r is not None]
+                if not parties and not persons:
+                    continue
+                node = URIRef(f"{iri}/reservation/{index}")
+                self.add(node, RDF.type, BG.Reservation)
+                self.add(node, BG.against, decision)
+                for party in parties:
+                    self.add(node, BG.reservingParty, party)
+                for reserving in persons:
+                    self.add(node, BG.reservingPerson, reserving.iri)
+                self.evidence(node, reservation.span, DESCRIBING)
+        for index, note in enumerate(item.notes, start=1):
+            authors = [author for author in map(self._author, note.authors) if author is not None]
+            if not authors:
+                continue
+            node = URIRef(f"{iri}/note/{index}")
+            self.add(node, RDF.type, BG.ProtocolNote)
+            self.add(node, BG.onItem, iri)
+            self.add(node, BG.text, Literal(note.text.strip(), lang="sv"))
+            for author in authors:
+                self.add(node, BG.author, author)
+            self.evidence(node, note.span, DESCRIBING)
+        for disqualification in item.disqualifications:
+            disqualified = self.person(disqualification.person)
+            if disqualified is None:
+                continue
+            node = URIRef(f"{iri}/disqualification/{self.minter.slug_of(disqualified.iri)}")
+            self.add(node, RDF.type, BG.Disqualification)
+            self.add(node, BG.person, disqualified.iri)
+            self.add(node, BG.onItem, iri)
+            self.evidence(node, disqualification.span, DESCRIBING)
+
+    def _author(self, author: str) -> URIRef | None:
+        """A note's author: a party abbreviation ("C") or a person of the document."""
+        if _PARTY.fullmatch(author.strip()):
+            return self.minter.party(author)
+        person = self.resolved.persons.get(" ".join(author.split()))
+        return person.iri if person is not None else None
+
+    # -- decisions ------------------------------------------------------------------------
+
+    def decision(
+        self, iri: URIRef, clause: DecisionClause, meeting: URIRef | None, date: Literal | None
+    ) -> None:
+        body = self.resolved.body
+        self.add(iri, RDF.type, BG.Decision)
+        self.add(iri, BG.decisionText, Literal(clause.text.strip(), lang="sv"))
+        self.add(iri, BG.decisionType, URIRef(clause.decision_type))
+        if body is not None:
+            self.add(iri, BG.decidedBy, body.iri)
+        self.add(iri, BG.decidedAt, meeting)
+        self.add(iri, DCTERMS.date, date)
+        if clause.number is not None:
+            self.add(iri, BG.clauseNumber, Literal(clause.number, datatype=XSD.integer))
+        self.add(iri, BG.reportedIn, self.source)
+        if clause.per_capsulam:
+            self.add(iri, BG.perCapsulam, Literal(True))
+        for concerned in clause.concerns:
+            self.add(iri, BG.concerns, self.agreement(concerned))
+        for name in clause.recommends_to:
+            organisation = self.organisation(name)
+            if organisation is not None:
+                self.add(iri, BG.recommendsTo, organisation.iri)
+        if clause.prolongs is not None:
+            prolonged = self.agreement(clause.prolongs)
+            self.add(iri, BG.prolongs, prolonged)
+            end = _day_literal(clause.new_end_date)
+            self.add(iri, BG.newEndDate, end)
+            if end is not None:
+                self.validity_period(prolonged, clause.prolongs, end, iri)
+        if clause.deadline is not None:
+            self.add(iri, BG.deadline, _date_literal(clause.deadline))
+        if clause.assignment is not None:
+            self.assignment(iri, clause)
+        self.evidence(iri, clause.span, IDENTIFYING)
+
+    def amounts(self, decision: URIRef, amounts: tuple[Amount, ...]) -> None:
+        for index, amount in enumerate(amounts, start=1):
+            node = self.minter.amount(decision, index)
+            self.add(decision, SCHEMA.amount, node)
+            self.add(node, RDF.type, SCHEMA.MonetaryAmount)
+            self.add(node, SCHEMA.value, Literal(amount.value, datatype=XSD.decimal))
+            self.add(node, SCHEMA.currency, Literal(amount.currency))
+            if amount.approximate and amount.qualifier:
+                self.add(node, SCHEMA.description, Literal(amount.qualifier, lang="sv"))
+
+    def assignment(self, decision: URIRef, clause: DecisionClause) -> None:
+        assignment = clause.assignment
+        assert assignment is not None
+        assignees: list[URIRef] = []
+        for name in assignment.assignees:
+            post = self.resolved.posts.get(" ".join(name.split()))
+            if post is not None:
+                self.add(post.iri, RDF.type, ORG.Post)
+                self.add(post.iri, SKOS.prefLabel, Literal(post.name, lang="sv"))
+                self.add(post.iri, SKOS.altLabel, Literal(post.spelling, lang="sv"))
+                self.add(post.iri, ORG.role, post.role)
+                self.add(post.iri, ORG.postIn, post.post_in)
+                assignees.append(post.iri)
+            elif (organisation := self.organisation(name)) is not None:
+                assignees.append(organisation.iri)
+        if not assignees:
+            return  # an assignment needs an assignee; the decision text still holds it
+        node = self.minter.assignment(decision)
+        self.add(decision, BG.assignment, node)
+        self.add(node, RDF.type, BG.Assignment)
+        for assignee in assignees:
+            self.add(node, BG.assignee, assignee)
+        self.add(node, BG.task, Literal(assignment.task, lang="sv"))
+        if assignment.deadline is not None:
+            self.add(node, BG.deadline, _date_literal(assignment.deadline))
+        report_to = self.organisation(assignment.report_to)
+        if report_to is not None:
+            self.add(node, BG.reportTo, report_to.iri)
+        self.add(decision, BG.concerns, node)
+
+    # -- agreements -----------------------------------------------------------------------
+
+    def agreement(self, mention: AgreementMention) -> URIRef:
+        iri = self.minter.agreement(mention.title, mention.version_label)
+        # Spellings that fold to one slug are one agreement: the first title the
+        # document uses is its dct:title, the others are kept as alternative labels.
+        title = self.agreement_titles.setdefault(iri, mention.title)
+        self.add(iri, DCTERMS.title, Literal(title, lang="sv"))
+        if mention.title != title:
+            self.add(iri, SKOS.altLabel, Literal(mention.title, lang="sv"))
+        if mention.agreement_type is not None:
+            self.add(iri, RDF.type, BG.Agreement)
+            self.add(iri, BG.agreementType, URIRef(mention.agreement_type))
+        if mention.version_label:
+            self.add(iri, BG.versionLabel, Literal(mention.version_label))
+        if mention.part_of is not None:
+            self.add(iri, DCTERMS.isPartOf, self.agreement(mention.part_of))
+        self.add(iri, BG.appliesFrom, _day_literal(mention.applies_from))
+        self.add(iri, BG.validFrom, _day_literal(mention.valid_from))
+        self.add(iri, BG.validUntil, _day_literal(mention.valid_until or mention.ended_on))
+        if mention.extension_term:
+            self.add(iri, BG.extensionTerm, Literal(mention.extension_term, lang="sv"))
+        self.evidence(iri, mention.span, IDENTIFYING)
+        return iri
+
+    def validity_period(
+        self, agreement: URIRef, mention: AgreementMention, end: Literal, decision: URIRef
+    ) -> None:
+        start = _day_literal(mention.valid_from)
+        node = self.minter.validity_period(agreement, str(start or "open"), str(end))
+        self.add(agreement, BG.hasValidityPeriod, node)
+        self.add(node, RDF.type, BG.ValidityPeriod)
+        self.add(node, BG.start, start)
+        self.add(node, BG.end, end)
+        self.add(node, PROV.wasGeneratedBy, decision)
+
+    # -- memberships ----------------------------------------------------------------------
+
+    def memberships(self) -> None:
+        day = self.resolved.meeting_date
+        body = self.resolved.body
+        if day is None:
+            return
+        for mention in person_mentions(self.mentions):
+            person = self.person(mention)
+            if person is None or not (mention.entry or mention.span):
+                continue
+            if mention.role_text or mention.role:
+                organisation = self.organisation(mention.role_organisation or mention.organisation)
+                if organisation is not None:
+                    self.membership(
+                        person, organisation.iri, mention.role, mention.role_text, day, mention
+                    )
+            in_roster = mention.section in _ROSTER_MEMBER_SECTIONS
+            if body is not None and (mention.meeting_role or in_roster):
+                role = mention.meeting_role or str(BG.ledamot)
+                represents = self._represents(mention)
+                self.membership(
+                    person,
+                    body.iri,
+                    role,
+                    None,
+                    day,
+                    mention,
+                    represents.iri if represents else None,
+                )
+            if mention.party:
+                party = self.minter.party(mention.party)
+                self.membership(person, party, str(BG.partimedlem), None, day, mention)
+        for event in self.mentions.role_events:
+            # "X är ny ordförande för SRO", "har utsetts till tillförordnad direktör":
+            # the role holds from this meeting on; an ended role is no membership.
+            person = self.person(event.person)
+            if person is None or event.kind == RoleEventKind.ENDED:
+                continue
+            organisation = self.organisation(event.organisation) or body
+            if organisation is not None and (event.role or event.role_text):
+                self.membership(
+                    person,
+                    organisation.iri,
+                    event.role,
+                    event.role_text,
+                    day,
+                    event.person,
+                    span=event.span,
+                )
+
+    def _represents(self, mention: PersonMention) -> ResolvedOrganisation | None:
+        """The organisation a member of the body represents: the one written beside the
+        name ("Marina Johansson (S), Göteborgsregionen"), unless that is only the board
+        of a role ("ordförande Regionstyrelsen"); then the roster group they are listed
+        under ("För Västra Götalandsregionen (VGR)")."""
+        if mention.organisation and mention.organisation != mention.role_organisation:
+            return self.organisation(mention.organisation)
+        return self.organisation(mention.group)
+
+    def membership(
+        self,
+        person: ResolvedPerson,
+        organisation: URIRef,
+        role: str | None,
+        role_text: str | None,
+        day: dt.date,
+        mention: PersonMention,
+        represents: URIRef | None = None,
+        *,
+        span: Span | None = None,
+    ) -> None:
+        if role is not None:
+            role_iri = URIRef(role)
+        elif role_text:
+            # Unknown role text becomes a concept of the local scheme, never dropped.
+            role_iri = self.minter.local_role(role_text)
+            self.add(role_iri, RDF.type, SKOS.Concept)
+            self.add(role_iri, SKOS.inScheme, BG.LocalRole)
+            self.add(role_iri, SKOS.prefLabel, Literal(role_text.strip(), lang="sv"))
+        else:
+            return
+        node = self.minter.membership(person.iri, organisation, role_iri, day)
+        self.add(node, RDF.type, ORG.Membership)
+        self.add(node, ORG.member, person.iri)
+        self.add(node, ORG.organization, organisation)
+        self.add(node, ORG.role, role_iri)
+        self.add(node, BG.attestedOn, Literal(day.isoformat(), datatype=XSD.date))
+        self.add(node, PROV.wasDerivedFrom, self.source)
+        self.add(node, BG.represents, represents)
+        self.evidence(node, span or mention.entry or mention.span, DESCRIBING)
+
+    # -- what the document announces or summarises ----------------------------------------
+
+    def planned_meetings(self) -> None:
+        for planned in self.mentions.planned_meetings:
+            day = planned.date.as_date()
+            organisation = self.resolved.planned_body(planned)
+            if day is None or organisation is None:
+                continue
+            meeting = self.minter.meeting(organisation.iri, day)
+            for topic in planned.topics:
+                self.add(meeting, BG.plannedTopic, Literal(topic, lang="sv"))
+            if meeting == self.resolved.meeting:
+                continue  # the document's own meeting is described as held
+            self.add(meeting, RDF.type, BG.Meeting)
+            self.add(meeting, BG.heldBy, organisation.iri)
+            self.add(meeting, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date))
+            self.add(meeting, BG.meetingStatus, BG.planned)
+            self.add(meeting, BG.reportedIn, self.source)
+            if planned.start is not None:
+                self.add(meeting, SCHEMA.startDate, _moment(day, planned.start))
+            if planned.end is not None:
+                self.add(meeting, SCHEMA.endDate, _moment(day, planned.end))
+            if planned.form is not None:
+                self.add(meeting, BG.meetingForm, URIRef(planned.form))
+            self.evidence(meeting, planned.span, IDENTIFYING)
+
+    def summary_decisions(self) -> None:
+        for placed in self.resolved.summary_decisions:
+            clause = placed.entry.decision
+            if not placed.owned:
+                # Reported again: one node, one more bg:reportedIn and one more quote.
+                self.add(placed.iri, BG.reportedIn, self.source)
+                self.evidence(placed.iri, clause.span, IDENTIFYING)
+                continue
+            if placed.date is not None:
+                date = Literal(placed.date.isoformat(), datatype=XSD.date)
+            else:
+                month = f"{placed.entry.year:04d}-{placed.entry.month:02d}"
+                date = Literal(month, datatype=XSD.gYearMonth)
+            self.decision(placed.iri, clause, placed.meeting, date)
+            if placed.entry.per_capsulam and not clause.per_capsulam:
+                self.add(placed.iri, BG.perCapsulam, Literal(True))
+            self.add(placed.iri, DCTERMS.subject, Literal(placed.entry.topic, lang="sv"))
+            self.amounts(placed.iri, clause.amounts)
