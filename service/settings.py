@@ -51,4 +51,4 @@ class Settings:
         if "BESLUTSGRAF_MAX_CONCURRENT_QUERIES" in env:
             from_env["max_concurrent_queries"] = int(env["BESLUTSGRAF_MAX_CONCURRENT_QUERIES"])
         explicit = {name: value for name, value in overrides.items() if value is not None}
-        return replace(settings, **from_env, **explicit)  # type: ignore[arg-type]
+        return replace(settings, **{**from_env, **explicit})  # type: ignore[arg-type]
