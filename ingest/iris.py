@@ -80,6 +80,18 @@ class IriMinter:
         one IRI however the title is spelled."""
         return self._iri(f"post/{self.slug_of(organisation)}/{slug(self.slug_of(role))}")
 
+    def municipality(self, kommunkod: str) -> URIRef:
+        """`id:kommun/{SCB kommunkod}`: the code, not the name, so a renamed kommun keeps it."""
+        if not re.fullmatch(r"[0-9]{4}", kommunkod):
+            raise ValueError(f"not a four-digit SCB kommunkod: {kommunkod!r}")
+        return self._iri(f"kommun/{kommunkod}")
+
+    def county(self, lanskod: str) -> URIRef:
+        """`id:lan/{SCB länskod}`: the county a municipality lies in."""
+        if not re.fullmatch(r"[0-9]{2}", lanskod):
+            raise ValueError(f"not a two-digit SCB länskod: {lanskod!r}")
+        return self._iri(f"lan/{lanskod}")
+
     def party(self, abbreviation: str) -> URIRef:
         return self._iri(f"party/{re.sub(r'[^A-Za-z0-9]+', '', abbreviation).upper()}")
 

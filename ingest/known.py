@@ -23,6 +23,7 @@ from rdflib import URIRef
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.model import MeetingStatus, Mentions, PersonMention
 from beslutsgraf.ingest.names import NameCluster, cluster_names, fold, same_organisation
+from beslutsgraf.ingest.stems import StemIndex
 from beslutsgraf.store.base import Store
 
 __all__ = [
@@ -64,6 +65,9 @@ class Known:
     organisation_types: Mapping[str, str] = field(default_factory=dict)  # org IRI → OrgType
     meetings: tuple[KnownMeeting, ...] = ()
     decisions: tuple[KnownDecision, ...] = ()
+    # Short forms of the reference registers' organisations ("Fyrbodalsregionen"):
+    # a name no other rule places joins the seed with this IRI (see stems.py).
+    reference_stems: StemIndex = field(default_factory=StemIndex)
 
 
 # --------------------------------------------------------------------------- names in a document
@@ -207,10 +211,39 @@ def _expand(name: str, abbreviations: Mapping[str, str]) -> str:
     return abbreviations.get(name.strip(), name.strip())
 
 
+def _matching_group(
+    name: str,
+    groups: list[list[str]],
+    abbreviations: Mapping[str, str],
+    seeds: Sequence[NameCluster],
+    stems: StemIndex,
+) -> list[str] | None:
+    expanded = _expand(name, abbreviations)
+
+    def same(group: list[str]) -> bool:
+        return name in group or any(
+            same_organisation(expanded, _expand(other, abbreviations)) for other in group
+        )
+
+    seeded, found = groups[: len(seeds)], groups[len(seeds) :]
+    group = next((g for g in seeded if same(g)), None)
+    if group is None:
+        # A register organisation's short form wins over a group the batch started.
+        iri = stems.match(expanded)
+        if iri is not None:
+            pairs = zip(seeded, seeds, strict=True)
+            group = next((g for g, seed in pairs if seed.fixed_iri == iri), None)
+    return group if group is not None else next((g for g in found if same(g)), None)
+
+
 def cluster_organisations(
-    names: Iterable[str], abbreviations: Mapping[str, str], seeds: Sequence[NameCluster] = ()
+    names: Iterable[str],
+    abbreviations: Mapping[str, str],
+    seeds: Sequence[NameCluster] = (),
+    stems: StemIndex | None = None,
 ) -> list[NameCluster]:
-    """Group organisation spellings; an abbreviation joins its long form's group.
+    """Group organisation spellings; an abbreviation joins its long form's group,
+    a register organisation's short form (`stems`) that organisation's seed.
 
     Canonical: the long form an abbreviation stands for, else the most frequent
     spelling, ties to the alphabetically first (order-independent)."""
@@ -221,16 +254,11 @@ def cluster_organisations(
             counts[name] = counts.get(name, 0) + 1
     groups: list[list[str]] = [list(seed.spellings) for seed in seeds]
     for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        expanded = _expand(name, abbreviations)
-        for group in groups:
-            if name in group or any(
-                same_organisation(expanded, _expand(other, abbreviations)) for other in group
-            ):
-                if name not in group:
-                    group.append(name)
-                break
-        else:
+        group = _matching_group(name, groups, abbreviations, seeds, stems or StemIndex())
+        if group is None:
             groups.append([name])
+        elif name not in group:
+            group.append(name)
     long_forms = set(abbreviations.values())
     clusters = []
     for index, group in enumerate(groups):
@@ -288,6 +316,7 @@ def extend_known(
         (name for mentions in batch for name in organisation_names(mentions)),
         abbreviations,
         known.organisations,
+        known.reference_stems,
     )
     # One occurrence per place in a document: the chair repeated on every item it
     # chairs is still one mention when choosing the canonical spelling.
@@ -338,6 +367,7 @@ def extend_known(
         organisation_types=dict(known.organisation_types),
         meetings=tuple(dict.fromkeys(meetings)),
         decisions=tuple(dict.fromkeys(decisions)),
+        reference_stems=known.reference_stems,
     )
 
 

@@ -11,6 +11,11 @@ Three passes:
 3. per document: resolve → to_rdf → validate (parallel), then, one at a time,
    load into the store or write to quarantine.
 
+Resolution sees the shipped reference registers (`id:graph/reference`:
+municipalities, kommunalförbund, region, parties) first, so document mentions
+resolve to their nodes; the graph itself is written (or refreshed when the
+shipped data changed) before the first document is loaded.
+
 A document that fails at any stage gets one error line and leaves the store as
 it was; the rest of the batch goes on. After loading, the identity links between
 documents are rewritten into `id:graph/resolution`.
@@ -45,11 +50,15 @@ from beslutsgraf.ingest.load import LoadStatus, already_loaded, load
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.quarantine import quarantine
 from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.reference import ensure_reference_graph, reference_graph
+from beslutsgraf.ingest.reference_known import with_reference
 from beslutsgraf.ingest.resolution_graph import write_resolution_graph
 from beslutsgraf.ingest.resolve import resolve
 from beslutsgraf.ingest.segment import segment
+from beslutsgraf.ingest.shipped_graphs import ensure_graph, vocabulary_graph
 from beslutsgraf.ingest.to_rdf import to_rdf
 from beslutsgraf.ingest.validate import ValidationOutcome, validate
+from beslutsgraf.ontology import ONTOLOGY_GRAPH
 from beslutsgraf.store.base import Store
 
 __all__ = [
@@ -245,7 +254,9 @@ def _mapped(
     return executor.map(function, items)
 
 
-def _finish(back: _Back, store: Store, quarantine_dir: Path) -> DocumentOutcome:
+def _finish(
+    back: _Back, store: Store, quarantine_dir: Path, before_load: Callable[[], None]
+) -> DocumentOutcome:
     if back.error is not None or back.graph is None or back.outcome is None:
         return DocumentOutcome(back.path, Status.FAILED, message=back.error)
     assert back.mentions is not None
@@ -260,6 +271,7 @@ def _finish(back: _Back, store: Store, quarantine_dir: Path) -> DocumentOutcome:
             back.path, Status.QUARANTINED, None, len(graph), warnings, str(error), folder
         )
     try:
+        before_load()
         result = load(graph, store)
     except Exception as error:
         line = str(StoreWriteFailed(back.path, type(store).__name__, str(error)))
@@ -298,6 +310,19 @@ def run(
     if progress is not None:
         progress(ProgressUpdate(0, total))
     ingest_time = generated_at or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    reference = reference_graph(minter)
+    reference_checked = False
+
+    def ensure_reference() -> None:
+        # Once per run, and only when a document is (or already was) in the store:
+        # the graphs written point at its nodes (and its concepts), while a batch that
+        # loads nothing leaves the store untouched. A no-op when the same data is there.
+        nonlocal reference_checked
+        if not reference_checked:
+            ensure_reference_graph(store, minter, reference)
+            ensure_graph(store, ONTOLOGY_GRAPH, vocabulary_graph())
+            reference_checked = True
+
     executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and total > 1 else None
     try:
         # Bytes already in the store need no reading at all: that is the no-op re-ingest.
@@ -314,13 +339,16 @@ def run(
                 report(DocumentOutcome(front.path, Status.FAILED, message=front.error))
                 continue
             pending.append(front.mentions)
-        known = extend_known(known_from_store(store), pending, minter)
+        # Resolution sees the shipped registers first, whatever version the store holds.
+        known = extend_known(with_reference(known_from_store(store), reference), pending, minter)
         tasks = [_BackTask(mentions, known, ingest_time, minter) for mentions in pending]
         for back in _mapped(executor, _back, tasks):
-            report(_finish(back, store, quarantine_dir))
+            report(_finish(back, store, quarantine_dir, ensure_reference))
     finally:
         if executor is not None:
             executor.shutdown()
+    if any(o.status == Status.UNCHANGED for o in outcomes.values()):
+        ensure_reference()  # a store from before the registers were shipped gets them too
     changed = any(o.status in (Status.LOADED, Status.REPLACED) for o in outcomes.values())
     resolution_triples = write_resolution_graph(store, minter) if changed else 0
     return IngestSummary(

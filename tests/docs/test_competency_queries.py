@@ -315,16 +315,14 @@ def test_sample_agrees_between_engines(rdflib_runner: Runner, oxigraph_runner: R
         assert by_rdflib == by_oxigraph, name
 
 
-# --- answers on the real corpus, once ingestion exists ----------------------------
-
-INGESTION_PENDING = pytest.mark.xfail(reason="ingestion lands in issue #4", strict=False)
+# --- answers on the real corpus ----------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def corpus_runner(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
     # The CLI's own path: open an embedded store, run the pipeline over the corpus.
     from beslutsgraf.ingest.run import run as ingest
-    from beslutsgraf.store import open_store  # type: ignore[attr-defined]
+    from beslutsgraf.store import open_store
 
     work = tmp_path_factory.mktemp("corpus")
     store = open_store(work / "store", None)
@@ -339,20 +337,17 @@ def corpus_runner(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     store.close()
 
 
-@INGESTION_PENDING
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_query_answers_on_the_ingested_corpus(corpus_runner: Runner, name: str) -> None:
     _check(name, corpus_runner(_query(name)), whole_corpus=True)
 
 
-@INGESTION_PENDING
 def test_evidence_quotes_are_the_source_characters_on_the_corpus(
     corpus_runner: Runner, corpus_dir: Path
 ) -> None:
     _check_quotes(corpus_runner(_query("cq8-decision-evidence.rq")), corpus_dir)
 
 
-@INGESTION_PENDING
 def test_federation_members_are_exactly_the_reference_register(
     corpus_runner: Runner, corpus_dir: Path
 ) -> None:
