@@ -7,6 +7,10 @@ Layout of the extracted text:
   line (a table column without rules, a "Datum:    2026-05-13" header)
   becomes a tab, a wider vertical gap between lines a blank line; a row
   whose first cells are empty starts with their tabs;
+* a paragraph the PDF wrapped at the right margin is one line again, its
+  wraps turned into spaces (a soft wrap: the next line's first word would
+  not have fitted on the line before), so a list of names that wraps reads
+  like the text the author typed; a line that ends early stays a line;
 * a two-column page is read left column first, then the right one: a column
   gutter is a vertical band in the middle of the page that most lines have
   words on both sides of and almost no line crosses; lines that do cross it
@@ -18,6 +22,7 @@ Layout of the extracted text:
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +51,17 @@ _MAX_CROSSING_SHARE = 0.15
 _MIN_GUTTER_WIDTH = 6.0  # points
 _SAME_COLUMN = 2.0  # points between cell starts of one table column
 _MIN_COLUMN_FILL = 0.75  # median left-column line width / column width
+_SPACE = 0.25  # width of a space, as a multiple of the font size
+# Slack for where wrapping really happens: cell padding and a guessed right margin
+# put the wrap point up to about one font size left of the measured one.
+_WRAP_SLACK = 0.5
+# A sentence that ends a line and a capital that starts the next: most likely the
+# author's own break (the words alone cannot tell, when the sentence filled the line).
+_SENTENCE_END = re.compile(r"[.:!?]$")
+_HANGING_INDENT = 2.0  # a wrapped bullet's text may start this many font sizes right
+# A line starting like an agenda item, a sub-item or a bullet starts anew even
+# when the line before it happens to reach the margin.
+_LIST_MARKER = re.compile(r"^(?:\d+[.)]|[a-zåäö]\)|[-–•*➤§])")
 
 
 class PdfFormatError(Exception):
@@ -75,6 +91,7 @@ class _Word:
 class _Line:
     words: tuple[_Word, ...]  # left to right
     empty_cells_before: int = 0  # a table row whose first cells are empty
+    right_margin: float | None = None  # where text in this line's column wraps
 
     @property
     def top(self) -> float:
@@ -102,6 +119,9 @@ class _Line:
             parts.append("\t" if self._is_column_gap(before, word) else " ")
             parts.append(word.text)
         return "".join(parts)
+
+    def is_one_cell(self) -> bool:
+        return not self.empty_cells_before and len(self.cell_starts()) == 1
 
     def _is_column_gap(self, before: _Word, word: _Word) -> bool:
         gap = word.x0 - before.x1
@@ -160,7 +180,10 @@ def _page_text(page: Any) -> str:
     gutter = _gutter(lines, float(page.width))
     if gutter is None:
         lines = _with_empty_leading_cells(lines)
-    items: list[_Line | _ColumnLine | _Table] = [_split_line(line, gutter) for line in lines]
+    right_margin = _right_margin(lines, float(page.width))
+    items: list[_Line | _ColumnLine | _Table] = [
+        _split_line(line, gutter, right_margin) for line in lines
+    ]
     items.extend(tables)
     items.sort(key=lambda item: item.top)
     return _render(_reading_order(items))
@@ -190,6 +213,21 @@ def _lines(words: Sequence[_Word]) -> list[_Line]:
         else:
             lines.append([word])
     return [_Line(tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
+
+
+def _right_margin(lines: Sequence[_Line], page_width: float) -> float:
+    """Where the page's text wraps: as far from the right edge as the text starts from
+    the left one (word processors' margins), or further right if some line goes there.
+    A narrower guess would join lines the author broke by hand."""
+    left = min((line.words[0].x0 for line in lines), default=0.0)
+    # Only lines that start in the left half of the page and end on it: text set
+    # beyond the page's edge is clipped from view and says nothing of margins.
+    ends = (
+        line.words[-1].x1
+        for line in lines
+        if line.words[0].x0 < page_width / 2 and line.words[-1].x1 <= page_width
+    )
+    return max([page_width - left, *ends])
 
 
 def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
@@ -285,15 +323,21 @@ class _ColumnLine:
     top: float
 
 
-def _split_line(line: _Line, gutter: tuple[float, float] | None) -> _Line | _ColumnLine:
+def _split_line(
+    line: _Line, gutter: tuple[float, float] | None, right_margin: float
+) -> _Line | _ColumnLine:
     if gutter is None:
-        return line
+        return replace(line, right_margin=right_margin)
     middle = (gutter[0] + gutter[1]) / 2
     left = tuple(w for w in line.words if w.x1 < middle)
     right = tuple(w for w in line.words if w.x0 > middle)
     if len(left) + len(right) < len(line.words):
         return line  # crosses the gutter: a heading over both columns
-    return _ColumnLine(_Line(left) if left else None, _Line(right) if right else None, line.top)
+    return _ColumnLine(
+        _Line(left, right_margin=gutter[0]) if left else None,
+        _Line(right, right_margin=right_margin) if right else None,
+        line.top,
+    )
 
 
 def _reading_order(items: Sequence[_Line | _ColumnLine | _Table]) -> list[_Line | _Table | None]:
@@ -341,14 +385,34 @@ def _render(items: Sequence[_Line | _Table | None]) -> str:
         if not text:
             continue
         if parts and parts[-1] != "\n\n":
-            paragraph_break = (
-                previous is not None
-                and line is not None
-                and line.top - previous.bottom > _PARAGRAPH_GAP * previous.size
-            )
-            parts.append("\n\n" if paragraph_break else "\n")
+            parts.append(_line_break(previous, line))
         parts.append(text)
         previous = line
     while parts and parts[-1] == "\n\n":
         parts.pop()
     return "".join(parts)
+
+
+def _line_break(previous: _Line | None, line: _Line | None) -> str:
+    """What separates two consecutive lines: a blank line, a newline or, for a soft
+    wrap inside a paragraph, a space."""
+    if previous is None or line is None:
+        return "\n"
+    if line.top - previous.bottom > _PARAGRAPH_GAP * previous.size:
+        return "\n\n"
+    return " " if _is_soft_wrap(previous, line) else "\n"
+
+
+def _is_soft_wrap(previous: _Line, line: _Line) -> bool:
+    """Whether `line` continues `previous` only because its first word did not fit."""
+    if previous.right_margin is None or not (previous.is_one_cell() and line.is_one_cell()):
+        return False
+    first = line.words[0]
+    if first.x0 > previous.words[0].x0 + _HANGING_INDENT * previous.size:
+        return False  # indented further: a new level, not the same paragraph
+    if _LIST_MARKER.match(first.text):
+        return False
+    if _SENTENCE_END.search(previous.words[-1].text) and first.text[:1].isupper():
+        return False
+    room = previous.right_margin - previous.words[-1].x1 - _SPACE * previous.size
+    return first.x1 - first.x0 > room - _WRAP_SLACK * previous.size

@@ -59,7 +59,16 @@ class MinutesPdf:
         return text.encode("latin-1", "replace").decode("latin-1")
 
     def paragraph(self, text: str, width: float | None = None) -> None:
-        self.pdf.multi_cell(width or self.pdf.epw, self.size * 0.5, self.fit(text), align="L")
+        # Back to the left margin afterwards, as a new paragraph starts (fpdf2's default
+        # would set the next one to the right of this one, off the page).
+        self.pdf.multi_cell(
+            width or self.pdf.epw,
+            self.size * 0.5,
+            self.fit(text),
+            align="L",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
     def row(self, cells: list[str]) -> None:
         """A table row without rules: cells side by side at fixed column positions."""
@@ -242,3 +251,27 @@ def test_scanned_pdf_without_text_is_refused(tmp_path: Path) -> None:
     message = str(caught.value)
     assert message.startswith(f"[E007] {path}: none of the PDF's 2 page(s) has extractable text")
     assert "OCR is not supported" in message
+
+
+def test_a_paragraph_wrapped_at_the_margin_reads_as_one_line(tmp_path: Path) -> None:
+    pdf = MinutesPdf(size=10)
+    absent = (
+        "Frånvaro: Miguel Odhner (S) Göteborgsregionen, Theres Sahlström (M) Skaraborg, "
+        "Peter Eriksson (M) Fyrbodal, Malin Swärd Davidsson beredning Västkom, Anna Lärk "
+        "Ståhlberg förbundsdirektör Fyrbodal, Magnus Haggren, förbundsdirektör "
+        "Boråsregionen, Lars Holmin (M)"
+    )
+    pdf.paragraph(absent)  # three lines on A4 at 10 pt, the last one short
+    pdf.paragraph("Kort rad")  # ends early: the author's own line break
+    pdf.paragraph("b) övriga frågor")
+    # A sentence that fills the line, then a new one: the author's break, too.
+    pdf.paragraph("Dagens agenda godkänns utan ändringar och mötet fortsätter enligt plan " * 2)
+    pdf.paragraph("Inga övriga frågor.")
+    text = read(pdf.save(tmp_path / "wrapped.pdf")).text
+    assert text.split("\n") == [
+        absent,
+        "Kort rad",
+        "b) övriga frågor",
+        ("Dagens agenda godkänns utan ändringar och mötet fortsätter enligt plan " * 2).strip(),
+        "Inga övriga frågor.",
+    ]
