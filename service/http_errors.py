@@ -28,6 +28,7 @@ __all__ = [
     "StoreUnavailable",
     "Unauthorized",
     "UnsupportedMediaType",
+    "UpdateNotApplied",
     "error_response",
     "from_store_error",
     "install_error_handlers",
@@ -48,6 +49,12 @@ class ServiceError(Exception):
 
 class BadRequest(ServiceError):
     status, code = 400, "bad_request"
+
+
+class UpdateNotApplied(ServiceError):
+    # 400: the update is well-formed but asks for what cannot be done on this data
+    # (CLEAR of a missing graph, a LOAD that fails); the client must change it.
+    status, code = 400, "update_failed"
 
 
 class Unauthorized(ServiceError):
@@ -113,6 +120,8 @@ class StoreUnavailable(ServiceError):
 # The HTTP meaning of each store exception; the first matching class wins.
 _STORE_ERRORS: tuple[tuple[type[store_errors.StoreError], type[ServiceError]], ...] = (
     (store_errors.QuerySyntaxError, BadRequest),
+    (store_errors.UpdateFailed, UpdateNotApplied),
+    (store_errors.ResultTooLarge, ResultTooLarge),
     (store_errors.RdfSyntaxError, BadRequest),
     (store_errors.InvalidTerm, BadRequest),
     (store_errors.GraphNotFound, NotFound),

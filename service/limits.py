@@ -1,5 +1,6 @@
-"""Limits that protect the service: a cap on concurrent store work, a per-query deadline
-and a maximum result size.
+"""Limits that protect the service: a cap on concurrent store work and a per-query
+deadline. (The maximum result size is the store's `max_rows`: it stops evaluating at
+the first solution beyond it, see `state.run_query`.)
 
 How a deadline is enforced: the store receives `timeout_s` and is expected to stop the
 query itself (Oxigraph's evaluator releases the GIL, so a running query never blocks the
@@ -13,19 +14,13 @@ finished, so queries that overrun their deadline can never pile up beyond
 from __future__ import annotations
 
 import concurrent.futures
-import csv
-import io
-import json
 import threading
 from collections.abc import Callable
 from typing import Final, TypeVar
 
-import pyoxigraph
+from beslutsgraf.service.http_errors import Overloaded, QueryTimedOut
 
-from beslutsgraf.service.http_errors import Overloaded, QueryTimedOut, ResultTooLarge
-from beslutsgraf.store import SerializedResult
-
-__all__ = ["DEADLINE_GRACE_S", "QueryLimiter", "check_result_size", "count_results"]
+__all__ = ["DEADLINE_GRACE_S", "QueryLimiter"]
 
 T = TypeVar("T")
 
@@ -78,47 +73,3 @@ class QueryLimiter:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _count_select(result: SerializedResult) -> int:
-    media_type = result.media_type.split(";")[0].strip()
-    body = result.body
-    if media_type == "application/sparql-results+json":
-        return len(json.loads(body)["results"]["bindings"])
-    if media_type == "application/sparql-results+xml":
-        # `<` is always escaped inside XML text, so this tag count is exact.
-        return body.count(b"<result>") + body.count(b"<result ")
-    if media_type == "text/tab-separated-values":
-        # TSV terms use Turtle escapes: one line per solution after the header.
-        return max(len(body.rstrip(b"\r\n").split(b"\n")) - 1, 0) if body.strip() else 0
-    if media_type == "text/csv":
-        # CSV may hold newlines inside quoted fields: parse it.
-        return max(sum(1 for _row in csv.reader(io.StringIO(body.decode("utf-8")))) - 1, 0)
-    raise ValueError(f"cannot count solutions in {media_type}")
-
-
-def count_results(result: SerializedResult) -> int:
-    """Solutions of a SELECT, triples of a CONSTRUCT/DESCRIBE, 1 for an ASK."""
-    if result.form == "ASK":
-        return 1
-    if result.form == "SELECT":
-        return _count_select(result)
-    rdf_format = pyoxigraph.RdfFormat.from_media_type(result.media_type)
-    if rdf_format is None:
-        raise ValueError(f"cannot count triples in {result.media_type}")
-    return sum(1 for _quad in pyoxigraph.parse(result.body, rdf_format))
-
-
-def check_result_size(result: SerializedResult, max_rows: int | None) -> SerializedResult:
-    """The result itself, or `ResultTooLarge` (413) when it exceeds `max_rows`: an answer
-    is never silently truncated."""
-    if max_rows is None:
-        return result
-    size = count_results(result)
-    if size > max_rows:
-        unit = "solutions" if result.form == "SELECT" else "triples"
-        raise ResultTooLarge(
-            f"the answer has {size} {unit}, more than this service returns at once "
-            f"({max_rows}, BESLUTSGRAF_MAX_RESULT_ROWS); add a LIMIT and page with OFFSET"
-        )
-    return result

@@ -11,7 +11,12 @@ from typing import Annotated, Any, Final
 from fastapi import APIRouter, Depends, Request, Response
 
 from beslutsgraf.service.auth import require_write_access
-from beslutsgraf.service.http_errors import BadRequest, MethodNotAllowed, NotAcceptable
+from beslutsgraf.service.http_errors import (
+    BadRequest,
+    Forbidden,
+    MethodNotAllowed,
+    NotAcceptable,
+)
 from beslutsgraf.service.negotiation import (
     BOOLEAN_RESULT_TYPES,
     GRAPH_TYPES,
@@ -35,6 +40,7 @@ from beslutsgraf.service.sparql_text import (
 )
 from beslutsgraf.service.state import get_settings, run_query, run_store_work
 from beslutsgraf.store.errors import QuerySyntaxError
+from beslutsgraf.store.sparql_text import is_load
 
 __all__ = ["endpoint_url", "read_body", "sparql_router"]
 
@@ -102,6 +108,13 @@ def _answer_query(request: Request, operation: QueryOperation) -> Response:
 
 def _apply_update(request: Request, operation: UpdateOperation) -> Response:
     require_write_access(request)
+    if is_load(operation.update):
+        # LOAD makes the server fetch any URL the client names: a way past the firewall
+        # for whoever holds the token. Dumps go in through /store or `beslutsgraf load`.
+        raise Forbidden(
+            "LOAD is disabled over HTTP because it makes the server fetch URLs; send the "
+            "data to /store (Graph Store Protocol) or run `beslutsgraf load` instead"
+        )
     try:
         update = add_using_clauses(
             operation.update, operation.using_graph_uris, operation.using_named_graph_uris
@@ -183,7 +196,10 @@ _POST_DOCUMENTATION: Final[dict[str, Any]] = {
 }
 _RESPONSES: Final[dict[int | str, dict[str, Any]]] = {
     200: {"description": "The answer, in the negotiated format."},
-    400: {"description": "Malformed request or query; the message gives the position."},
+    400: {
+        "description": "Malformed request or query (the message gives the position), or an "
+        "update that cannot be applied (`update_failed`, e.g. CLEAR of a missing graph)."
+    },
     406: {"description": "No acceptable result format."},
     413: {"description": "More results than `max_result_rows`."},
     415: {"description": "Unsupported request Content-Type or charset."},

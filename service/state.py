@@ -25,8 +25,9 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 
 from beslutsgraf.service.http_errors import ResultTooLarge
-from beslutsgraf.service.limits import QueryLimiter, check_result_size
+from beslutsgraf.service.limits import QueryLimiter
 from beslutsgraf.service.settings import Settings
+from beslutsgraf.store import ResultTooLarge as TooManyRows
 from beslutsgraf.store import SerializedResult, Store
 
 __all__ = [
@@ -82,17 +83,29 @@ def run_query(
     store, settings = get_store(request), get_settings(request)
 
     def work() -> SerializedResult:
-        result = store.query(
+        return store.query(
             sparql,
             media_type,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
             timeout_s=settings.query_timeout_s,
+            # The store stops at the first solution beyond the cap: no answer too large
+            # to send is computed in full or serialised.
+            max_rows=settings.max_result_rows if enforce_max_rows else None,
         )
-        # Counted inside the worker, so the size check is covered by the deadline too.
-        return check_result_size(result, settings.max_result_rows if enforce_max_rows else None)
 
-    return get_limiter(request).run(work)
+    try:
+        return get_limiter(request).run(work)
+    except TooManyRows as error:
+        raise _too_large(error, settings) from None
+
+
+def _too_large(error: TooManyRows, settings: Settings) -> ResultTooLarge:
+    return ResultTooLarge(
+        f"the answer has more than {settings.max_result_rows} {error.unit}, the most this "
+        "service returns at once (BESLUTSGRAF_MAX_RESULT_ROWS); add a LIMIT and page "
+        "with OFFSET, or narrow the request"
+    )
 
 
 def run_select(
@@ -103,15 +116,17 @@ def run_select(
     store, settings = get_store(request), get_settings(request)
 
     def work() -> list[dict[str, str]]:
-        return store.select(sparql, bindings, timeout_s=settings.query_timeout_s)
-
-    rows = get_limiter(request).run(work)
-    if len(rows) > settings.max_result_rows:
-        raise ResultTooLarge(
-            f"the answer has {len(rows)} rows, more than this service returns at once "
-            f"({settings.max_result_rows}); narrow the request"
+        return store.select(
+            sparql,
+            bindings,
+            timeout_s=settings.query_timeout_s,
+            max_rows=settings.max_result_rows,
         )
-    return rows
+
+    try:
+        return get_limiter(request).run(work)
+    except TooManyRows as error:
+        raise _too_large(error, settings) from None
 
 
 def run_store_work(request: Request, work: Callable[[Store], T], *, deadline: bool = True) -> T:

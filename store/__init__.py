@@ -14,10 +14,12 @@ from beslutsgraf.store.errors import (
     QueryTimeout,
     RdfSyntaxError,
     RemoteStoreError,
+    ResultTooLarge,
     StoreError,
     StoreUnavailable,
     UnsupportedMediaType,
     UnsupportedOperation,
+    UpdateFailed,
 )
 from beslutsgraf.store.formats import FORMAT_NAMES, format_for_extension, media_type_for_name
 from beslutsgraf.store.remote import RemoteStore
@@ -35,6 +37,7 @@ __all__ = [
     "RemoteEndpoints",
     "RemoteStore",
     "RemoteStoreError",
+    "ResultTooLarge",
     "Row",
     "SerializedResult",
     "Store",
@@ -42,6 +45,7 @@ __all__ = [
     "StoreUnavailable",
     "UnsupportedMediaType",
     "UnsupportedOperation",
+    "UpdateFailed",
     "format_for_extension",
     "media_type_for_name",
     "open_store",

@@ -51,13 +51,16 @@ class Store(Protocol):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout_s: float | None = None,
+        max_rows: int | None = None,
     ) -> SerializedResult:
         """Run a query and encode its answer as `media_type` (a SPARQL results or RDF type).
 
         The default graph is the union of all graphs unless the query has FROM / FROM
         NAMED or graph IRIs are given (those win over FROM, as in the SPARQL Protocol).
         With `timeout_s`, a query still running after that long is stopped and
-        `QueryTimeout` raised; None means no limit (embedded) or the client default."""
+        `QueryTimeout` raised; None means no limit (embedded) or the client default.
+        With `max_rows`, an answer of more solutions (SELECT) or triples (CONSTRUCT,
+        DESCRIBE) raises `ResultTooLarge` instead of being cut."""
         ...
 
     def select(
@@ -66,15 +69,24 @@ class Store(Protocol):
         bindings: Mapping[str, str] | None = None,
         *,
         timeout_s: float | None = None,
+        max_rows: int | None = None,
     ) -> list[dict[str, str]]:
         """SELECT for library code. `bindings` maps variables to N-Triples terms and is
-        injected as a VALUES clause, never by string concatenation of user input."""
+        injected as a VALUES clause, never by string concatenation of user input.
+        More than `max_rows` rows raise `ResultTooLarge`."""
         ...
 
     def ask(self, sparql: str, bindings: Mapping[str, str] | None = None) -> bool: ...
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update."""
+        """Run a SPARQL 1.1 Update. `QuerySyntaxError` when it does not parse;
+        `UpdateFailed` when it parses but cannot be applied (embedded backend; a remote
+        server's answer is reported as it comes)."""
+        ...
+
+    def warm_up(self) -> None:
+        """Get ready for timed queries now rather than on the first one (start query
+        workers); returns when ready. Nothing to do where nothing needs starting."""
         ...
 
     def replace_graph(self, graph: str, nquads_or_ntriples: bytes) -> None:

@@ -7,9 +7,15 @@ Guarantees:
 - The default graph of a query is the union of all graphs, unless the query has FROM /
   FROM NAMED or the caller passes default/named graph IRIs (SPARQL Protocol rules).
 - `timeout_s` really stops the query: timed queries run in a killable worker process
-  on a snapshot of the store (see `workers.py`). Queries without a limit (library code,
-  the CLI) run in the calling thread; pyoxigraph releases the GIL while it evaluates, so
-  concurrent threads keep answering.
+  on a snapshot of the store (see `workers.py`), and the limit counts from when the
+  worker starts evaluating. `warm_up()` boots the workers and makes the first snapshot
+  ahead of the first timed query. Queries without a limit (library code, the CLI) run
+  in the calling thread; pyoxigraph releases the GIL while it evaluates, so concurrent
+  threads keep answering.
+- `max_rows` stops evaluation at the first solution (or triple) beyond it and raises
+  `ResultTooLarge`: an answer too large to return is never computed in full.
+- An update that parses but cannot be applied (CLEAR of a missing graph, a failed
+  LOAD) raises `UpdateFailed` and changes nothing.
 - `bulk_load` is the fast path and is not atomic: use it on a store nobody reads yet.
 """
 
@@ -38,6 +44,7 @@ from beslutsgraf.store.errors import (
     StoreError,
     StoreUnavailable,
     UnsupportedOperation,
+    UpdateFailed,
 )
 from beslutsgraf.store.evaluate import (
     QueryRequest,
@@ -47,7 +54,7 @@ from beslutsgraf.store.evaluate import (
     run_select,
 )
 from beslutsgraf.store.formats import rdf_format
-from beslutsgraf.store.sparql_text import canonical_iri, with_bindings
+from beslutsgraf.store.sparql_text import canonical_iri, is_load, with_bindings
 from beslutsgraf.store.streaming import stream_writes
 from beslutsgraf.store.workers import QueryWorkerPool, Snapshots
 
@@ -97,16 +104,28 @@ class EmbeddedStore:
         with self._generation_lock:  # a lost increment would let a stale snapshot serve
             self._generation += 1
 
-    def _timed(
-        self, function: Callable[..., Result], args: tuple[Any, ...], timeout_s: float
-    ) -> Result:
+    def _machinery(self) -> tuple[Snapshots, QueryWorkerPool, int]:
+        """The snapshots and worker pool of timed queries (made on first use), and the
+        write generation a query starting now must see."""
         with self._generation_lock:  # first timed queries may arrive together
             if self._pool is None or self._snapshots is None:
                 absolute = self.path.resolve()  # `.` has no name to derive a sibling from
                 root = absolute.with_name(f".{absolute.name}.query-snapshots")
                 self._snapshots = Snapshots(self._live, root)
                 self._pool = QueryWorkerPool(self._query_workers)
-            snapshots, pool, generation = self._snapshots, self._pool, self._generation
+            return self._snapshots, self._pool, self._generation
+
+    def warm_up(self) -> None:
+        """Boot every query worker and snapshot the store now, so that the first timed
+        queries do not wait for either. Returns once the workers are ready."""
+        snapshots, pool, generation = self._machinery()
+        snapshots.prepare(generation)
+        pool.start()
+
+    def _timed(
+        self, function: Callable[..., Result], args: tuple[Any, ...], timeout_s: float
+    ) -> Result:
+        snapshots, pool, generation = self._machinery()
         with snapshots.lease(generation) as snapshot:
             return pool.call(snapshot, function, args, timeout_s)
 
@@ -115,7 +134,12 @@ class EmbeddedStore:
             self._live.update(sparql)
         except SyntaxError as error:
             raise QuerySyntaxError.from_parser_message(str(error), "update") from None
-        except (OSError, ValueError, RuntimeError) as error:
+        except (RuntimeError, ValueError) as error:
+            # Oxigraph's evaluation errors: a missing or existing graph, a bad argument.
+            raise UpdateFailed.because(str(error)) from None
+        except OSError as error:
+            if is_load(sparql):  # the fetch or the parse of what LOAD fetched
+                raise UpdateFailed.because(f"LOAD failed: {error}") from None
             raise StoreError(f"update failed: {error}") from None
         finally:
             self._wrote()
@@ -145,9 +169,10 @@ class EmbeddedStore:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout_s: float | None = None,
+        max_rows: int | None = None,
     ) -> SerializedResult:
         request = QueryRequest(
-            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris)
+            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris), max_rows
         )
         if timeout_s is None:
             return run_query(self._live, request)
@@ -160,11 +185,12 @@ class EmbeddedStore:
         bindings: Mapping[str, str] | None = None,
         *,
         timeout_s: float | None = None,
+        max_rows: int | None = None,
     ) -> list[dict[str, str]]:
         bound = with_bindings(sparql, bindings)
         if timeout_s is None:
-            return run_select(self._live, bound)
-        return self._timed(run_select, (bound,), timeout_s)
+            return run_select(self._live, bound, max_rows)
+        return self._timed(run_select, (bound, max_rows), timeout_s)
 
     def ask(self, sparql: str, bindings: Mapping[str, str] | None = None) -> bool:
         return run_ask(self._live, with_bindings(sparql, bindings))

@@ -18,10 +18,12 @@ __all__ = [
     "QueryTimeout",
     "RdfSyntaxError",
     "RemoteStoreError",
+    "ResultTooLarge",
     "StoreError",
     "StoreUnavailable",
     "UnsupportedMediaType",
     "UnsupportedOperation",
+    "UpdateFailed",
 ]
 
 # Oxigraph's parser messages start with "error at LINE:COLUMN: ..." (server and library).
@@ -150,3 +152,37 @@ class RemoteStoreError(StoreError):
     def __init__(self, message: str, status_code: int | None = None) -> None:
         super().__init__(message, status_code)
         self.status_code = status_code
+
+
+class UpdateFailed(StoreError):
+    """An update parsed but could not be applied: CLEAR, DROP or ADD of a graph that does
+    not exist (without SILENT), CREATE of one that does, a LOAD that fetched nothing
+    readable. Nothing of it was written."""
+
+    code = "E010"
+
+    @classmethod
+    def because(cls, reason: str) -> UpdateFailed:
+        return cls(
+            f"the update was not applied: {_one_line(reason)} "
+            "(add SILENT to CLEAR, DROP, CREATE, LOAD, ADD, MOVE or COPY to ignore this)"
+        )
+
+
+class ResultTooLarge(StoreError):
+    """The answer has more solutions (SELECT) or triples (CONSTRUCT, DESCRIBE) than the
+    caller's `max_rows`. Evaluation stopped at the first one beyond it."""
+
+    code = "E011"
+
+    def __init__(self, max_rows: int, unit: str = "solutions") -> None:
+        super().__init__(
+            f"the answer has more than {max_rows} {unit}, the most returned at once; "
+            "add a LIMIT (and page with OFFSET) or narrow the query",
+            unit,
+        )
+        self.max_rows = max_rows
+        self.unit = unit
+
+    def __reduce__(self) -> tuple[type[ResultTooLarge], tuple[int, str]]:
+        return (type(self), (self.max_rows, self.unit))

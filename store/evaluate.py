@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store
+from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, QueryTriples, Store, serialize
 
 from beslutsgraf.store.base import QueryForm, SerializedResult
+from beslutsgraf.store.bounded import serialize_solutions, take
 from beslutsgraf.store.errors import (
     QuerySyntaxError,
     StoreError,
@@ -29,12 +30,14 @@ __all__ = ["QueryRequest", "check_media_type", "run_ask", "run_query", "run_sele
 
 @dataclass(frozen=True)
 class QueryRequest:
-    """One SPARQL Protocol query: the text, the answer's media type and the dataset."""
+    """One SPARQL Protocol query: the text, the answer's media type, the dataset and the
+    most solutions (or triples) the caller takes (None: no cap)."""
 
     sparql: str
     media_type: str
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
+    max_rows: int | None = None
 
 
 def check_media_type(sparql: str, media_type: str) -> None:
@@ -87,33 +90,44 @@ def run_query(store: Store, request: QueryRequest) -> SerializedResult:
     check_media_type(request.sparql, request.media_type)
     answer = _evaluate(store, request.sparql, request.default_graph_uris, request.named_graph_uris)
     form: QueryForm
+    cap = request.max_rows
     try:
         if isinstance(answer, QuerySolutions):
             form = "SELECT"
-            body = answer.serialize(format=results_format(request.media_type))
+            syntax = results_format(request.media_type)
+            if cap is None:
+                body = answer.serialize(format=syntax)
+            else:
+                body = serialize_solutions(answer.variables, take(answer, cap, "solutions"), syntax)
         elif isinstance(answer, QueryBoolean):
             form = "ASK"
             body = answer.serialize(format=results_format(request.media_type))
         else:
             # DESCRIBE and CONSTRUCT both answer triples; report the form the text asked.
             form = "DESCRIBE" if query_form(request.sparql) == "DESCRIBE" else "CONSTRUCT"
-            body = answer.serialize(format=rdf_format(request.media_type))
+            rdf = rdf_format(request.media_type)
+            if cap is None:
+                body = answer.serialize(format=rdf)
+            else:
+                body = serialize(take(answer, cap, "triples"), format=rdf)
     except (OSError, ValueError, RuntimeError) as error:
         raise StoreError(f"query failed: {error}") from None
     media_type = request.media_type.split(";", 1)[0].strip().lower()
     return SerializedResult(form=form, media_type=media_type, body=body or b"")
 
 
-def run_select(store: Store, sparql: str) -> list[dict[str, str]]:
-    """SELECT rows as variable -> N-Triples term; unbound variables are left out."""
+def run_select(store: Store, sparql: str, max_rows: int | None = None) -> list[dict[str, str]]:
+    """SELECT rows as variable -> N-Triples term; unbound variables are left out.
+    More than `max_rows` rows raise `ResultTooLarge`."""
     answer = _evaluate(store, sparql)
     if not isinstance(answer, QuerySolutions):
         raise UnsupportedOperation("select() needs a SELECT query")
     variables = [variable.value for variable in answer.variables]
     try:
+        solutions = answer if max_rows is None else take(answer, max_rows, "rows")
         return [
             {name: str(term) for name in variables if (term := solution[name]) is not None}
-            for solution in answer
+            for solution in solutions
         ]
     except (OSError, ValueError, RuntimeError) as error:
         raise StoreError(f"query failed: {error}") from None

@@ -29,12 +29,14 @@ from pyoxigraph import (
 )
 
 from beslutsgraf.store.base import QueryForm, SerializedResult
+from beslutsgraf.store.bounded import count_results, take
 from beslutsgraf.store.errors import (
     GraphNotFound,
     QuerySyntaxError,
     QueryTimeout,
     RdfSyntaxError,
     RemoteStoreError,
+    ResultTooLarge,
     StoreError,
     StoreUnavailable,
     UnsupportedMediaType,
@@ -154,6 +156,7 @@ class RemoteStore:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout_s: float | None = None,
+        max_rows: int | None = None,
     ) -> SerializedResult:
         check_media_type(sparql, media_type)
         params: list[tuple[str, str]] = [
@@ -174,7 +177,11 @@ class RemoteStore:
         )
         form: QueryForm = query_form(sparql) or "SELECT"  # type: ignore[assignment]
         answered = response.headers.get("content-type", media_type).split(";")[0].strip()
-        return SerializedResult(form=form, media_type=answered, body=body)
+        result = SerializedResult(form=form, media_type=answered, body=body)
+        # The server computed it all; the cap can only refuse it, not save the work.
+        if max_rows is not None and count_results(result) > max_rows:
+            raise ResultTooLarge(max_rows, "solutions" if form == "SELECT" else "triples")
+        return result
 
     def select(
         self,
@@ -182,15 +189,17 @@ class RemoteStore:
         bindings: Mapping[str, str] | None = None,
         *,
         timeout_s: float | None = None,
+        max_rows: int | None = None,
     ) -> list[dict[str, str]]:
         body = self.query(with_bindings(sparql, bindings), _JSON, timeout_s=timeout_s).body
         answer = parse_query_results(body, QueryResultsFormat.JSON)
         if not isinstance(answer, QuerySolutions):
             raise UnsupportedOperation("select() needs a SELECT query")
         names = [variable.value for variable in answer.variables]
+        solutions = answer if max_rows is None else take(answer, max_rows, "rows")
         return [
             {name: str(term) for name in names if (term := solution[name]) is not None}
-            for solution in answer
+            for solution in solutions
         ]
 
     def ask(self, sparql: str, bindings: Mapping[str, str] | None = None) -> bool:
@@ -327,6 +336,9 @@ class RemoteStore:
         for row in self.select(_COUNTS):
             counts[row["g"][1:-1]] = int(row["n"].split('"')[1])
         return counts
+
+    def warm_up(self) -> None:
+        """Nothing to start: the server runs the queries."""
 
     def close(self) -> None:
         self._client.close()

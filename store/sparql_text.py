@@ -19,6 +19,7 @@ __all__ = [
     "canonical_iri",
     "canonical_term",
     "has_dataset_clause",
+    "is_load",
     "query_form",
     "with_bindings",
 ]
@@ -53,6 +54,11 @@ def query_form(sparql: str) -> str | None:
         if kind == "name" and text.upper() in _FORMS:
             return text.upper()
     return None
+
+
+def is_load(sparql: str) -> bool:
+    """Whether an update has a LOAD operation (a keyword, not text in a literal or IRI)."""
+    return any(kind == "name" and text.upper() == "LOAD" for kind, text, _ in _tokens(sparql))
 
 
 def _where_brace(sparql: str) -> int | None:

@@ -1,7 +1,9 @@
 """The query worker process: `python -m beslutsgraf.store.worker TASK_FD ANSWER_FD`.
 
-Reads (snapshot folder, function, args) tasks, answers (ok, value or error). It opens
-snapshots read-only; no other process writes them. See `workers.py` for why.
+Says READY once booted. Then reads (snapshot folder, function, args) tasks; for each it
+says STARTED once the snapshot is open and evaluation begins (the caller's clock starts
+there), then answers (ok, value or error). It opens snapshots read-only; no other
+process writes them. See `workers.py` for why.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from multiprocessing.connection import Connection
 from pyoxigraph import Store
 
 from beslutsgraf.store.errors import StoreError
+from beslutsgraf.store.workers import READY, STARTED
 
 __all__ = ["serve"]
 
@@ -19,6 +22,7 @@ __all__ = ["serve"]
 def serve(tasks: Connection, answers: Connection) -> None:
     """Answer tasks until the parent sends None or goes away."""
     opened: tuple[str, Store] | None = None
+    answers.send(READY)
     while True:
         try:
             task = tasks.recv()
@@ -31,6 +35,7 @@ def serve(tasks: Connection, answers: Connection) -> None:
             if opened is None or opened[0] != snapshot:
                 opened = None  # release the old snapshot's files before opening the new
                 opened = (snapshot, Store.read_only(snapshot))
+            answers.send(STARTED)
             answers.send((True, function(opened[1], *args)))
         except StoreError as error:
             answers.send((False, error))

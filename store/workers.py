@@ -11,6 +11,10 @@ worker opens a *snapshot*: a RocksDB checkpoint made with `Store.backup` (hard l
 milliseconds), which nobody writes. A new snapshot is made lazily, on the first timed
 query after a write, so a timed query always sees every write that finished before it
 started. Retired snapshots are deleted once no query uses them.
+
+A query's time limit counts from the moment its worker has it and the snapshot is
+open: booting an interpreter is not the query's fault. `QueryWorkerPool.start` boots
+every worker ahead of the first query (the service does so when it starts).
 """
 
 from __future__ import annotations
@@ -28,15 +32,23 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pyoxigraph import Store
 
 from beslutsgraf.store.errors import QueryTimeout, StoreError, StoreUnavailable
 
-__all__ = ["QueryWorkerPool", "Snapshots"]
+__all__ = ["READY", "STARTED", "QueryWorkerPool", "Snapshots"]
+
+# What a worker says besides its answers (`worker.py` is the other end; it imports these
+# from here, as importing it here would run it twice under `python -m`).
+READY = "ready"  # booted
+STARTED = "started"  # has the task and its snapshot open: the query's clock starts
 
 Result = TypeVar("Result")
+
+# How long a worker may take to boot, or to open a snapshot, before it counts as broken.
+_START_LIMIT_S = 60.0
 
 
 @dataclass
@@ -59,21 +71,30 @@ class Snapshots:
         self._current: _Snapshot | None = None
         self._names = itertools.count()
 
+    def prepare(self, generation: int) -> None:
+        """Make the snapshot of `generation` now, so no query waits for it."""
+        with self._lock:
+            self._current_for(generation)
+
+    def _current_for(self, generation: int) -> _Snapshot:
+        # The caller holds the lock.
+        if self._current is None or self._current.generation != generation:
+            path = self._root / str(next(self._names))
+            try:
+                self._store.backup(str(path))
+            except OSError as error:
+                raise StoreUnavailable(f"cannot snapshot the store: {error}") from None
+            previous, self._current = self._current, _Snapshot(path, generation)
+            if previous is not None:
+                previous.retired = True
+                self._remove_if_unused(previous)
+        return self._current
+
     @contextmanager
     def lease(self, generation: int) -> Iterator[Path]:
         """A snapshot at least as new as `generation`, kept on disk while in use."""
         with self._lock:
-            if self._current is None or self._current.generation != generation:
-                path = self._root / str(next(self._names))
-                try:
-                    self._store.backup(str(path))
-                except OSError as error:
-                    raise StoreUnavailable(f"cannot snapshot the store: {error}") from None
-                previous, self._current = self._current, _Snapshot(path, generation)
-                if previous is not None:
-                    previous.retired = True
-                    self._remove_if_unused(previous)
-            snapshot = self._current
+            snapshot = self._current_for(generation)
             snapshot.users += 1
         try:
             yield snapshot.path
@@ -108,6 +129,25 @@ class _Worker:
         os.close(answer_write)
         self.tasks = Connection(task_write, readable=False)
         self.answers = Connection(answer_read, writable=False)
+        self.ready = False  # READY received: booted
+
+    def expect(self, signal: str) -> object:
+        """Wait (at most `_START_LIMIT_S`) for the next message; `signal` or an answer
+        (an error the worker reported instead). A worker that stays silent is broken."""
+        if not self.answers.poll(_START_LIMIT_S):
+            raise StoreUnavailable(
+                f"a query worker sent no {signal!r} within {_START_LIMIT_S:g} s; "
+                "the machine may be overloaded"
+            )
+        message: object = self.answers.recv()
+        return message
+
+    def boot(self) -> None:
+        """Wait until the interpreter has started and said READY."""
+        if not self.ready:
+            if self.expect(READY) != READY:
+                raise StoreError("a query worker started in a confused state")
+            self.ready = True
 
     def kill(self) -> None:
         self.process.kill()
@@ -171,11 +211,33 @@ class QueryWorkerPool:
         except queue.Empty:
             raise QueryTimeout(timeout_s, f"all {self._size} query workers were busy") from None
 
+    def start(self) -> None:
+        """Boot every worker not yet running and wait until all are ready, so no query
+        ever waits for an interpreter to start."""
+        with self._lock:
+            if self._closed:
+                raise StoreUnavailable("the store is closed")
+            missing = self._size - self._started
+            self._started += missing
+        booting = [threading.Thread(target=self._add_worker, daemon=True) for _ in range(missing)]
+        for thread in booting:
+            thread.start()
+        for thread in booting:
+            thread.join()
+
     def _add_worker(self) -> None:
-        """Start a worker (its slot already counted in `_started`) and make it idle."""
+        """Start a worker (its slot already counted in `_started`), wait until it is
+        ready and make it idle."""
         try:
             worker = _Worker()
         except OSError:
+            with self._lock:
+                self._started -= 1
+            return
+        try:
+            worker.boot()
+        except (StoreError, EOFError, OSError):
+            worker.kill()
             with self._lock:
                 self._started -= 1
             return
@@ -204,15 +266,24 @@ class QueryWorkerPool:
         args: tuple[Any, ...],
         timeout_s: float,
     ) -> Result:
-        """`function(store, *args)` in a worker on `snapshot`, killed after `timeout_s`."""
-        deadline = time.monotonic() + timeout_s
-        worker = self._acquire(deadline, timeout_s)
+        """`function(store, *args)` in a worker on `snapshot`, killed after `timeout_s`
+        counted from when the worker has started evaluating. Waiting for a busy worker
+        to come free is bounded by `timeout_s` too."""
+        worker = self._acquire(time.monotonic() + timeout_s, timeout_s)
         try:
             worker.tasks.send((str(snapshot), function, args))
-            if not worker.answers.poll(max(0.0, deadline - time.monotonic())):
-                self._discard(worker)  # the only way to stop the evaluation
-                raise QueryTimeout(timeout_s)
-            ok, value = worker.answers.recv()
+            worker.boot()  # a worker started on demand for this query
+            message = worker.expect(STARTED)
+            if message == STARTED:
+                deadline = time.monotonic() + timeout_s  # the clock starts now
+                if not worker.answers.poll(max(0.0, deadline - time.monotonic())):
+                    self._discard(worker)  # the only way to stop the evaluation
+                    raise QueryTimeout(timeout_s)
+                message = worker.answers.recv()
+            ok, value = cast(tuple[bool, Any], message)
+        except StoreUnavailable:
+            self._discard(worker)
+            raise
         except (EOFError, OSError) as error:
             self._discard(worker)
             raise StoreError(f"query worker exited unexpectedly: {error}") from None

@@ -21,7 +21,7 @@ import uvicorn
 
 from beslutsgraf.service.app import create_app
 from beslutsgraf.service.settings import Settings
-from beslutsgraf.store import open_store
+from beslutsgraf.store import Store, open_store
 
 WRITE_TOKEN = "test-write-token-7f3a"
 EX = "http://example.org/beslutsgraf-test/"
@@ -37,8 +37,9 @@ def load_trig(store_dir: Path, trig: str) -> None:
 
 
 @contextmanager
-def serving(settings: Settings, data: str = "") -> Iterator[str]:
-    """Serve `create_app(settings)` on a free loopback port; yields the base URL."""
+def serving(settings: Settings, data: str = "", *, store: Store | None = None) -> Iterator[str]:
+    """Serve `create_app(settings)` on a free loopback port; yields the base URL. With
+    `store`, the app serves that open store (which the caller closes) instead."""
     if data:
         load_trig(settings.store_dir, data)
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -46,7 +47,7 @@ def serving(settings: Settings, data: str = "") -> Iterator[str]:
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
+        uvicorn.Config(create_app(settings, store=store), log_level="warning", lifespan="on")
     )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()

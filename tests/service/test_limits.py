@@ -8,10 +8,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+
+from beslutsgraf.store import EmbeddedStore
 
 EX = "http://example.org/beslutsgraf-test/"
 # A two-way cross product over the 3 000 filler triples with a string filter on each
@@ -154,7 +157,8 @@ def test_too_many_solutions_is_413_not_a_truncated_answer(http: httpx.Client) ->
         assert response.status_code == 413, accept
         body = response.json()
         assert body["code"] == "result_too_large"
-        assert "3000" in body["message"] and "1000" in body["message"]
+        assert "more than 1000 solutions" in body["message"]
+        assert "BESLUTSGRAF_MAX_RESULT_ROWS" in body["message"]
 
 
 def test_an_answer_at_the_limit_is_whole(http: httpx.Client) -> None:
@@ -164,6 +168,22 @@ def test_an_answer_at_the_limit_is_whole(http: httpx.Client) -> None:
     assert len(response.json()["results"]["bindings"]) == 1000
 
 
+def test_one_solution_beyond_the_limit_is_413(http: httpx.Client) -> None:
+    query = f"SELECT ?a WHERE {{ GRAPH <{EX}filler> {{ ?a <{EX}value> ?x }} }} LIMIT 1001"
+    response = http.get("/sparql", params={"query": query})
+    assert response.status_code == 413
+    assert response.json()["code"] == "result_too_large"
+
+
+def test_a_huge_answer_is_refused_at_once_not_computed(http: httpx.Client) -> None:
+    # 9 million solutions: serialising them all would take far beyond the 1 s timeout
+    # (a 503); the store stops at solution 1 001 and the client learns why.
+    query = f"SELECT * WHERE {{ GRAPH <{EX}filler> {{ ?a ?b ?c . ?d ?e ?f }} }}"
+    response, elapsed = _timed_query(http, query)
+    assert response.status_code == 413, response.text
+    assert elapsed < TIMEOUT_S / 2, f"the refusal took {elapsed:.2f} s"
+
+
 def test_too_many_triples_is_413(http: httpx.Client) -> None:
     query = (
         f"CONSTRUCT {{ ?a <{EX}value> ?x }} WHERE {{ GRAPH <{EX}filler> {{ ?a <{EX}value> ?x }} }}"
@@ -171,3 +191,21 @@ def test_too_many_triples_is_413(http: httpx.Client) -> None:
     response = http.get("/sparql", params={"query": query})
     assert response.status_code == 413
     assert "triples" in response.json()["message"]
+
+
+def test_query_workers_are_running_before_the_first_request(
+    tmp_path: Path, serve: Any, make_settings: Any
+) -> None:
+    store = EmbeddedStore(tmp_path / "store", query_workers=3)
+    try:
+        assert store.query_worker_pids() == []
+        settings = make_settings(tmp_path / "store", query_timeout_s=0.5)
+        with serve(settings, store=store) as url:
+            # Started with the service, before anyone asked anything.
+            assert len(store.query_worker_pids()) == 3
+            with httpx.Client(base_url=url, timeout=30) as client:
+                response, elapsed = _timed_query(client, "ASK {}")
+            assert response.status_code == 200
+            assert elapsed < 0.5
+    finally:
+        store.close()

@@ -100,3 +100,29 @@ def test_errors_cross_the_worker_boundary_intact(store: Store) -> None:
     assert caught.value.line == 3 and caught.value.message.startswith(
         "query syntax error at line 3"
     )
+
+
+def test_warm_up_boots_every_worker_before_the_first_query(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store", query_workers=3)
+    try:
+        assert store.query_worker_pids() == []
+        store.warm_up()
+        pids = store.query_worker_pids()
+        assert len(pids) == 3 and all(Path(f"/proc/{pid}").exists() for pid in pids)
+        # The first timed query finds a worker waiting and a snapshot made.
+        started = time.monotonic()
+        assert store.query("ASK {}", CSV, timeout_s=10).body == b"true"
+        assert time.monotonic() - started < 0.5
+        assert store.query_worker_pids() == pids  # no new worker was needed
+    finally:
+        store.close()
+
+
+def test_booting_a_worker_does_not_count_against_the_query_time_limit(tmp_path: Path) -> None:
+    # Starting an interpreter takes far longer than 50 ms; the query itself does not.
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        assert store.query_worker_pids() == []
+        assert store.query("ASK {}", CSV, timeout_s=0.05).body == b"true"
+    finally:
+        store.close()
