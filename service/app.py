@@ -9,14 +9,17 @@ from typing import Final
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.concurrency import run_in_threadpool
 
 from beslutsgraf.service.api import api_router
+from beslutsgraf.service.api_docs import api_docs_router
 from beslutsgraf.service.graph_store import graph_store_router
 from beslutsgraf.service.http_errors import install_error_handlers
 from beslutsgraf.service.limits import QueryLimiter
 from beslutsgraf.service.resources import resources_router
 from beslutsgraf.service.settings import Settings
 from beslutsgraf.service.sparql_protocol import sparql_router
+from beslutsgraf.service.web import web_router
 from beslutsgraf.store import Store, open_store
 
 __all__ = ["create_app"]
@@ -57,6 +60,8 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
                 timeout_s=settings.query_timeout_s,
             )
         )
+        # Query workers boot now, not on the first timed queries (off the event loop).
+        await run_in_threadpool(opened.warm_up)
         limiter = QueryLimiter(settings.max_concurrent_queries, settings.query_timeout_s)
         app.state.store = opened
         app.state.limiter = limiter
@@ -73,6 +78,9 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        # FastAPI's Swagger UI and ReDoc load scripts from a CDN; /docs is served locally.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.add_middleware(
@@ -90,4 +98,6 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     app.include_router(graph_store_router())
     app.include_router(api_router())
     app.include_router(resources_router())
+    app.include_router(web_router())  # `/`, `/sparql-editor`, `/static/...`
+    app.include_router(api_docs_router())  # `/docs`
     return app

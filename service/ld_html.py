@@ -27,7 +27,9 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 padding:.3rem .5rem;border-bottom:1px solid #ddd}th{width:14rem;font-weight:600}
 td ul{margin:0;padding-left:1rem}table.nested{margin:.2rem 0;background:#f7f7f7}
 blockquote{margin:.5rem 0;padding:.4rem .8rem;border-left:4px solid #2a6ebb;
-background:#f3f7fc}small{color:#666}nav.formats a{margin-right:.6rem}
+background:#f3f7fc}small{color:#666}nav.formats{margin-top:1.5rem}nav.formats a{margin-right:.6rem}
+header{display:flex;gap:1.2rem;padding-bottom:.5rem;border-bottom:1px solid #ddd}
+header a:first-child{font-weight:700}
 """
 
 
@@ -177,7 +179,8 @@ class _Page:
             f'<html lang="sv"><head><meta charset="utf-8"><title>{escape(title)} · beslutsgraf'
             f'</title><meta name="viewport" content="width=device-width">{alternates}'
             f"<style>{_STYLE}</style></head><body>"
-            f'<header><a href="/">beslutsgraf</a></header><main>'
+            '<header><a href="/">beslutsgraf</a><a href="/sparql-editor">SPARQL editor</a>'
+            "</header><main>"
             f"<h1>{escape(title)}</h1>"
             f'<p class="iri"><code>{escape(iri)}</code></p>'
             + (f"<p>Type: {type_html}</p>" if type_html else "")
