@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, XSD
 
 from beslutsgraf.ontology import ONTOLOGY_GRAPH, load_vocabulary
@@ -69,7 +70,27 @@ def ensure_graph(store: Store, name: URIRef, graph: Graph) -> bool:
     return True
 
 
+def _stable_skolem(graph: Graph, base: str) -> Graph:
+    """Blank nodes replaced by IRIs derived from the graph's content (RDF 1.1 §3.5).
+
+    A store gives blank nodes it loads labels of its own, so two stores holding the
+    same vocabulary would dump differently; canonical labels make the IRIs, and so
+    every dump and export, the same wherever the graph is loaded."""
+    canonical = to_canonical_graph(graph)
+    skolemized = Graph()
+    for triple in canonical:
+        skolemized.add(
+            tuple(  # type: ignore[arg-type]
+                URIRef(f"{base}{term}") if isinstance(term, BNode) else term for term in triple
+            )
+        )
+    for prefix, namespace in graph.namespaces():
+        skolemized.bind(prefix, namespace)
+    return skolemized
+
+
 def vocabulary_graph() -> Graph:
     """The ontology and SKOS schemes as the store's graph <https://w3id.org/beslutsgraf/def>,
     so queries can read concept labels (e.g. bg:decisionType/skos:prefLabel)."""
-    return with_checksum(load_vocabulary(), ONTOLOGY_GRAPH)
+    skolem_base = f"{ONTOLOGY_GRAPH}/.well-known/genid/"
+    return with_checksum(_stable_skolem(load_vocabulary(), skolem_base), ONTOLOGY_GRAPH)
