@@ -10,6 +10,7 @@ import pytest
 import typer
 
 from beslutsgraf.service.cli import app, run
+from tests.conftest import corpus_file
 
 ARCHITECTURE_COMMANDS = ["ingest", "query", "load", "validate", "serve", "export", "bench"]
 SHAPE_EXAMPLES = Path(__file__).resolve().parent.parent / "shapes"
@@ -76,3 +77,39 @@ def test_validate_names_a_file_that_is_not_rdf(
     broken.write_text("<a> <b> .", encoding="utf-8")
     assert run(["validate", str(broken)]) == 1
     assert re.match(rf"error: {re.escape(str(broken))}: not valid RDF", capsys.readouterr().err)
+
+
+def test_validate_runs_minutes_through_the_pipeline_without_loading_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "tomt.txt"
+    empty.write_text("", encoding="utf-8")
+    minutes = corpus_file("004")
+    assert run(["validate", str(minutes), str(empty)]) == 1
+    captured = capsys.readouterr()
+    assert re.search(rf"{re.escape(str(minutes))}: conforms: \d+ triples", captured.out)
+    assert f"{empty}: not read:" in captured.out
+    assert captured.err.startswith("error: 1 of 2 file(s) violate the shapes")
+
+
+def test_validate_store_checks_every_document_graph_as_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Oxigraph keeps xsd:nonNegativeInteger offsets as xsd:integer: what a store holds
+    # must still conform, not only the graph ingestion built.
+    store = tmp_path / "store"
+    assert run(["ingest", str(corpus_file("004")), "--store", str(store)]) == 0
+    capsys.readouterr()
+    assert run(["validate", "--store", str(store)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    verdicts = [line for line in lines if not line.startswith(" ")]
+    assert len(verdicts) == 1
+    assert "/id/source/" in verdicts[0]
+    assert ": conforms: 0 violation(s)" in verdicts[0]
+
+
+def test_validate_store_refuses_a_folder_without_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["validate", "--store", str(tmp_path / "none")]) == 1
+    assert "no store here" in capsys.readouterr().err
