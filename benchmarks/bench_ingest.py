@@ -1,0 +1,399 @@
+"""Ingestion throughput: synthetic minutes through the whole pipeline into a fresh store.
+
+For each size N, a fresh process (so peak RSS belongs to that size alone)
+warms up on the corpus, opens an empty EmbeddedStore in a temporary folder and
+runs `beslutsgraf.ingest.run.run` on N synthetic minutes. Each stage function
+`run` calls is wrapped with a timer, so the numbers are those of the product's
+own path (cross-document pass and resolution graph included), not of a copy.
+
+Target (issue #4): >= 20 corpus-sized documents per second per core, end to
+end including validation and load (50 ms per document), and flat cost per
+document up to 10,000 documents.
+
+    python benchmarks/bench_ingest.py [--sizes 100,1000,10000] [--jobs 1] [--out DIR] [--quick]
+
+Writes OUT/ingest.json and OUT/ingest.md and prints the table. A size whose
+projected time would overrun `--budget-s` is skipped and reported as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import math
+import multiprocessing
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+if __package__:
+    from .synthetic_minutes import SERIES, default_corpus, write_minutes
+else:  # run as a script, or imported with benchmarks/ on sys.path
+    from synthetic_minutes import SERIES, default_corpus, write_minutes  # type: ignore[no-redef]
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_DOCS_PER_S_PER_CORE = 20.0
+# Per-document stages in pipeline order, then the batch-wide passes.
+DOCUMENT_STAGES = ("read", "segment", "extract", "resolve", "to_rdf", "validate", "load")
+BATCH_STAGES = ("unchanged_check", "known", "resolution_graph")
+# The names `run` looks up in its module, and the stage each one is timed as.
+_WRAPPED = {
+    "read": "read",
+    "segment": "segment",
+    "extract": "extract",
+    "resolve": "resolve",
+    "to_rdf": "to_rdf",
+    "validate": "validate",
+    "load": "load",
+    "_unchanged_graph": "unchanged_check",
+    "known_from_store": "known",
+    "extend_known": "known",
+    "write_resolution_graph": "resolution_graph",
+}
+DEFAULT_SIZES = (100, 1000, 10000)
+QUICK_SIZES = (20, 60)
+# Flat: docs/s at the largest size is at least 0.8 of that at the smallest. Judged on
+# CPU time per document, since wall time on a shared machine moves with the others' load.
+LINEAR_RATIO = 0.8
+_WARMUP_DOCUMENTS = 2
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+# ---------------------------------------------------------------- stage timers
+
+
+class _StageTimer:
+    """Sums wall time per stage; worker processes append to a file per process.
+
+    `run` forks its workers (ProcessPoolExecutor), so a worker inherits the
+    wrapped functions but its sums would die with it: it writes one line per
+    call instead (microseconds against tens of milliseconds per call).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.main_pid = os.getpid()
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+
+    def record(self, stage: str, seconds: float) -> None:
+        if os.getpid() == self.main_pid:
+            self.seconds[stage] += seconds
+            self.calls[stage] += 1
+            return
+        with (self.folder / f"worker-{os.getpid()}.tsv").open("a", encoding="utf-8") as file:
+            file.write(f"{stage}\t{seconds!r}\n")
+
+    def wrap(self, stage: str, function: _F) -> _F:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.record(stage, time.perf_counter() - start)
+
+        return timed  # type: ignore[return-value]
+
+    def totals(self) -> tuple[dict[str, float], dict[str, int]]:
+        seconds, calls = dict(self.seconds), dict(self.calls)
+        for path in self.folder.glob("worker-*.tsv"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                stage, value = line.split("\t")
+                seconds[stage] = seconds.get(stage, 0.0) + float(value)
+                calls[stage] = calls.get(stage, 0) + 1
+        return seconds, calls
+
+
+def _install(timer: _StageTimer) -> None:
+    # The package re-exports each stage function under its module's name, so
+    # `import beslutsgraf.ingest.run as m` would give the function `run`.
+    run_module = importlib.import_module("beslutsgraf.ingest.run")
+
+    for name, stage in _WRAPPED.items():
+        setattr(run_module, name, timer.wrap(stage, getattr(run_module, name)))
+
+
+# ---------------------------------------------------------------- one size, in its own process
+
+
+def _peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _measure(paths: list[Path], jobs: int, corpus: Path) -> dict[str, Any]:
+    """Ingest `paths` into a fresh store; everything but startup is timed."""
+    from beslutsgraf.ingest.run import Status, run
+    from beslutsgraf.store.embedded import EmbeddedStore
+
+    # Workers must inherit the timers; fork is Linux's default on 3.11-3.13,
+    # made explicit so a newer default (forkserver) cannot drop worker timings.
+    if "fork" in multiprocessing.get_all_start_methods():
+        multiprocessing.set_start_method("fork", force=True)
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        work = Path(tmp)
+        started = time.perf_counter()
+        # Warm-up: imports, spaCy pipeline, parsed shapes and vocabulary.
+        warm = sorted(corpus.glob("[0-9]*.txt"))[:_WARMUP_DOCUMENTS]
+        warm_store = EmbeddedStore(work / "warm-store")
+        run(warm, warm_store, quarantine_dir=work / "warm-quarantine")
+        warm_store.close()
+        startup_s = time.perf_counter() - started
+
+        timer = _StageTimer(work)
+        _install(timer)
+        store = EmbeddedStore(work / "store")
+        cpu_before = _cpu_seconds()
+        started = time.perf_counter()
+        summary = run(paths, store, jobs=jobs, quarantine_dir=work / "quarantine")
+        wall_s = time.perf_counter() - started
+        cpu_s = _cpu_seconds() - cpu_before
+        store.close()
+        seconds, calls = timer.totals()
+
+    documents = len(paths)
+    statuses = {status.value: len(summary.with_status(status)) for status in Status}
+    problems = [o.message for o in summary.outcomes if o.message][:5]
+    return {
+        "documents": documents,
+        "jobs": jobs,
+        "wall_s": round(wall_s, 3),
+        "cpu_s": round(cpu_s, 3),
+        "docs_per_s": round(documents / wall_s, 3),
+        "docs_per_s_per_core": round(documents / wall_s / jobs, 3),
+        "docs_per_cpu_s": round(documents / cpu_s, 3) if cpu_s else None,
+        "ms_per_doc": round(1000 * wall_s / documents, 2),
+        # CPU time is steadier than wall time on a shared machine.
+        "cpu_ms_per_doc": round(1000 * cpu_s / documents, 2),
+        "stage_ms_per_doc": {
+            stage: round(1000 * seconds.get(stage, 0.0) / documents, 2) for stage in DOCUMENT_STAGES
+        },
+        "stage_calls": {stage: calls.get(stage, 0) for stage in DOCUMENT_STAGES},
+        "batch_stage_s": {stage: round(seconds.get(stage, 0.0), 3) for stage in BATCH_STAGES},
+        "startup_s": round(startup_s, 3),
+        "peak_rss_mb": round(_peak_rss_mb(resource.RUSAGE_SELF), 1),
+        "workers_peak_rss_mb": round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
+        "statuses": statuses,
+        "triples": summary.triples,
+        "problems": problems,
+    }
+
+
+def _child(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--one-size", type=int, required=True)
+    parser.add_argument("--docs", type=Path, required=True)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--result", type=Path, required=True)
+    args = parser.parse_args(argv)
+    paths = sorted(args.docs.glob("*.txt"))[: args.one_size]
+    if len(paths) < args.one_size:
+        raise SystemExit(f"error: {args.docs} holds {len(paths)} documents, not {args.one_size}")
+    result = _measure(paths, args.jobs, args.corpus)
+    args.result.write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+# ---------------------------------------------------------------- the driver
+
+
+def _run_size(size: int, jobs: int, docs: Path, corpus: Path, timeout_s: float) -> dict[str, Any]:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        result_path = Path(handle.name)
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--one-size",
+        str(size),
+        "--docs",
+        str(docs),
+        "--jobs",
+        str(jobs),
+        "--corpus",
+        str(corpus),
+        "--result",
+        str(result_path),
+    ]
+    try:
+        completed = subprocess.run(command, timeout=timeout_s, check=False)
+        if completed.returncode != 0:
+            return {"documents": size, "jobs": jobs, "error": f"exit {completed.returncode}"}
+        result: dict[str, Any] = json.loads(result_path.read_text(encoding="utf-8"))
+        return result
+    except subprocess.TimeoutExpired:
+        return {"documents": size, "jobs": jobs, "error": f"timed out after {timeout_s:.0f} s"}
+    finally:
+        result_path.unlink(missing_ok=True)
+
+
+def _projected_s(measured: list[tuple[int, float]], size: int) -> float | None:
+    """Seconds `size` documents will take, from the sizes measured so far.
+
+    Cost per document is fitted as size**k through the last two sizes (k = 0
+    when it is flat), so a quadratic stage is projected as one, plus startup.
+    """
+    if not measured:
+        return None
+    last_size, last_cost = measured[-1]
+    exponent = 0.0
+    if len(measured) > 1:
+        first_size, first_cost = measured[-2]
+        if last_size > first_size and last_cost > first_cost > 0:
+            exponent = math.log(last_cost / first_cost) / math.log(last_size / first_size)
+    return float(30 + size * last_cost * (size / last_size) ** exponent)
+
+
+def _growth(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    measured = [r for r in runs if "docs_per_s" in r]
+    if len(measured) < 2:
+        return None
+    small, large = measured[0], measured[-1]
+    ratio = large["docs_per_s"] / small["docs_per_s"]
+    cpu_ratio = large["cpu_ms_per_doc"] / small["cpu_ms_per_doc"]
+    stage_ratio = {
+        stage: round(large["stage_ms_per_doc"][stage] / small["stage_ms_per_doc"][stage], 2)
+        for stage in DOCUMENT_STAGES
+        if small["stage_ms_per_doc"][stage] > 0
+    }
+    return {
+        "from_documents": small["documents"],
+        "to_documents": large["documents"],
+        "docs_per_s_ratio": round(ratio, 3),
+        "cpu_ms_per_doc_ratio": round(cpu_ratio, 3),
+        "linear": 1 / cpu_ratio >= LINEAR_RATIO,
+        "stage_ms_ratio": stage_ratio,
+    }
+
+
+def _table(runs: list[dict[str, Any]]) -> str:
+    stages = " | ".join(DOCUMENT_STAGES)
+    lines = [
+        f"| docs | jobs | docs/s | docs/s/core | ms/doc | CPU ms/doc | {stages} | known s "
+        "| peak RSS MB (main/workers) | loaded/quarantined/failed |",
+        "|" + "---:|" * (9 + len(DOCUMENT_STAGES)) + ":---|",
+    ]
+    for r in runs:
+        if "error" in r or "skipped" in r:
+            reason = r.get("error") or r.get("skipped")
+            blanks = " | ".join("" for _ in range(7 + len(DOCUMENT_STAGES)))
+            lines.append(f"| {r['documents']} | {r['jobs']} | {blanks} | {reason} |")
+            continue
+        stage_cells = " | ".join(f"{r['stage_ms_per_doc'][s]:.1f}" for s in DOCUMENT_STAGES)
+        statuses = r["statuses"]
+        lines.append(
+            f"| {r['documents']} | {r['jobs']} | {r['docs_per_s']:.2f} "
+            f"| {r['docs_per_s_per_core']:.2f} | {r['ms_per_doc']:.0f} "
+            f"| {r['cpu_ms_per_doc']:.0f} | {stage_cells} "
+            f"| {r['batch_stage_s']['known']:.1f} "
+            f"| {r['peak_rss_mb']:.0f}/{r['workers_peak_rss_mb']:.0f} "
+            f"| {statuses['loaded'] + statuses['replaced']}/{statuses['quarantined']}"
+            f"/{statuses['failed']} |"
+        )
+    return "\n".join(lines)
+
+
+def _parse_sizes(text: str) -> tuple[int, ...]:
+    sizes = tuple(int(part) for part in text.split(",") if part.strip())
+    if not sizes or any(size < 1 for size in sizes):
+        raise argparse.ArgumentTypeError("sizes are positive integers, comma-separated")
+    return tuple(sorted(sizes))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--one-size" in argv:
+        return _child(argv)
+    parser = argparse.ArgumentParser(description="Ingestion throughput on synthetic minutes.")
+    parser.add_argument("--sizes", type=_parse_sizes, default=None, help="e.g. 100,1000,10000")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for `run`")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}")
+    parser.add_argument("--budget-s", type=float, default=1200.0, help="whole run, seconds")
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--series", type=int, default=SERIES, help="documents per body's series")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    corpus: Path = args.corpus or default_corpus()
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    runs: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="bench-docs-") as docs_dir:
+        docs = Path(docs_dir)
+        write_minutes(docs, max(sizes), seed=args.seed, corpus=corpus, series=args.series)
+        generate_s = time.perf_counter() - started
+        measured: list[tuple[int, float]] = []  # (size, wall seconds per document)
+        for size in sizes:
+            remaining = args.budget_s - (time.perf_counter() - started)
+            projected = _projected_s(measured, size)
+            if remaining <= 0 or (projected is not None and projected > remaining):
+                note = f"skipped: projected {projected or 0:.0f} s > {max(remaining, 0):.0f} s left"
+                runs.append({"documents": size, "jobs": args.jobs, "skipped": note})
+                print(f"{size} documents: {note}", file=sys.stderr)
+                continue
+            print(f"{size} documents, {args.jobs} job(s) …", file=sys.stderr, flush=True)
+            result = _run_size(size, args.jobs, docs, corpus, timeout_s=remaining)
+            runs.append(result)
+            if "wall_s" in result:
+                measured.append((size, result["wall_s"] / size))
+    growth = _growth(runs)
+    report: dict[str, Any] = {
+        "benchmark": "ingest",
+        "created": dt.datetime.now(tz=dt.UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },
+        "settings": {
+            "sizes": list(sizes),
+            "jobs": args.jobs,
+            "seed": args.seed,
+            "series": args.series,
+        },
+        "target": {"docs_per_s_per_core": TARGET_DOCS_PER_S_PER_CORE, "linear_ratio": LINEAR_RATIO},
+        "generate_s": round(generate_s, 3),
+        "runs": runs,
+        "growth": growth,
+        "meets_target": bool(runs)
+        and all(r.get("docs_per_s_per_core", 0) >= TARGET_DOCS_PER_S_PER_CORE for r in runs),
+    }
+    table = _table(runs)
+    if growth:
+        table += (
+            f"\n\nGrowth {growth['from_documents']} → {growth['to_documents']} documents: "
+            f"docs/s ratio {growth['docs_per_s_ratio']}, "
+            f"CPU ms/doc ratio {growth['cpu_ms_per_doc_ratio']} "
+            f"({'flat' if growth['linear'] else 'NOT flat'}; stage ms ratios "
+            f"{growth['stage_ms_ratio']})"
+        )
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "ingest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (args.out / "ingest.md").write_text(table + "\n", encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
