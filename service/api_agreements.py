@@ -9,15 +9,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from beslutsgraf.service.api_common import PAGE_ERRORS, Limit, Offset, detail_errors, resolve
+from beslutsgraf.service.api_common import (
+    PAGE_ERRORS,
+    Limit,
+    Offset,
+    add_get,
+    detail_errors,
+    list_page,
+    resolve,
+)
 from beslutsgraf.service.api_links import (
     AGREEMENTS,
     DECISIONS,
     FIELD_SEPARATOR,
-    page_links,
     page_of,
     ref_from_row,
-    set_link_header,
     split_list,
 )
 from beslutsgraf.service.api_models import (
@@ -44,10 +50,7 @@ def _decision_ref(
     if iri is None:
         return None
     return DecisionRef(
-        iri=iri,
-        id=DECISIONS.key(iri, base),
-        href=DECISIONS.href(iri, base),
-        page=page_of(iri, base),
+        **DECISIONS.fields(iri, base),
         date=row_text(row, date_var),
         text=row_text(row, text_var) if text_var else None,
     )
@@ -56,10 +59,7 @@ def _decision_ref(
 def _summary_fields(row: Mapping[str, str], iri: str, base: str) -> dict[str, object]:
     part_of = ref_from_row(row, "partOf", "partOfTitle", base)
     return {
-        "id": AGREEMENTS.key(iri, base),
-        "iri": iri,
-        "href": AGREEMENTS.href(iri, base),
-        "page": page_of(iri, base),
+        **AGREEMENTS.fields(iri, base),
         "title": row_text(row, "title") or "",
         "agreement_type": ref_from_row(row, "agreementType", "agreementTypeLabel", base),
         "version_label": row_text(row, "versionLabel"),
@@ -86,22 +86,15 @@ def list_agreements(
     offset: Offset = 0,
 ) -> Page[AgreementSummary]:
     """Agreements by title, with the main agreement each is part of."""
-    base = get_settings(request).instance_base
     bindings = {} if q is None else {"q": literal_term(fold(q))}
-    rows = select(request, "agreements", bindings, page=(limit, offset))
-    links = page_links(request, limit, offset, has_next=len(rows) > limit)
-    set_link_header(response, links)
-    items = [
-        AgreementSummary.model_validate(_summary_fields(row, row_iri(row, "agreement") or "", base))
-        for row in rows[:limit]
-    ]
-    return Page[AgreementSummary](
-        items=items,
-        limit=limit,
-        offset=offset,
-        first=links.first,
-        prev=links.prev,
-        next=links.next,
+    return list_page(
+        request, response, Page[AgreementSummary], "agreements", bindings, limit, offset, _summary
+    )
+
+
+def _summary(row: Mapping[str, str], base: str) -> AgreementSummary:
+    return AgreementSummary.model_validate(
+        _summary_fields(row, row_iri(row, "agreement") or "", base)
     )
 
 
@@ -145,10 +138,7 @@ def get_agreement(
             continue
         parts.append(
             AgreementPart(
-                id=AGREEMENTS.key(part_iri, base),
-                iri=part_iri,
-                href=AGREEMENTS.href(part_iri, base),
-                page=page_of(part_iri, base),
+                **AGREEMENTS.fields(part_iri, base),
                 title=row_text(part, "title"),
                 version_label=row_text(part, "versionLabel"),
                 applies_from=row_text(part, "appliesFrom"),
@@ -202,60 +192,57 @@ def list_assignments(
     offset: Offset = 0,
 ) -> Page[AssignmentSummary]:
     """Assignments (uppdrag) by deadline, with who holds them and the body they report to."""
-    base = get_settings(request).instance_base
     bindings = {} if open_after is None else {"openAfter": literal_term(open_after.isoformat())}
-    rows = select(request, "assignments", bindings, page=(limit, offset))
-    links = page_links(request, limit, offset, has_next=len(rows) > limit)
-    set_link_header(response, links)
-    items = []
-    for row in rows[:limit]:
-        iri = row_iri(row, "assignment") or ""
-        items.append(
-            AssignmentSummary(
-                iri=iri,
-                page=page_of(iri, base),
-                task=row_text(row, "task"),
-                deadline=row_text(row, "deadline"),
-                assignees=_assignees(row_text(row, "assignees"), base),
-                report_to=ref_from_row(row, "reportTo", "reportToLabel", base),
-                decision=_decision_ref(row, "decision", "decisionDate", None, base),
-            )
-        )
-    return Page[AssignmentSummary](
-        items=items,
-        limit=limit,
-        offset=offset,
-        first=links.first,
-        prev=links.prev,
-        next=links.next,
+    return list_page(
+        request,
+        response,
+        Page[AssignmentSummary],
+        "assignments",
+        bindings,
+        limit,
+        offset,
+        _assignment,
+    )
+
+
+def _assignment(row: Mapping[str, str], base: str) -> AssignmentSummary:
+    iri = row_iri(row, "assignment") or ""
+    return AssignmentSummary(
+        iri=iri,
+        page=page_of(iri, base),
+        task=row_text(row, "task"),
+        deadline=row_text(row, "deadline"),
+        assignees=_assignees(row_text(row, "assignees"), base),
+        report_to=ref_from_row(row, "reportTo", "reportToLabel", base),
+        decision=_decision_ref(row, "decision", "decisionDate", None, base),
     )
 
 
 def register(router: APIRouter) -> None:
-    router.add_api_route(
+    add_get(
+        router,
         "/agreements",
         list_agreements,
-        methods=["GET"],
-        response_model=Page[AgreementSummary],
-        summary="List agreements",
-        responses=PAGE_ERRORS,
-        tags=["agreements"],
+        Page[AgreementSummary],
+        "List agreements",
+        PAGE_ERRORS,
+        "agreements",
     )
-    router.add_api_route(
+    add_get(
+        router,
         "/agreements/{key:path}",
         get_agreement,
-        methods=["GET"],
-        response_model=AgreementDetail,
-        summary="One agreement with parts and validity history",
-        responses=detail_errors("agreement"),
-        tags=["agreements"],
+        AgreementDetail,
+        "One agreement with parts and validity history",
+        detail_errors("agreement"),
+        "agreements",
     )
-    router.add_api_route(
+    add_get(
+        router,
         "/assignments",
         list_assignments,
-        methods=["GET"],
-        response_model=Page[AssignmentSummary],
-        summary="Assignments by deadline",
-        responses=PAGE_ERRORS,
-        tags=["assignments"],
+        Page[AssignmentSummary],
+        "Assignments by deadline",
+        PAGE_ERRORS,
+        "assignments",
     )

@@ -3,15 +3,16 @@ finding the resource an API id names."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Final
+from collections.abc import Callable, Iterable, Mapping
+from typing import Annotated, Any, Final, TypeVar
 
-from fastapi import Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
-from beslutsgraf.service.api_links import Kind
-from beslutsgraf.service.api_models import ErrorMessage
+from beslutsgraf.service.api_links import Kind, page_links, ref_from_row, set_link_header
+from beslutsgraf.service.api_models import ErrorMessage, Page, Ref
 from beslutsgraf.service.api_sparql import select
 from beslutsgraf.service.http_errors import BadRequest, NotFound
-from beslutsgraf.service.ld_terms import InvalidTerm, iri_term
+from beslutsgraf.service.ld_terms import InvalidTerm, iri_term, row_text
 from beslutsgraf.service.state import get_settings
 
 __all__ = [
@@ -19,10 +20,15 @@ __all__ = [
     "PAGE_ERRORS",
     "Limit",
     "Offset",
+    "add_get",
     "detail_errors",
+    "linked",
+    "list_page",
     "param_iri",
     "resolve",
 ]
+
+ItemT = TypeVar("ItemT")
 
 MAX_LIMIT: Final = 200
 
@@ -69,3 +75,64 @@ def resolve(
         if rows:
             return iri, rows[0]
     raise NotFound(f"no {noun} with id {key!r}; list them at {kind.route}")
+
+
+def list_page(
+    request: Request,
+    response: Response,
+    page_type: type[Page[ItemT]],
+    query: str,
+    bindings: Mapping[str, str],
+    limit: int,
+    offset: int,
+    item: Callable[[Mapping[str, str], str], ItemT],
+) -> Page[ItemT]:
+    """One page of `query` with `bindings`, each row made an item by `item(row, base)`;
+    the links to the other pages are also set as the `Link` header."""
+    base = get_settings(request).instance_base
+    rows = select(request, query, bindings, page=(limit, offset))
+    links = page_links(request, limit, offset, has_next=len(rows) > limit)
+    set_link_header(response, links)
+    return page_type(
+        items=[item(row, base) for row in rows[:limit]],
+        limit=limit,
+        offset=offset,
+        first=links.first,
+        prev=links.prev,
+        next=links.next,
+    )
+
+
+def add_get(
+    router: APIRouter,
+    path: str,
+    endpoint: Callable[..., Any],
+    model: Any,
+    summary: str,
+    responses: dict[int | str, dict[str, Any]],
+    tag: str,
+) -> None:
+    """Register `endpoint` as the GET of `path`."""
+    router.add_api_route(
+        path,
+        endpoint,
+        methods=["GET"],
+        response_model=model,
+        summary=summary,
+        responses=responses,
+        tags=[tag],
+    )
+
+
+def linked(
+    request: Request, query: str, variable: str, iri: str, base: str, relations: Iterable[str]
+) -> dict[str, list[Ref]]:
+    """The `target`s (with their `label`) of the rows of `query` about `iri`, by
+    `relation`; a row with a relation not in `relations` is left out."""
+    related: dict[str, list[Ref]] = {relation: [] for relation in relations}
+    for row in select(request, query, {variable: iri_term(iri)}):
+        target = ref_from_row(row, "target", "label", base)
+        relation = row_text(row, "relation") or ""
+        if target is not None and relation in related:
+            related[relation].append(target)
+    return related

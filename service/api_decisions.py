@@ -14,17 +14,14 @@ from beslutsgraf.service.api_common import (
     PAGE_ERRORS,
     Limit,
     Offset,
+    add_get,
     detail_errors,
+    linked,
+    list_page,
     param_iri,
     resolve,
 )
-from beslutsgraf.service.api_links import (
-    DECISIONS,
-    page_links,
-    page_of,
-    ref_from_row,
-    set_link_header,
-)
+from beslutsgraf.service.api_links import DECISIONS, page_of, ref_from_row
 from beslutsgraf.service.api_models import (
     AgendaItemRef,
     Attendance,
@@ -72,10 +69,7 @@ def _summary(row: Mapping[str, str], base: str) -> DecisionSummary:
     if meeting is not None:
         meeting.label = meeting.iri.rsplit("/", 1)[-1]  # the meeting IRI ends in its date
     return DecisionSummary(
-        id=DECISIONS.key(iri, base),
-        iri=iri,
-        href=DECISIONS.href(iri, base),
-        page=page_of(iri, base),
+        **DECISIONS.fields(iri, base),
         date=row_text(row, "date") or "",
         text=row_text(row, "text") or "",
         decision_type=_required_ref(row, "decisionType", "typeLabel", base),
@@ -146,7 +140,6 @@ def list_decisions(
     """Decisions in date order (then meeting, agenda item, clause), filtered."""
     if date_from and date_to and date_from > date_to:
         raise BadRequest(f"`from` ({date_from}) is after `to` ({date_to})")
-    base = get_settings(request).instance_base
     bindings: dict[str, str] = {}
     if body is not None:
         if body.startswith(("http://", "https://")):
@@ -161,16 +154,8 @@ def list_decisions(
         bindings["type"] = param_iri("type", _decision_type(request, decision_type))
     if q is not None:
         bindings["q"] = literal_term(fold(q))
-    rows = select(request, "decisions", bindings, page=(limit, offset))
-    links = page_links(request, limit, offset, has_next=len(rows) > limit)
-    set_link_header(response, links)
-    return Page[DecisionSummary](
-        items=[_summary(row, base) for row in rows[:limit]],
-        limit=limit,
-        offset=offset,
-        first=links.first,
-        prev=links.prev,
-        next=links.next,
+    return list_page(
+        request, response, Page[DecisionSummary], "decisions", bindings, limit, offset, _summary
     )
 
 
@@ -262,18 +247,12 @@ def get_decision(
     concerns, and the exact quotes in the source documents it was read from."""
     base = get_settings(request).instance_base
     iri, row = resolve(request, DECISIONS, key, "decision", "decision", "decision")
-    links: dict[str, list[Ref]] = {"concerns": [], "recommendsTo": [], "reportedIn": []}
-    for link in select(request, "decision-links", {"decision": iri_term(iri)}):
-        target = ref_from_row(link, "target", "label", base)
-        relation = row_text(link, "relation") or ""
-        if target is not None and relation in links:
-            links[relation].append(target)
+    links = linked(
+        request, "decision-links", "decision", iri, base, ("concerns", "recommendsTo", "reportedIn")
+    )
     per_capsulam = row_text(row, "perCapsulam")
     return DecisionDetail(
-        id=DECISIONS.key(iri, base),
-        iri=iri,
-        href=DECISIONS.href(iri, base),
-        page=page_of(iri, base),
+        **DECISIONS.fields(iri, base),
         date=row_text(row, "date") or "",
         text=row_text(row, "text") or "",
         decision_type=ref_from_row(row, "type", "typeLabel", base),
@@ -295,21 +274,21 @@ def get_decision(
 
 
 def register(router: APIRouter) -> None:
-    router.add_api_route(
+    add_get(
+        router,
         "/decisions",
         list_decisions,
-        methods=["GET"],
-        response_model=Page[DecisionSummary],
-        summary="List decisions",
-        responses=PAGE_ERRORS,
-        tags=["decisions"],
+        Page[DecisionSummary],
+        "List decisions",
+        PAGE_ERRORS,
+        "decisions",
     )
-    router.add_api_route(
+    add_get(
+        router,
         "/decisions/{key:path}",
         get_decision,
-        methods=["GET"],
-        response_model=DecisionDetail,
-        summary="One decision with meeting, attendance and evidence",
-        responses=detail_errors("decision"),
-        tags=["decisions"],
+        DecisionDetail,
+        "One decision with meeting, attendance and evidence",
+        detail_errors("decision"),
+        "decisions",
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypedDict
 
 from fastapi import Request, Response
 
@@ -26,6 +26,7 @@ __all__ = [
     "ITEM_SEPARATOR",
     "ORGANISATIONS",
     "PERSONS",
+    "Identity",
     "Kind",
     "PageLinks",
     "page_links",
@@ -34,6 +35,15 @@ __all__ = [
     "set_link_header",
     "split_list",
 ]
+
+
+class Identity(TypedDict):
+    """The fields that name a resource in every answer about it."""
+
+    id: str | None
+    iri: str
+    href: str | None
+    page: str | None
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,15 @@ class Kind:
     def href(self, iri: str, base: str) -> str | None:
         key = self.key(iri, base)
         return None if key is None else f"{self.route}/{key}"
+
+    def fields(self, iri: str, base: str) -> Identity:
+        """The `id`, `iri`, `href` and `page` of a resource of this kind."""
+        return {
+            "id": self.key(iri, base),
+            "iri": iri,
+            "href": self.href(iri, base),
+            "page": page_of(iri, base),
+        }
 
     def candidates(self, key: str, base: str) -> list[str]:
         """The IRIs an id may stand for, the usual segment first."""

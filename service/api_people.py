@@ -3,18 +3,26 @@ their roles over time; organisations, their relations and members."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from beslutsgraf.service.api_common import PAGE_ERRORS, Limit, Offset, detail_errors, resolve
+from beslutsgraf.service.api_common import (
+    PAGE_ERRORS,
+    Limit,
+    Offset,
+    add_get,
+    detail_errors,
+    linked,
+    list_page,
+    resolve,
+)
 from beslutsgraf.service.api_links import (
     ORGANISATIONS,
     PERSONS,
-    page_links,
     page_of,
     ref_from_row,
-    set_link_header,
     split_list,
 )
 from beslutsgraf.service.api_models import (
@@ -25,7 +33,6 @@ from beslutsgraf.service.api_models import (
     Page,
     PersonDetail,
     PersonSummary,
-    Ref,
 )
 from beslutsgraf.service.api_sparql import fold, select
 from beslutsgraf.service.ld_terms import iri_term, literal_term, row_iri, row_text
@@ -54,31 +61,17 @@ def list_persons(
 ) -> Page[PersonSummary]:
     """Persons by canonical name; with `name`, those whose foaf:name or skos:altLabel
     contains it."""
-    base = get_settings(request).instance_base
     bindings = {} if name is None else {"name": literal_term(fold(name))}
-    rows = select(request, "persons", bindings, page=(limit, offset))
-    links = page_links(request, limit, offset, has_next=len(rows) > limit)
-    set_link_header(response, links)
-    items = []
-    for row in rows[:limit]:
-        iri = row_iri(row, "person") or ""
-        items.append(
-            PersonSummary(
-                id=PERSONS.key(iri, base),
-                iri=iri,
-                href=PERSONS.href(iri, base),
-                page=page_of(iri, base),
-                name=row_text(row, "personName") or "",
-                alt_labels=split_list(row_text(row, "altLabels")),
-            )
-        )
-    return Page[PersonSummary](
-        items=items,
-        limit=limit,
-        offset=offset,
-        first=links.first,
-        prev=links.prev,
-        next=links.next,
+    return list_page(
+        request, response, Page[PersonSummary], "persons", bindings, limit, offset, _person
+    )
+
+
+def _person(row: Mapping[str, str], base: str) -> PersonSummary:
+    return PersonSummary(
+        **PERSONS.fields(row_iri(row, "person") or "", base),
+        name=row_text(row, "personName") or "",
+        alt_labels=split_list(row_text(row, "altLabels")),
     )
 
 
@@ -122,10 +115,7 @@ def get_person(
     base = get_settings(request).instance_base
     iri, row = resolve(request, PERSONS, key, "person", "person", "person")
     return PersonDetail(
-        id=PERSONS.key(iri, base),
-        iri=iri,
-        href=PERSONS.href(iri, base),
-        page=page_of(iri, base),
+        **PERSONS.fields(iri, base),
         name=row_text(row, "name") or "",
         alt_labels=split_list(row_text(row, "altLabels")),
         given_name=row_text(row, "givenName"),
@@ -150,32 +140,25 @@ def list_organisations(
     offset: Offset = 0,
 ) -> Page[OrganisationSummary]:
     """Organisations (bodies, regions, municipalities, federations, parties) by label."""
-    base = get_settings(request).instance_base
     bindings = {} if q is None else {"q": literal_term(fold(q))}
-    rows = select(request, "organisations", bindings, page=(limit, offset))
-    links = page_links(request, limit, offset, has_next=len(rows) > limit)
-    set_link_header(response, links)
-    items = []
-    for row in rows[:limit]:
-        iri = row_iri(row, "organisation") or ""
-        items.append(
-            OrganisationSummary(
-                id=ORGANISATIONS.key(iri, base),
-                iri=iri,
-                href=ORGANISATIONS.href(iri, base),
-                page=page_of(iri, base),
-                label=row_text(row, "label"),
-                alt_labels=split_list(row_text(row, "altLabels")),
-                classification=ref_from_row(row, "classification", "classificationLabel", base),
-            )
-        )
-    return Page[OrganisationSummary](
-        items=items,
-        limit=limit,
-        offset=offset,
-        first=links.first,
-        prev=links.prev,
-        next=links.next,
+    return list_page(
+        request,
+        response,
+        Page[OrganisationSummary],
+        "organisations",
+        bindings,
+        limit,
+        offset,
+        _organisation,
+    )
+
+
+def _organisation(row: Mapping[str, str], base: str) -> OrganisationSummary:
+    return OrganisationSummary(
+        **ORGANISATIONS.fields(row_iri(row, "organisation") or "", base),
+        label=row_text(row, "label"),
+        alt_labels=split_list(row_text(row, "altLabels")),
+        classification=ref_from_row(row, "classification", "classificationLabel", base),
     )
 
 
@@ -228,17 +211,9 @@ def get_organisation(
     e.g. a kommunalförbund lists its member municipalities) and members."""
     base = get_settings(request).instance_base
     iri, row = resolve(request, ORGANISATIONS, key, "organisation", "organisation", "organisation")
-    related: dict[str, list[Ref]] = {relation: [] for relation in _RELATIONS}
-    for link in select(request, "organisation-links", {"organisation": iri_term(iri)}):
-        target = ref_from_row(link, "target", "label", base)
-        relation = row_text(link, "relation") or ""
-        if target is not None and relation in related:
-            related[relation].append(target)
+    related = linked(request, "organisation-links", "organisation", iri, base, _RELATIONS)
     return OrganisationDetail(
-        id=ORGANISATIONS.key(iri, base),
-        iri=iri,
-        href=ORGANISATIONS.href(iri, base),
-        page=page_of(iri, base),
+        **ORGANISATIONS.fields(iri, base),
         label=row_text(row, "label"),
         alt_labels=split_list(row_text(row, "altLabels")),
         classification=ref_from_row(row, "classification", "classificationLabel", base),
@@ -281,12 +256,4 @@ def register(router: APIRouter) -> None:
     )
     for path, endpoint, model, summary, errors in routes:
         tag = "persons" if path.startswith("/persons") else "organisations"
-        router.add_api_route(
-            path,
-            endpoint,
-            methods=["GET"],
-            response_model=model,
-            summary=summary,
-            responses=errors,
-            tags=[tag],
-        )
+        add_get(router, path, endpoint, model, summary, errors, tag)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from beslutsgraf.store import QueryForm
+from beslutsgraf.store.sparql_text import COMMENT_PATTERN, IRI_PATTERN, STRING_PATTERN
 
 __all__ = [
     "DatasetConflict",
@@ -26,14 +27,13 @@ __all__ = [
 ]
 
 _TOKEN: Final = re.compile(
-    r"""
-      (?P<comment>\#[^\n]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                 |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    rf"""
+      (?P<comment>{COMMENT_PATTERN})
+    | (?P<string>{STRING_PATTERN})
+    | (?P<iri>{IRI_PATTERN})
     | (?P<var>[?$][\w]+)
     | (?P<word>[\w][\w\-]*(?::[\w\-.%\\:]*)?|:[\w\-.%\\:]*)
-    | (?P<brace>[{}])
+    | (?P<brace>[{{}}])
     | (?P<space>\s+)
     | (?P<other>.)
     """,

@@ -11,16 +11,19 @@ for library code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import IO, Literal, Protocol, runtime_checkable
+from typing import IO, Final, Literal, Protocol, runtime_checkable
 
 __all__ = [
+    "COUNTS_QUERY",
+    "UNION_TRIPLES_QUERY",
     "GraphName",
     "QueryForm",
     "Row",
     "SerializedResult",
     "Store",
+    "counts_per_graph",
 ]
 
 # A named graph IRI, or None for the store's default graph.
@@ -28,6 +31,19 @@ GraphName = str | None
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 # One SELECT solution: variable name -> term in N-Triples syntax (`<iri>`, `"lit"@sv`, `_:b0`).
 Row = Mapping[str, str]
+
+# What both backends ask of their data: the triples of each named graph, and the union
+# of all graphs (a dump in a triple syntax).
+COUNTS_QUERY: Final = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+UNION_TRIPLES_QUERY: Final = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def counts_per_graph(named_graphs: Iterable[str], rows: Iterable[Row]) -> dict[str, int]:
+    """`triple_counts` from the rows of `COUNTS_QUERY`: every named graph, empty ones 0."""
+    counts = {graph: 0 for graph in named_graphs}
+    for row in rows:
+        counts[row["g"][1:-1]] = int(row["n"].split('"')[1])
+    return counts
 
 
 @dataclass(frozen=True)

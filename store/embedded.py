@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from pyoxigraph import (
-    DefaultGraph,
     NamedNode,
     Quad,
     QueryTriples,
@@ -36,14 +35,19 @@ from pyoxigraph import (
     serialize,
 )
 
-from beslutsgraf.store.base import GraphName, SerializedResult
+from beslutsgraf.store.base import (
+    COUNTS_QUERY,
+    UNION_TRIPLES_QUERY,
+    GraphName,
+    SerializedResult,
+    counts_per_graph,
+)
 from beslutsgraf.store.errors import (
     GraphNotFound,
     QuerySyntaxError,
     RdfSyntaxError,
     StoreError,
     StoreUnavailable,
-    UnsupportedOperation,
     UpdateFailed,
 )
 from beslutsgraf.store.evaluate import (
@@ -53,17 +57,14 @@ from beslutsgraf.store.evaluate import (
     run_query,
     run_select,
 )
-from beslutsgraf.store.formats import rdf_format
-from beslutsgraf.store.sparql_text import canonical_iri, is_load, with_bindings
+from beslutsgraf.store.formats import bulk_load_format, rdf_format
+from beslutsgraf.store.sparql_text import canonical_iri, graph_node, is_load, with_bindings
 from beslutsgraf.store.streaming import stream_writes
 from beslutsgraf.store.workers import QueryWorkerPool, Snapshots
 
 __all__ = ["EmbeddedStore"]
 
 Result = TypeVar("Result")
-
-_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
 def _open(path: Path) -> Store:
@@ -145,10 +146,6 @@ class EmbeddedStore:
             self._wrote()
 
     @staticmethod
-    def _graph_node(graph: GraphName) -> NamedNode | DefaultGraph:
-        return DefaultGraph() if graph is None else NamedNode(canonical_iri(graph))
-
-    @staticmethod
     def _parse(data: bytes | IO[bytes], media_type: str, source: str) -> list[Quad]:
         try:
             return list(parse(data, format=rdf_format(media_type), rename_blank_nodes=True))
@@ -214,7 +211,7 @@ class EmbeddedStore:
         self._replace(graph, self._parse(data, media_type, "data"))
 
     def add_to_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
-        target = self._graph_node(graph)
+        target = graph_node(graph)
         quads = [
             Quad(q.subject, q.predicate, q.object, target)
             for q in self._parse(data, media_type, "data")
@@ -235,12 +232,7 @@ class EmbeddedStore:
     def bulk_load(
         self, data: bytes | IO[bytes], media_type: str, *, graph: GraphName = None
     ) -> None:
-        syntax = rdf_format(media_type)
-        if graph is not None and syntax.supports_datasets:
-            raise UnsupportedOperation(
-                "a target graph applies to triple syntaxes only; "
-                f"{syntax.name} names its own graphs"
-            )
+        syntax = bulk_load_format(media_type, graph)
         options: dict[str, Any] = (
             {} if graph is None else {"to_graph": NamedNode(canonical_iri(graph))}
         )
@@ -265,7 +257,7 @@ class EmbeddedStore:
         syntax = rdf_format(media_type)
         if graph is not None and not self.graph_exists(graph):
             raise GraphNotFound(graph)
-        node = self._graph_node(graph)
+        node = graph_node(graph)
         quads = self._live.quads_for_pattern(None, None, None, node)
         if syntax.supports_datasets:
             body = serialize(quads, format=syntax)
@@ -283,17 +275,14 @@ class EmbeddedStore:
             if syntax.supports_datasets:
                 store.dump(output, syntax)
             else:
-                triples = store.query(_UNION_TRIPLES, use_default_graph_as_union=True)
+                triples = store.query(UNION_TRIPLES_QUERY, use_default_graph_as_union=True)
                 assert isinstance(triples, QueryTriples)
                 triples.serialize(output, syntax)
 
         return stream_writes(produce, lambda error: StoreError(f"export failed: {error}"))
 
     def triple_counts(self) -> dict[str, int]:
-        counts = {graph: 0 for graph in self.named_graphs()}
-        for row in run_select(self._live, _COUNTS):
-            counts[row["g"][1:-1]] = int(row["n"].split('"')[1])
-        return counts
+        return counts_per_graph(self.named_graphs(), run_select(self._live, COUNTS_QUERY))
 
     def close(self) -> None:
         if self._pool is not None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pyoxigraph import QueryResultsFormat, RdfFormat
 
-from beslutsgraf.store.errors import UnsupportedMediaType
+from beslutsgraf.store.errors import UnsupportedMediaType, UnsupportedOperation
 
 __all__ = [
     "DATASET_MEDIA_TYPES",
     "FORMAT_NAMES",
     "RDF_MEDIA_TYPES",
     "RESULTS_MEDIA_TYPES",
+    "bulk_load_format",
     "format_for_extension",
     "media_type_for_name",
     "rdf_format",
@@ -106,3 +107,13 @@ def format_for_extension(filename: str) -> str:
         if lowered.endswith(extension):
             return media_type
     raise UnsupportedMediaType(filename, tuple(_EXTENSIONS))
+
+
+def bulk_load_format(media_type: str, graph: str | None) -> RdfFormat:
+    """The syntax of a bulk load; a target `graph` is refused for a dataset syntax."""
+    syntax = rdf_format(media_type)
+    if graph is not None and syntax.supports_datasets:
+        raise UnsupportedOperation(
+            f"a target graph applies to triple syntaxes only; {syntax.name} names its own graphs"
+        )
+    return syntax

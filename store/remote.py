@@ -16,8 +16,6 @@ from typing import IO, Any
 
 import httpx
 from pyoxigraph import (
-    DefaultGraph,
-    NamedNode,
     Quad,
     QueryBoolean,
     QueryResultsFormat,
@@ -28,7 +26,13 @@ from pyoxigraph import (
     serialize,
 )
 
-from beslutsgraf.store.base import QueryForm, SerializedResult
+from beslutsgraf.store.base import (
+    COUNTS_QUERY,
+    UNION_TRIPLES_QUERY,
+    QueryForm,
+    SerializedResult,
+    counts_per_graph,
+)
 from beslutsgraf.store.bounded import count_results, take
 from beslutsgraf.store.errors import (
     GraphNotFound,
@@ -43,9 +47,10 @@ from beslutsgraf.store.errors import (
     UnsupportedOperation,
 )
 from beslutsgraf.store.evaluate import check_media_type
-from beslutsgraf.store.formats import rdf_format
+from beslutsgraf.store.formats import bulk_load_format, rdf_format
 from beslutsgraf.store.sparql_text import (
     canonical_iri,
+    graph_node,
     has_dataset_clause,
     query_form,
     with_bindings,
@@ -55,10 +60,8 @@ __all__ = ["RemoteStore"]
 
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
-_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _OXIGRAPH_CANCELLED = b"The SPARQL operation has been cancelled"
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
-_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
 def _error_for(
@@ -265,12 +268,7 @@ class RemoteStore:
     def bulk_load(
         self, data: bytes | IO[bytes], media_type: str, *, graph: str | None = None
     ) -> None:
-        syntax = rdf_format(media_type)
-        if graph is not None and syntax.supports_datasets:
-            raise UnsupportedOperation(
-                "a target graph applies to triple syntaxes only; "
-                f"{syntax.name} names its own graphs"
-            )
+        syntax = bulk_load_format(media_type, graph)
         # A dataset syntax posts to the whole dataset; triples go to the default graph.
         params = {} if syntax.supports_datasets else self._graph_params(graph)
         content = data if isinstance(data, bytes) else iter(lambda: data.read(1 << 20), b"")
@@ -308,7 +306,7 @@ class RemoteStore:
         if not syntax.supports_datasets:
             return body
         # One graph in a dataset syntax: put the triples back into their graph.
-        node = DefaultGraph() if graph is None else NamedNode(canonical_iri(graph))
+        node = graph_node(graph)
         triples = parse(body, format=RdfFormat.N_TRIPLES)
         quads = (Quad(t.subject, t.predicate, t.object, node) for t in triples)
         return serialize(quads, format=syntax) or b""
@@ -316,7 +314,7 @@ class RemoteStore:
     def dump(self, media_type: str) -> Iterator[bytes]:
         syntax = rdf_format(media_type)
         if not syntax.supports_datasets:
-            yield self.query(_UNION_TRIPLES, syntax.media_type, timeout_s=None).body
+            yield self.query(UNION_TRIPLES_QUERY, syntax.media_type, timeout_s=None).body
             return
         try:
             with self._client.stream(
@@ -332,10 +330,7 @@ class RemoteStore:
             raise StoreUnavailable(f"cannot reach {self.graph_store_url}: {error}") from None
 
     def triple_counts(self) -> dict[str, int]:
-        counts = {graph: 0 for graph in self.named_graphs()}
-        for row in self.select(_COUNTS):
-            counts[row["g"][1:-1]] = int(row["n"].split('"')[1])
-        return counts
+        return counts_per_graph(self.named_graphs(), self.select(COUNTS_QUERY))
 
     def warm_up(self) -> None:
         """Nothing to start: the server runs the queries."""

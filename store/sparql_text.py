@@ -10,26 +10,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from typing import Final
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, parse
+from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, parse
 
 from beslutsgraf.store.errors import InvalidTerm, QuerySyntaxError
 
 __all__ = [
+    "COMMENT_PATTERN",
+    "IRI_PATTERN",
+    "STRING_PATTERN",
     "canonical_iri",
     "canonical_term",
+    "graph_node",
     "has_dataset_clause",
     "is_load",
     "query_form",
     "with_bindings",
 ]
 
+# The lexical rules every SPARQL lexer here shares (this one and the protocol layer's,
+# `beslutsgraf.service.sparql_text`), written to be used in re.VERBOSE patterns: a
+# comment, a string literal (long or short, up to its first unescaped closing quotes)
+# and an IRI reference. Inside any of them a keyword, brace or `#` is just text.
+COMMENT_PATTERN: Final = r"\#[^\n]*"
+STRING_PATTERN: Final = "|".join(
+    (
+        r'"""(?:[^\\]|\\.)*?"""',
+        r"'''(?:[^\\]|\\.)*?'''",
+        r'"(?:[^"\\\n]|\\.)*"',
+        r"'(?:[^'\\\n]|\\.)*'",
+    )
+)
+IRI_PATTERN: Final = r'<[^<>"{}|^`\\\x00-\x20]*>'
+
 _TOKEN = re.compile(
-    r"""
-    (?P<skip>\s+|\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''
-              |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    rf"""
+    (?P<skip>\s+|{COMMENT_PATTERN})
+  | (?P<string>{STRING_PATTERN})
+  | (?P<iri>{IRI_PATTERN})
   | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
   | (?P<name>[^\W\d][\w.\-]*(?::[\w.:%\-]*)?|:[\w.:%\-]*)
   | (?P<other>.)
@@ -110,6 +129,11 @@ def canonical_iri(iri: str) -> str:
     if not term.startswith("<"):
         raise InvalidTerm(f"not an IRI: {iri!r}")
     return term[1:-1]
+
+
+def graph_node(graph: str | None) -> NamedNode | DefaultGraph:
+    """The graph a store call names: a validated IRI, or None for the default graph."""
+    return DefaultGraph() if graph is None else NamedNode(canonical_iri(graph))
 
 
 def with_bindings(sparql: str, bindings: Mapping[str, str] | None) -> str:

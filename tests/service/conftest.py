@@ -1,67 +1,21 @@
 """Fixtures for the HTTP tests: the real app on uvicorn on a free loopback port, over a
-real store on disk.
-
-`serving(settings, data)` loads `data` (TriG) into the store at `settings.store_dir`
-through the store API, then runs `create_app(settings)` in uvicorn in a thread, so the
-app opens the store in its lifespan exactly as `beslutsgraf serve` does."""
+real store on disk (`tests.serving`)."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
-from beslutsgraf.service.app import create_app
 from beslutsgraf.service.settings import Settings
-from beslutsgraf.store import Store, open_store
+from tests.serving import serving
 
 WRITE_TOKEN = "test-write-token-7f3a"
 EX = "http://example.org/beslutsgraf-test/"
-
-
-def load_trig(store_dir: Path, trig: str) -> None:
-    """Load TriG into the store at `store_dir` through the store API, then close it."""
-    store = open_store(store_dir, None)
-    try:
-        store.bulk_load(trig.encode("utf-8"), "application/trig")
-    finally:
-        store.close()
-
-
-@contextmanager
-def serving(settings: Settings, data: str = "", *, store: Store | None = None) -> Iterator[str]:
-    """Serve `create_app(settings)` on a free loopback port; yields the base URL. With
-    `store`, the app serves that open store (which the caller closes) instead."""
-    if data:
-        load_trig(settings.store_dir, data)
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, store=store), log_level="warning", lifespan="on")
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=20)
-        listener.close()
 
 
 def settings_for(store_dir: Path, **overrides: object) -> Settings:

@@ -15,22 +15,16 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-import uvicorn
 
-from beslutsgraf.service.app import create_app
 from beslutsgraf.service.settings import Settings
-from beslutsgraf.store import open_store
+from tests.serving import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -61,40 +55,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium and Playwright")
 
 
-@contextmanager
-def serving(settings: Settings, trig_path: Path) -> Iterator[str]:
-    """Load `trig_path` into a new store, serve `create_app(settings)` on a free
-    loopback port in a thread, and yield its base URL."""
-    store = open_store(settings.store_dir, None)
-    try:
-        store.bulk_load(trig_path.read_bytes(), "application/trig")
-    finally:
-        store.close()
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=20)
-        listener.close()
-
-
 @pytest.fixture(scope="session")
 def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The service over tests/service/fixtures/decision-graph.trig; yields its URL."""
     store_dir = tmp_path_factory.mktemp("web-store") / "store"
-    with serving(Settings(store_dir=store_dir), DECISION_GRAPH) as url:
+    with serving(Settings(store_dir=store_dir), DECISION_GRAPH.read_text("utf-8")) as url:
         yield url
 
 
@@ -102,7 +67,8 @@ def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def impatient_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same graph behind a 1-second query timeout."""
     store_dir = tmp_path_factory.mktemp("web-store-impatient") / "store"
-    with serving(Settings(store_dir=store_dir, query_timeout_s=1.0), DECISION_GRAPH) as url:
+    settings = Settings(store_dir=store_dir, query_timeout_s=1.0)
+    with serving(settings, DECISION_GRAPH.read_text("utf-8")) as url:
         yield url
 
 
