@@ -1,0 +1,658 @@
+"""Skip nested shape checks that provably cannot report anything on a given graph.
+
+pyshacl spends most of a validation in nested shapes: every value of a property
+with `sh:node` (a reference, a concept of a scheme, the evidence target) or
+`sh:or` (a choice of datatypes) is validated against a whole shape of its own,
+and every failing branch of an `sh:or` builds a full result that is then thrown
+away. On a graph where no value can fail such a constraint, the constraint
+cannot add a result, so pyshacl may run without it.
+
+`Screen` finds those constraints in the shapes graph once per process and
+checks, per data graph and in plain Python, whether *every* value of the
+property anywhere in the graph conforms to the nested shape (`droppable`);
+`validate_graph` then runs pyshacl on a copy of the shapes without them
+(`pruned_shapes`, cached: on a graph that conforms it is always the same copy).
+The check implements pyshacl's semantics for the few constraint kinds the nested
+shapes use and answers "cannot tell" for anything else, so it can only keep a
+constraint pyshacl would not need, never drop one it does: a constraint is
+dropped only when all its possible value nodes (the objects of its path for
+*any* subject, a superset of those of the shape's focus nodes) are proven to
+conform. A graph with a finding keeps the checks that produce it, so results,
+messages and the report graph are those of the full shapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from pyshacl.rdfutil.compare import compare_literal
+from rdflib import BNode, Graph, Literal, Node, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+
+__all__ = ["Screen", "TripleIndex", "pruned_shapes"]
+
+_OTHER_TARGETS = frozenset(
+    {SH.target, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.deactivated}
+)
+# Predicates a nested shape may carry without affecting whether a node conforms.
+_DESCRIPTIVE = frozenset({RDF.type, RDFS.label, RDFS.comment, SH.message, SH.name, SH.description})
+_SUPPORTED = frozenset(
+    {
+        SH.nodeKind,
+        SH["class"],
+        SH.datatype,
+        SH["or"],
+        SH.node,
+        SH.property,
+        SH.path,
+        SH.hasValue,
+        SH.minCount,
+        SH.maxCount,
+        SH.qualifiedValueShape,
+        SH.qualifiedMinCount,
+        SH.qualifiedMaxCount,
+        SH["in"],
+        SH.minInclusive,
+        SH.minLength,
+        SH.lessThan,
+    }
+)
+# A property shape checked as a whole for the focus nodes of its node shape may
+# also carry a severity: with no result to report, the severity does not matter.
+_TOP_LEVEL = frozenset({SH.severity})
+# pyshacl's sh:datatype test: the literal has the datatype, is not ill-typed, and
+# for some datatypes its Python value has the matching type (None: no such test).
+_PYTHON_TYPES: dict[Node, type | tuple[type, ...] | None] = {
+    XSD.string: (str, bytes),
+    XSD.integer: int,
+    XSD.decimal: Decimal,
+    XSD.date: dt.date,
+    XSD.dateTime: dt.datetime,
+    XSD.nonNegativeInteger: None,
+    XSD.gYearMonth: None,
+}
+
+Verdict = bool | None  # True: conforms; False: does not or may not; None: cannot tell
+
+
+@dataclass
+class _Shape:
+    """A nested shape reduced to the constraints this check implements."""
+
+    supported: bool = True
+    path: URIRef | None = None  # a property shape's path
+    inverse: bool = False  # the path is [ sh:inversePath path ]
+    node_kinds: list[Node] = field(default_factory=list)
+    classes: list[Node] = field(default_factory=list)
+    datatypes: list[Node] = field(default_factory=list)
+    ors: list[list[_Shape]] = field(default_factory=list)
+    nodes: list[_Shape] = field(default_factory=list)
+    properties: list[_Shape] = field(default_factory=list)
+    has_values: list[Node] = field(default_factory=list)
+    in_values: list[frozenset[Node]] = field(default_factory=list)
+    min_inclusive: list[Literal] = field(default_factory=list)
+    min_length: list[int] = field(default_factory=list)
+    less_than: list[URIRef] = field(default_factory=list)
+    min_count: int | None = None
+    max_count: int | None = None
+    qualified: _Shape | None = None
+    qualified_min: int | None = None
+    qualified_max: int | None = None
+
+
+def _list(shapes: Graph, head: Node) -> list[Node]:
+    return list(Collection(shapes, head))
+
+
+def _one_int(shapes: Graph, node: Node, predicate: URIRef) -> int | None:
+    values = list(shapes.objects(node, predicate))
+    if len(values) != 1 or not isinstance(values[0], Literal):
+        raise _Unsupported
+    value = values[0].toPython()
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Unsupported
+    return value
+
+
+class _Unsupported(Exception):
+    pass
+
+
+class _Compiler:
+    def __init__(self, shapes: Graph) -> None:
+        self.shapes = shapes
+        self.compiled: dict[tuple[Node, bool], _Shape] = {}
+
+    def shape(self, node: Node, top_level: bool = False) -> _Shape:
+        found = self.compiled.get((node, top_level))
+        if found is None:
+            found = self.compiled[(node, top_level)] = _Shape()  # placeholder against cycles
+            try:
+                self._fill(node, found, top_level)
+            except _Unsupported:
+                found.supported = False
+        return found
+
+    def _node_shape(self, node: Node) -> _Shape:
+        """The shape of an sh:node, which pyshacl refuses when it is a property shape."""
+        if (node, SH.path, None) in self.shapes:
+            raise _Unsupported
+        return self.shape(node)
+
+    def _property_shape(self, node: Node) -> _Shape:
+        """The shape of an sh:property, which pyshacl refuses without a path."""
+        if (node, SH.path, None) not in self.shapes:
+            raise _Unsupported
+        return self.shape(node)
+
+    def _fill(self, node: Node, shape: _Shape, top_level: bool) -> None:
+        shapes = self.shapes
+        predicates = set(shapes.predicates(node))
+        allowed = _SUPPORTED | _DESCRIPTIVE | (_TOP_LEVEL if top_level else frozenset())
+        if not predicates <= allowed or not predicates & _SUPPORTED:
+            raise _Unsupported  # sh:severity, sh:deactivated, sh:pattern, …, or not a shape
+        if SH.path in predicates:
+            paths = list(shapes.objects(node, SH.path))
+            if len(paths) != 1:
+                raise _Unsupported
+            path = paths[0]
+            if not isinstance(path, URIRef):
+                inverse = list(shapes.objects(path, SH.inversePath))
+                if set(shapes.predicates(path)) != {SH.inversePath} or len(inverse) != 1:
+                    raise _Unsupported
+                if not isinstance(inverse[0], URIRef):
+                    raise _Unsupported
+                path, shape.inverse = inverse[0], True
+            shape.path = path
+            if SH.property in predicates:
+                raise _Unsupported
+        elif predicates & {SH.hasValue, SH.minCount, SH.maxCount, SH.qualifiedValueShape}:
+            raise _Unsupported  # only meaningful on a property shape
+        # pyshacl refuses a second sh:nodeKind or sh:datatype: leave such shapes to it.
+        shape.node_kinds = list(shapes.objects(node, SH.nodeKind))
+        if len(shape.node_kinds) > 1 or not set(shape.node_kinds) <= {SH.IRI, SH.Literal}:
+            raise _Unsupported
+        shape.classes = list(shapes.objects(node, SH["class"]))
+        shape.datatypes = list(shapes.objects(node, SH.datatype))
+        if len(shape.datatypes) > 1 or not set(shape.datatypes) <= _PYTHON_TYPES.keys():
+            raise _Unsupported
+        shape.ors = [
+            [self.shape(m) for m in _list(shapes, h)] for h in shapes.objects(node, SH["or"])
+        ]
+        shape.nodes = [self._node_shape(n) for n in shapes.objects(node, SH.node)]
+        shape.properties = [self._property_shape(p) for p in shapes.objects(node, SH.property)]
+        shape.has_values = list(shapes.objects(node, SH.hasValue))
+        shape.in_values = [frozenset(_list(shapes, h)) for h in shapes.objects(node, SH["in"])]
+        for bound in shapes.objects(node, SH.minInclusive):
+            if not isinstance(bound, Literal):
+                raise _Unsupported
+            shape.min_inclusive.append(bound)
+        for length in shapes.objects(node, SH.minLength):
+            if not isinstance(length, Literal) or not isinstance(length.value, int):
+                raise _Unsupported
+            if isinstance(length.value, bool) or length.value < 0:
+                raise _Unsupported
+            shape.min_length.append(length.value)
+        for other in shapes.objects(node, SH.lessThan):
+            if not isinstance(other, URIRef) or shape.path is None:
+                raise _Unsupported
+            shape.less_than.append(other)
+        if SH.minCount in predicates:
+            shape.min_count = _one_int(shapes, node, SH.minCount)
+        if SH.maxCount in predicates:
+            shape.max_count = _one_int(shapes, node, SH.maxCount)
+        qualified = list(shapes.objects(node, SH.qualifiedValueShape))
+        if qualified:
+            if len(qualified) != 1:
+                raise _Unsupported
+            # Without sh:qualifiedValueShapesDisjoint (unsupported) no sibling counts.
+            shape.qualified = self.shape(qualified[0])
+            if SH.qualifiedMinCount in predicates:
+                shape.qualified_min = _one_int(shapes, node, SH.qualifiedMinCount)
+            if SH.qualifiedMaxCount in predicates:
+                shape.qualified_max = _one_int(shapes, node, SH.qualifiedMaxCount)
+        elif predicates & {SH.qualifiedMinCount, SH.qualifiedMaxCount}:
+            raise _Unsupported
+
+
+class TripleIndex:
+    """The data graph as plain dictionaries: the lookups the checks make, without a store."""
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        self.triples = set(triples)
+        objects: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        subjects: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        all_objects: defaultdict[Node, set[Node]] = defaultdict(set)
+        all_subjects: defaultdict[Node, set[Node]] = defaultdict(set)
+        for subject, predicate, value in self.triples:
+            objects[subject, predicate].append(value)
+            subjects[predicate, value].append(subject)
+            all_objects[predicate].add(value)
+            all_subjects[predicate].add(subject)
+        self._objects, self._subjects = dict(objects), dict(subjects)
+        self._all_objects, self._all_subjects = dict(all_objects), dict(all_subjects)
+
+    def objects(self, subject: Node | None, predicate: Node) -> Iterable[Node]:
+        if subject is None:
+            return self._all_objects.get(predicate, ())
+        return self._objects.get((subject, predicate), ())
+
+    def subjects(self, predicate: Node, value: Node | None) -> Iterable[Node]:
+        if value is None:
+            return self._all_subjects.get(predicate, ())
+        return self._subjects.get((predicate, value), ())
+
+    def transitive_subjects(self, predicate: Node, value: Node) -> Iterator[Node]:
+        """`value`, then every subject reaching it through `predicate` (as rdflib's)."""
+        seen = {value}
+        todo = [value]
+        while todo:
+            node = todo.pop()
+            yield node
+            for subject in self.subjects(predicate, node):
+                if subject not in seen:
+                    seen.add(subject)
+                    todo.append(subject)
+
+
+class _Checker:
+    """Decides, on one data graph, whether a node conforms to a compiled nested shape."""
+
+    def __init__(self, data: TripleIndex) -> None:
+        self.data = data
+        self._superclasses: dict[Node, frozenset[Node]] = {}
+        self._classes: dict[Node, frozenset[Node]] = {}
+        self._memo: dict[tuple[int, Node], Verdict] = {}
+
+    def _classes_of(self, node: Node) -> frozenset[Node]:
+        """Every class `node` is a SHACL instance of (rdf:type, then rdfs:subClassOf*)."""
+        found = self._classes.get(node)
+        if found is None:
+            classes: set[Node] = set()
+            for direct in self.data.objects(node, RDF.type):
+                classes |= self._closure(direct)
+            found = self._classes[node] = frozenset(classes)
+        return found
+
+    def _closure(self, cls: Node) -> frozenset[Node]:
+        cached = self._superclasses.get(cls)
+        if cached is None:
+            seen = {cls}
+            todo = [cls]
+            while todo:
+                for parent in self.data.objects(todo.pop(), RDFS.subClassOf):
+                    if parent not in seen:
+                        seen.add(parent)
+                        todo.append(parent)
+            cached = self._superclasses[cls] = frozenset(seen)
+        return cached
+
+    def conforms(self, shape: _Shape, focus: Node) -> Verdict:
+        """Whether `focus` conforms to `shape` (node or property shape), or None."""
+        key = (id(shape), focus)
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = None  # a shape that refers back to itself: cannot tell
+        if not shape.supported:
+            verdict: Verdict = None
+        elif shape.path is not None:
+            verdict = self._property_conforms(shape, focus)
+        else:
+            verdict = self._value_conforms(shape, focus)
+        self._memo[key] = verdict
+        return verdict
+
+    def _value_conforms(self, shape: _Shape, value: Node) -> Verdict:
+        """The value constraints of `shape` applied to `value`."""
+        for kind in shape.node_kinds:
+            if not isinstance(value, URIRef if kind == SH.IRI else Literal):
+                return False
+        if shape.classes:
+            if isinstance(value, Literal):
+                return False
+            classes = self._classes_of(value)
+            if any(cls not in classes for cls in shape.classes):
+                return False
+        for datatype in shape.datatypes:
+            if not _has_datatype(value, datatype):
+                return False
+        if any(value not in members for members in shape.in_values):
+            return False
+        if not all(_min_inclusive(value, bound) for bound in shape.min_inclusive):
+            return False
+        if not all(_min_length(value, length) for length in shape.min_length):
+            return False
+        for members in shape.ors:
+            verdict = _any(self.conforms(member, value) for member in members)
+            if verdict is not True:
+                return verdict
+        for nested in (*shape.nodes, *shape.properties):
+            verdict = self.conforms(nested, value)
+            if verdict is not True:
+                return verdict
+        return True
+
+    def _property_conforms(self, shape: _Shape, focus: Node) -> Verdict:
+        assert shape.path is not None
+        if shape.inverse:
+            values = set(self.data.subjects(shape.path, focus))
+        else:
+            values = set(self.data.objects(focus, shape.path))  # none for a literal
+        if any(expected not in values for expected in shape.has_values):
+            return False
+        if shape.min_count is not None and len(values) < shape.min_count:
+            return False
+        if shape.max_count is not None and len(values) > shape.max_count:
+            return False
+        if shape.qualified is not None:
+            count = 0
+            for value in values:
+                verdict = self.conforms(shape.qualified, value)
+                if verdict is None:
+                    return None
+                count += verdict
+            if shape.qualified_min is not None and count < shape.qualified_min:
+                return False
+            if shape.qualified_max is not None and count > shape.qualified_max:
+                return False
+        for other in shape.less_than:
+            verdict = _less_than(values, set(self.data.objects(focus, other)))
+            if verdict is not True:
+                return verdict
+        for value in values:
+            verdict = self._value_conforms(shape, value)
+            if verdict is not True:
+                return verdict
+        return True
+
+
+def _any(verdicts: Iterable[Verdict]) -> Verdict:
+    """sh:or: True if one member conforms; None if none does and one cannot tell."""
+    seen = list(verdicts)
+    if True in seen:
+        return True
+    return None if None in seen else False
+
+
+def _min_inclusive(value: Node, bound: Literal) -> bool:
+    """pyshacl's sh:minInclusive test (its comparison function, its type rules)."""
+    if not isinstance(value, Literal):
+        return False  # blank nodes and IRIs never pass
+    if isinstance(bound.value, str) != isinstance(value.value, str):
+        return False
+    try:
+        return bool(compare_literal(value, bound) >= 0)  # type: ignore[no-untyped-call]
+    except (TypeError, NotImplementedError):
+        return False
+
+
+def _min_length(value: Node, length: int) -> bool:
+    """pyshacl's sh:minLength test."""
+    if length == 0:
+        return True
+    if isinstance(value, BNode):
+        return False
+    if (
+        isinstance(value, Literal)
+        and value.value is not None
+        and value.datatype in (None, RDF.langString, XSD.string)
+    ):
+        return len(str(value.value)) >= length
+    return len(str(value)) >= length
+
+
+def _less_than(values: set[Node], others: set[Node]) -> Verdict:
+    """pyshacl's sh:lessThan test; None where it would raise (blank nodes, incomparables)."""
+    for value in values:
+        for other in others:
+            if isinstance(value, BNode) or isinstance(other, BNode):
+                return None
+            left, left_is_string = _comparable(value)
+            right, right_is_string = _comparable(other)
+            if left_is_string != right_is_string:
+                return False
+            try:
+                if not left < right:
+                    return False
+            except TypeError:
+                return None
+    return True
+
+
+def _comparable(node: Node) -> tuple[Any, bool]:
+    if isinstance(node, URIRef):
+        return str(node), True
+    if isinstance(node, Literal) and isinstance(node.value, str):
+        return node.value, True
+    return node, False
+
+
+def _has_datatype(value: Node, datatype: Node) -> bool:
+    """pyshacl's sh:datatype test, for the datatypes in `_PYTHON_TYPES`."""
+    if not isinstance(value, Literal):
+        return False
+    if value.datatype is None and value.language is None and datatype == XSD.string:
+        return isinstance(value.value, (str, bytes))  # a simple literal is an xsd:string
+    if value.datatype != datatype or value.ill_typed is True:
+        return False
+    python_type = _PYTHON_TYPES[datatype]
+    return python_type is None or isinstance(value.value, python_type)
+
+
+class Screen:
+    """The prunable constraints of a shapes graph, compiled once, screened per data graph."""
+
+    def __init__(self, shapes: Graph) -> None:
+        self.shapes = shapes
+        compiler = _Compiler(shapes)
+        self._candidates: list[tuple[URIRef, tuple[Node, Node, Node], list[_Shape]]] = []
+        for predicate in (SH.node, SH["or"]):
+            for shape, value in sorted(shapes.subject_objects(predicate)):
+                paths = list(shapes.objects(shape, SH.path))
+                if len(paths) != 1 or not isinstance(paths[0], URIRef):
+                    continue
+                if predicate == SH.node:
+                    if (value, SH.path, None) in shapes:
+                        continue  # pyshacl reports such a shape as an error: leave it to it
+                    members = [compiler.shape(value)]
+                else:
+                    members = [compiler.shape(m) for m in _list(shapes, value)]
+                if all(not m.supported for m in members):
+                    continue
+                self._candidates.append((paths[0], (shape, predicate, value), members))
+        # SPARQL targets that select only nodes breaking a rule (see _TARGET_SCREENS).
+        self._targets: list[tuple[tuple[Node, Node, Node], Callable[[TripleIndex], bool]]] = []
+        for node_shape, target in sorted(shapes.subject_objects(SH.target)):
+            check = _target_screen(shapes, target)
+            if check is not None:
+                self._targets.append(((node_shape, SH.target, target), check))
+        # Whole property shapes of node shapes whose only targets are classes.
+        self._properties: list[tuple[list[Node], tuple[Node, Node, Node], _Shape]] = []
+        for node_shape in sorted(set(shapes.subjects(SH.targetClass, None)), key=str):
+            predicates = set(shapes.predicates(node_shape))
+            if predicates & _OTHER_TARGETS or (node_shape, RDF.type, RDFS.Class) in shapes:
+                continue  # other targets, or an implicit class target: not screened
+            if (node_shape, RDF.type, OWL.Class) in shapes:
+                continue
+            if (None, None, node_shape) in shapes:
+                continue  # also checked from another shape (sh:node, sh:or, …)
+            classes = list(shapes.objects(node_shape, SH.targetClass))
+            for property_shape in sorted(shapes.objects(node_shape, SH.property), key=str):
+                compiled = compiler.shape(property_shape, top_level=True)
+                if compiled.supported and compiled.path is not None:
+                    triple = (node_shape, SH.property, property_shape)
+                    self._properties.append((classes, triple, compiled))
+
+    def droppable(self, data: TripleIndex) -> frozenset[tuple[Node, Node, Node]]:
+        """The constraint triples that no value of `data` can fail: safe to leave out."""
+        checker = _Checker(data)
+        values_of: dict[URIRef, set[Node]] = {}
+        safe = []
+        for path, constraint, members in self._candidates:
+            values = values_of.get(path)
+            if values is None:
+                values = values_of[path] = set(data.objects(None, path))
+            is_node = constraint[1] == SH.node
+            if all(
+                (
+                    checker.conforms(members[0], v)
+                    if is_node
+                    else _any(checker.conforms(m, v) for m in members)
+                )
+                is True
+                for v in values
+            ):
+                safe.append(constraint)
+        for triple, selects_nothing in self._targets:
+            if selects_nothing(data):
+                safe.append(triple)
+        focus_of: dict[Node, set[Node]] = {}
+        for classes, triple, compiled in self._properties:
+            focus: set[Node] = set()
+            for cls in classes:
+                if cls not in focus_of:
+                    focus_of[cls] = _instances(data, cls)
+                focus |= focus_of[cls]
+            if all(checker.conforms(compiled, f) is True for f in focus):
+                safe.append(triple)
+        return frozenset(safe)
+
+
+def _instances(data: TripleIndex, cls: Node) -> set[Node]:
+    """pyshacl's focus nodes of sh:targetClass `cls`: instances of it or of a subclass."""
+    found: set[Node] = set()
+    for subclass in data.transitive_subjects(RDFS.subClassOf, cls):
+        found.update(data.subjects(RDF.type, subclass))
+    return found
+
+
+@lru_cache(maxsize=16)
+def pruned_shapes(full: Graph, dropped: frozenset[tuple[Node, Node, Node]]) -> Graph:
+    """`full` without the `dropped` constraint triples (one copy per distinct set)."""
+    graph = Graph()
+    for prefix, namespace in full.namespaces():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph.addN((s, p, o, graph) for s, p, o in full if (s, p, o) not in dropped)
+    return graph
+
+
+# --- SPARQL targets -----------------------------------------------------------
+# A SPARQL target that selects the nodes breaking a rule selects none on a graph
+# that keeps the rule; these checks prove that in Python for the exact query
+# text they were written for (any other text, or other prefixes, is not screened).
+# They answer True only when every binding of the query's pattern has values of
+# the plain kinds the Python arithmetic mirrors (an xsd:string or language-tagged
+# quote, integer offsets) and fails the query's FILTER.
+
+_OA = "http://www.w3.org/ns/oa#"
+_BG = "https://w3id.org/beslutsgraf/def#"
+_PREFIXES = {"oa": _OA, "bg": _BG}
+_INTEGER_TYPES = frozenset({XSD.integer, XSD.nonNegativeInteger})
+
+
+def _int(node: Node) -> int | None:
+    if (
+        isinstance(node, Literal)
+        and node.datatype in _INTEGER_TYPES
+        and node.ill_typed is False
+        and isinstance(node.value, int)
+        and not isinstance(node.value, bool)
+    ):
+        return node.value
+    return None
+
+
+def _text(node: Node) -> str | None:
+    if isinstance(node, Literal) and node.datatype in (None, XSD.string):
+        return str(node)
+    return None
+
+
+def _selectors(data: TripleIndex) -> Iterator[tuple[Node, Node]]:
+    for target in set(data.subjects(URIRef(_OA + "hasSelector"), None)):
+        for selector in data.objects(target, URIRef(_OA + "hasSelector")):
+            yield target, selector
+
+
+def _no_quote_longer_or_shorter_than_its_span(data: TripleIndex) -> bool:
+    has_selector, exact = URIRef(_OA + "hasSelector"), URIRef(_OA + "exact")
+    start_p, end_p = URIRef(_OA + "start"), URIRef(_OA + "end")
+    for target, quote in _selectors(data):
+        for quote_text in data.objects(quote, exact):
+            text = _text(quote_text)
+            for position in data.objects(target, has_selector):
+                for start_node in data.objects(position, start_p):
+                    for end_node in data.objects(position, end_p):
+                        start, end = _int(start_node), _int(end_node)
+                        if text is None or start is None or end is None:
+                            return False
+                        if len(text) != end - start:
+                            return False
+    return True
+
+
+def _no_selector_past_its_source(data: TripleIndex) -> bool:
+    source_p, end_p = URIRef(_OA + "hasSource"), URIRef(_OA + "end")
+    char_count = URIRef(_BG + "charCount")
+    for target, selector in _selectors(data):
+        for end_node in data.objects(selector, end_p):
+            for source in data.objects(target, source_p):
+                for count_node in data.objects(source, char_count):
+                    end, count = _int(end_node), _int(count_node)
+                    if end is None or count is None or end > count:
+                        return False
+    return True
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+_TARGET_SCREENS: dict[str, Callable[[TripleIndex], bool]] = {
+    _normalised(
+        """SELECT ?this WHERE {
+            ?target oa:hasSelector ?this , ?position .
+            ?this oa:exact ?exact .
+            ?position oa:start ?start ; oa:end ?end .
+            FILTER (STRLEN(?exact) != ?end - ?start)
+        }"""
+    ): _no_quote_longer_or_shorter_than_its_span,
+    _normalised(
+        """SELECT ?this WHERE {
+            ?target oa:hasSelector ?this ; oa:hasSource ?source .
+            ?this oa:end ?end .
+            ?source bg:charCount ?count .
+            FILTER (?end > ?count)
+        }"""
+    ): _no_selector_past_its_source,
+}
+
+
+def _target_screen(shapes: Graph, target: Node) -> Callable[[TripleIndex], bool] | None:
+    """The Python check for a SPARQL target, if its query and prefixes are the known ones."""
+    if set(shapes.predicates(target)) != {RDF.type, SH.prefixes, SH.select}:
+        return None
+    if set(shapes.objects(target, RDF.type)) != {SH.SPARQLTarget}:
+        return None
+    selects = list(shapes.objects(target, SH.select))
+    if len(selects) != 1:
+        return None
+    check = _TARGET_SCREENS.get(_normalised(str(selects[0])))
+    if check is None:
+        return None
+    declared: dict[str, set[str]] = {}
+    for ontology in shapes.objects(target, SH.prefixes):
+        for declaration in shapes.objects(ontology, SH.declare):
+            for prefix in shapes.objects(declaration, SH.prefix):
+                for namespace in shapes.objects(declaration, SH.namespace):
+                    declared.setdefault(str(prefix), set()).add(str(namespace))
+    if any(declared.get(prefix) != {namespace} for prefix, namespace in _PREFIXES.items()):
+        return None
+    return check
