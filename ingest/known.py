@@ -22,7 +22,13 @@ from rdflib import URIRef
 
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.model import MeetingStatus, Mentions, PersonMention
-from beslutsgraf.ingest.names import NameCluster, cluster_names, fold, same_organisation
+from beslutsgraf.ingest.names import (
+    NameCluster,
+    cluster_names,
+    first_cluster_with,
+    fold,
+    same_organisation,
+)
 from beslutsgraf.ingest.stems import StemIndex
 from beslutsgraf.store.base import Store
 
@@ -276,11 +282,7 @@ def cluster_organisations(
 
 
 def find_cluster(clusters: Iterable[NameCluster], spelling: str) -> NameCluster | None:
-    spelling = " ".join(spelling.split())
-    for cluster in clusters:
-        if spelling in cluster.spellings:
-            return cluster
-    return None
+    return first_cluster_with(clusters, " ".join(spelling.split()))
 
 
 # --------------------------------------------------------------------------- the batch

@@ -37,10 +37,10 @@ from beslutsgraf.ingest.known import (
 from beslutsgraf.ingest.model import Mentions, PersonMention, PlannedMeeting, YearSummaryEntry
 from beslutsgraf.ingest.names import (
     NameCluster,
+    first_similar_person,
     fold,
     is_full_name,
     same_organisation,
-    same_person,
     split_name,
 )
 from beslutsgraf.ontology import BG
@@ -191,10 +191,7 @@ def _persons(mentions: Mentions, known: Known, minter: IriMinter) -> dict[str, R
         cluster = find_cluster(known.people, spelling)
         if cluster is None:
             # A name from running text only: a variant of a known person, or nobody.
-            cluster = next(
-                (c for c in known.people if any(same_person(spelling, o) for o in c.spellings)),
-                None,
-            )
+            cluster = first_similar_person(known.people, spelling)
         if cluster is None:
             continue
         by_cluster.setdefault(cluster.canonical + (cluster.fixed_iri or ""), (cluster, []))[
