@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 __all__ = ["DEFAULT_INSTANCE_BASE", "Settings"]
@@ -27,7 +27,9 @@ class Settings:
     write_token: str | None = None
     query_timeout_s: float = 30.0
     max_result_rows: int = 100_000
-    max_concurrent_queries: int = 8
+    # Each slot is a query worker process (about 50 MB) booted when the service starts,
+    # so the default follows the machine rather than a fixed 8.
+    max_concurrent_queries: int = field(default_factory=lambda: 2 * (os.cpu_count() or 1))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
