@@ -1,4 +1,5 @@
-"""CLI commands that run the service: `serve`, `bench`."""
+"""CLI commands that run the service: `serve`, and `bench`, which measures this
+installation (the side-by-side comparison with other stores is `make bench`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
-from beslutsgraf.service.errors import CliError, NotBuiltYet
+from beslutsgraf.service.errors import CliError
 from beslutsgraf.service.settings import Settings
 from beslutsgraf.store import StoreError, open_store
 
@@ -117,10 +120,38 @@ def check_store(settings: Settings) -> None:
 
 
 def bench(
-    triples: Annotated[int, typer.Option(help="Size of the synthetic graph.")] = 1_000_000,
+    triples: Annotated[
+        int, typer.Option(help="Size of the synthetic graph, in triples (about).")
+    ] = 100_000,
+    repeat: Annotated[int, typer.Option(help="Timed runs of each query, after a warm-up.")] = 5,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Also write the report as JSON to this file.")
+    ] = None,
 ) -> None:
-    """Measure load and query speed on synthetic data. (not built yet: issue #5)"""
-    raise NotBuiltYet("bench", 5, "query service benchmarks")
+    """Measure load and query speed of this installation on synthetic data."""
+    for name, value in (("--triples", triples), ("--repeat", repeat)):
+        if value <= 0:
+            raise CliError(f"{name} must be greater than 0, not {value}")
+    # Imported here so that other commands do not pay for the generator.
+    from beslutsgraf.service.bench import run_bench
+
+    try:
+        report = run_bench(triples, repeat, json_file)
+    except OSError as error:
+        raise CliError(f"bench failed: {error}") from None
+    except StoreError as error:
+        raise CliError(error.message) from None
+    table = Table(title=f"Competency queries, {report.repeat} timed run(s) each")
+    for column in ("query", "rows", "p50 ms", "p95 ms"):
+        table.add_column(column, justify="left" if column == "query" else "right")
+    for query in report.queries:
+        table.add_row(query.name, str(query.rows), f"{query.p50_ms:.1f}", f"{query.p95_ms:.1f}")
+    console = Console()
+    console.print(
+        f"loaded {report.stored_triples:,} triples in {report.load_s:.2f} s "
+        f"({report.triples_per_s:,.0f} triples/s); peak RSS {report.peak_rss_mib:.0f} MiB"
+    )
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
