@@ -3,7 +3,7 @@ the same synthetic data, in one run, as ratios.
 
     python benchmarks/bench_service.py [--triples N] [--out DIR] [--repeat K]
 
-Steps: generate N quads (`benchmarks/synthetic.py`); bulk-load them with ours
+Steps: generate N quads (`beslutsgraf.service.synthetic_graph`); bulk-load them with ours
 (`EmbeddedStore.bulk_load`) and with pyoxigraph's `Store.bulk_load` (timed, each in its
 own process; the second store is what `oxigraph serve` serves); start `beslutsgraf serve`
 and `oxigraph serve --union-default-graph` and time every query on both, interleaved;
@@ -39,7 +39,7 @@ from benchmarks import contenders
 from benchmarks.loaders import LoaderKind, timed_load
 from benchmarks.measure import Query, Target, Timing, time_query
 from benchmarks.report import geomean, markdown, ratio, target
-from benchmarks.synthetic import DEFAULT_SEED, Summary, write_nquads
+from beslutsgraf.service.synthetic_graph import DEFAULT_SEED, Summary, write_nquads
 from beslutsgraf.store.testing import oxigraph_binary
 
 __all__ = ["main"]

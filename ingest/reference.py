@@ -36,12 +36,11 @@ from beslutsgraf.ingest.reference_data import (
     Registers,
     read_registers,
 )
-from beslutsgraf.ingest.shipped_graphs import SPDX, ensure_graph, graph_checksum, with_checksum
+from beslutsgraf.ingest.shipped_graphs import ensure_graph, graph_checksum, with_checksum
 from beslutsgraf.ontology import BG, ORG, bind_prefixes
 from beslutsgraf.store.base import Store
 
 __all__ = [
-    "SPDX",
     "WIKIDATA",
     "ensure_reference_graph",
     "reference_digest",

@@ -13,7 +13,7 @@ import pyoxigraph
 import pytest
 from rdflib import Dataset
 
-from benchmarks.synthetic import ANCHORS, generate, write_nquads
+from beslutsgraf.service.synthetic_graph import ANCHORS, generate, write_nquads
 from beslutsgraf.shapes import validate_graph
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
