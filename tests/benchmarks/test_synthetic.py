@@ -17,7 +17,7 @@ from beslutsgraf.service.synthetic_graph import ANCHORS, generate, write_nquads
 from beslutsgraf.shapes import validate_graph
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-QUERY_FILES = sorted((REPO_ROOT / "docs" / "queries").glob("*.rq"))
+QUERY_FILES = sorted((REPO_ROOT / "docs" / "queries").glob("cq*.rq"))
 BG = "https://w3id.org/beslutsgraf/def#"
 SOURCE = re.compile(r"^https://w3id\.org/beslutsgraf/id/source/[0-9a-f]{16}$")
 SMALL = 8_000  # the shared graphs (~2,900 quads) and a handful of documents
@@ -100,7 +100,7 @@ def test_quotes_match_their_spans() -> None:
 
 @pytest.mark.parametrize("query_file", QUERY_FILES, ids=lambda path: path.stem)
 def test_competency_queries_find_their_parameters(query_file: Path) -> None:
-    assert len(QUERY_FILES) == 8
+    assert len(QUERY_FILES) == 9
     assert _select(query_file.read_text(encoding="utf-8")), "no rows: anchor missing"
 
 

@@ -1,4 +1,4 @@
-"""The eight competency queries of docs/queries: they parse on both SPARQL engines we
+"""The nine competency queries of docs/queries (`cq*.rq`): they parse on both SPARQL engines we
 ship, answer correctly on a hand-written slice of the profile today, and state as data
 what they must answer on the real corpus once ingestion (issue #4) lands."""
 
@@ -22,7 +22,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 QUERY_DIR = REPO_ROOT / "docs" / "queries"
 MODEL_DOC = REPO_ROOT / "docs" / "model.md"
 SAMPLE = Path(__file__).with_name("profile-sample.trig")
-QUERY_FILES = sorted(QUERY_DIR.glob("*.rq"))
+# Only the competency queries: the federated example needs a second endpoint
+# (tests/docs/test_federated_query.py).
+QUERY_FILES = sorted(QUERY_DIR.glob("cq*.rq"))
 
 Row = dict[str, str]
 Runner = Callable[[str], list[Row]]
@@ -176,6 +178,24 @@ EXPECTED: dict[str, Expected] = {
         # Reported in the minutes and again in the yearly review: one quote from each.
         corpus_count=2,
     ),
+    "cq9-federation-municipalities-of-members-at-meeting.rq": Expected(
+        rows=(
+            {
+                "memberName": "Marina Johansson",
+                "present": "true",
+                "federationName": Contains("Göteborgsregionen"),
+                "kommunkod": "1480",
+            },
+            # Listed under "Frånvaro" on 2025-03-06: still a member, not present.
+            {"memberName": "Miguel Odhner", "present": "false", "kommunkod": "1384"},
+        ),
+        absent=(
+            {"memberName": "Helén Eliasson"},  # represents the region, not a federation
+            {"memberName": Contains("Nordling")},  # a substitute, not on the member list
+        ),
+        # Eight members of the four federations (tests/docs/test_member_federation_query.py).
+        corpus_count=100,
+    ),
 }
 
 
@@ -218,9 +238,9 @@ def _query(name: str) -> str:
 # --- the files themselves ---------------------------------------------------------
 
 
-def test_there_are_eight_queries_one_per_competency_question() -> None:
+def test_there_are_nine_queries_one_per_competency_question() -> None:
     assert [p.name for p in QUERY_FILES] == sorted(EXPECTED)
-    assert [p.name[:4] for p in QUERY_FILES] == [f"cq{n}-" for n in range(1, 9)]
+    assert [p.name[:4] for p in QUERY_FILES] == [f"cq{n}-" for n in range(1, 10)]
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name)

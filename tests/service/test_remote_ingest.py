@@ -20,7 +20,7 @@ from beslutsgraf.store import EmbeddedStore, RemoteStore, Store, open_store
 from beslutsgraf.store.testing import running_oxigraph
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "docs" / "queries"
-QUERY_FILES = sorted(QUERY_DIR.glob("*.rq"))
+QUERY_FILES = sorted(QUERY_DIR.glob("cq*.rq"))
 JSON = "application/sparql-results+json"
 
 Binding = dict[str, dict[str, str]]

@@ -16,7 +16,7 @@ from beslutsgraf.service.settings import DEFAULT_INSTANCE_BASE
 from beslutsgraf.service.web import example_queries
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DOCS_QUERIES = sorted((REPO_ROOT / "docs" / "queries").glob("*.rq"))
+DOCS_QUERIES = sorted((REPO_ROOT / "docs" / "queries").glob("cq*.rq"))
 STATIC = REPO_ROOT / "service" / "static"
 
 
