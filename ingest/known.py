@@ -20,15 +20,24 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from beslutsgraf.ingest.curation import Curation
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.model import MeetingStatus, Mentions, PersonMention
 from beslutsgraf.ingest.names import (
     NameCluster,
-    cluster_names,
     first_cluster_with,
     fold,
+    is_full_name,
     same_organisation,
 )
+from beslutsgraf.ingest.person_match import PersonContext
+from beslutsgraf.ingest.person_match_cluster import (
+    PersonGroup,
+    PersonRecord,
+    RecordKey,
+    cluster_people,
+)
+from beslutsgraf.ingest.person_match_store import stored_people
 from beslutsgraf.ingest.stems import StemIndex
 from beslutsgraf.store.base import Store
 
@@ -36,6 +45,7 @@ __all__ = [
     "Known",
     "KnownDecision",
     "KnownMeeting",
+    "PersonKeys",
     "abbreviations_in",
     "body_name",
     "cluster_organisations",
@@ -46,6 +56,7 @@ __all__ = [
     "literal_value",
     "organisation_names",
     "person_mentions",
+    "person_record_key",
 ]
 
 
@@ -65,7 +76,12 @@ class KnownDecision:
 
 @dataclass(frozen=True)
 class Known:
-    people: tuple[NameCluster, ...] = ()
+    # People (store and batch) and where each person record went (index into people).
+    people: tuple[PersonGroup, ...] = ()
+    person_of: Mapping[RecordKey, int] = field(default_factory=dict)
+    documents: frozenset[str] = frozenset()  # sha256 of the batch documents included
+    file_names: Mapping[str, str] = field(default_factory=dict)  # stored graph → file name
+    curation: Curation = field(default_factory=Curation)
     organisations: tuple[NameCluster, ...] = ()
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # "VGR" → long name
     organisation_types: Mapping[str, str] = field(default_factory=dict)  # org IRI → OrgType
@@ -300,10 +316,113 @@ def _body_iri(
     return minter.organisation(cluster.canonical if cluster else name)
 
 
+def _organisation_iris(clusters: Sequence[NameCluster], minter: IriMinter) -> dict[str, str]:
+    iris: dict[str, str] = {}
+    for cluster in clusters:
+        iri = cluster.fixed_iri or str(minter.organisation(cluster.canonical))
+        for spelling in cluster.spellings:
+            iris.setdefault(spelling, iri)
+    return iris
+
+
+class PersonKeys:
+    """Which person record each full-name mention of a document belongs to.
+
+    A spelling is one record per document, except when the member list holds it at
+    several entries: those are different people (records numbered by position), and
+    a mention of that spelling elsewhere cannot tell which one it means (no record)."""
+
+    def __init__(self, mentions: Mentions, minter: IriMinter = DEFAULT_MINTER) -> None:
+        self.source = str(minter.source(mentions.document.sha256))
+        entries: dict[str, set[int]] = {}
+        for person in mentions.attendance.called:
+            entries.setdefault(_spelling(person.name), set()).add(person.span.start)
+        self.listed = {start for starts in entries.values() for start in starts}
+        self.ordinals: dict[tuple[str, int], int] = {}
+        self.duplicated: set[str] = set()
+        for spelling, starts in entries.items():
+            if len(starts) > 1:
+                self.duplicated.add(spelling)
+                for ordinal, start in enumerate(sorted(starts)):
+                    self.ordinals[(spelling, start)] = ordinal
+
+    def of(self, mention: PersonMention) -> RecordKey | None:
+        spelling = _spelling(mention.name)
+        if not is_full_name(spelling):
+            return None
+        if spelling not in self.duplicated:
+            return (self.source, spelling, 0)
+        ordinal = self.ordinals.get((spelling, mention.span.start))
+        return None if ordinal is None else (self.source, spelling, ordinal)
+
+
+def person_record_key(mentions: Mentions, mention: PersonMention) -> RecordKey | None:
+    """The record of one mention (see `PersonKeys`; build that once per document)."""
+    return PersonKeys(mentions).of(mention)
+
+
+def _spelling(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _person_records(
+    mentions: Mentions, organisation_iris: Mapping[str, str], minter: IriMinter
+) -> list[PersonRecord]:
+    """One record per person the document names, with what it says around the names."""
+    keys = PersonKeys(mentions, minter)
+    header_date = mentions.meeting.date.as_date() if mentions.meeting.date else None
+    # Names found only in running text may be misreadings: they join, never create.
+    firm = {(p.span.start, p.name) for p in person_mentions(mentions, free_text=False)}
+    places: dict[RecordKey, set[int]] = {}
+    firm_keys: set[RecordKey] = set()
+    listed: set[RecordKey] = set()
+    contexts: dict[RecordKey, PersonContext] = {}
+    for person in person_mentions(mentions):
+        key = keys.of(person)
+        if key is None:
+            continue
+        is_firm = (person.span.start, person.name) in firm
+        if is_firm:
+            firm_keys.add(key)
+            # One occurrence per place: the chair repeated on every item is one vote.
+            places.setdefault(key, set()).add(person.span.start)
+        on_list = person.span.start in keys.listed
+        if on_list:
+            listed.add(key)
+        organisations = {
+            organisation_iris[_spelling(name)]
+            for name in (person.organisation, person.role_organisation)
+            if name and _spelling(name) in organisation_iris
+        }
+        context = PersonContext(
+            parties=frozenset({str(minter.party(person.party))} if person.party else ()),
+            organisations=frozenset(organisations),
+            roles=frozenset(r for r in (person.role, person.meeting_role) if r),
+            sources=frozenset({keys.source}),
+            listed_in=frozenset({keys.source}) if on_list else frozenset(),
+            dates=frozenset({header_date}) if header_date else frozenset(),
+        )
+        contexts[key] = contexts[key].union(context) if key in contexts else context
+    return [
+        PersonRecord(
+            key,
+            context,
+            occurrences=len(places.get(key, ())),
+            listed=key in listed,
+            attach_only=key not in firm_keys,
+        )
+        for key, context in sorted(contexts.items())
+    ]
+
+
 def extend_known(
     known: Known, batch: Sequence[Mentions], minter: IriMinter = DEFAULT_MINTER
 ) -> Known:
-    """`known` plus what the documents of `batch` say; what `known` held is kept as is."""
+    """`known` plus what the documents of `batch` say; what `known` held is kept as is
+    (a document already included is not added twice)."""
+    batch = [m for m in batch if m.document.sha256 not in known.documents]
+    if not batch:
+        return known
     # A party's letters after a name ("Kalle Dahl (KD)") are not an organisation's
     # abbreviation: the extractor has read them as parties.
     parties = {
@@ -320,20 +439,23 @@ def extend_known(
         known.organisations,
         known.reference_stems,
     )
-    # One occurrence per place in a document: the chair repeated on every item it
-    # chairs is still one mention when choosing the canonical spelling.
-    # "Listed" = on the member list (the called): the tie-break of the profile.
-    occurrences: dict[tuple[str, int, str], bool] = {}
-    for mentions in batch:
-        listed = {(p.span.start, p.name) for p in mentions.attendance.called}
-        for person in person_mentions(mentions, free_text=False):
-            key = (mentions.document.sha256, person.span.start, person.name)
-            occurrences[key] = occurrences.get(key, False) or (
-                (person.span.start, person.name) in listed
-            )
-    people = cluster_names(
-        ((name, listed) for (_, _, name), listed in occurrences.items()), known.people
-    )
+    organisation_iris = _organisation_iris(organisations, minter)
+    records = [
+        record
+        for mentions in batch
+        for record in _person_records(mentions, organisation_iris, minter)
+    ]
+    # The documents of the batch replace their earlier versions: what those said about
+    # people is left out, so a curator's new decision applies to them again.
+    replaced = {str(minter.source(m.document.sha256)) for m in batch}
+    names = {m.document.path.name for m in batch}
+    replaced |= {graph for graph, name in known.file_names.items() if name in names}
+    seeds = [
+        kept
+        for group in known.people
+        if (kept := group.without_sources(frozenset(replaced))) is not None
+    ]
+    people, person_of = cluster_people(records, seeds, known.curation, minter)
     meetings = list(known.meetings)
     decisions = list(known.decisions)
     for mentions in batch:
@@ -364,6 +486,10 @@ def extend_known(
                 )
     return Known(
         people=tuple(people),
+        person_of=person_of,
+        documents=known.documents | {m.document.sha256 for m in batch},
+        file_names=known.file_names,
+        curation=known.curation,
         organisations=tuple(organisations),
         abbreviations=abbreviations,
         organisation_types=dict(known.organisation_types),
@@ -422,15 +548,7 @@ def _clusters(rows: Iterable[Mapping[str, str]], name: str, other: str) -> list[
 
 def known_from_store(store: Store) -> Known:
     """Persons, organisations, meetings and decisions the store already holds."""
-    people = _clusters(
-        store.select(
-            _PREFIXES
-            + "SELECT ?entity ?name ?alt WHERE { ?entity a foaf:Person ; foaf:name ?name . "
-            "OPTIONAL { ?entity skos:altLabel ?alt } }"
-        ),
-        "name",
-        "alt",
-    )
+    people = stored_people(store)
     organisation_rows = store.select(
         _PREFIXES + "SELECT ?entity ?name ?alt ?type WHERE { ?entity a org:Organization ; "
         "skos:prefLabel ?name . OPTIONAL { ?entity skos:altLabel ?alt } "
@@ -460,7 +578,13 @@ def known_from_store(store: Store) -> Known:
         )
     ]
     return Known(
-        people=tuple(people),
+        people=people.groups,
+        person_of={
+            record.key: index
+            for index, group in enumerate(people.groups)
+            for record in group.records
+        },
+        file_names=people.file_names,
         organisations=tuple(organisations),
         organisation_types=types,
         meetings=tuple(sorted(set(meetings), key=lambda m: str(m.iri))),

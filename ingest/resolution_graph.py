@@ -6,6 +6,11 @@ for a person, every spelling seen anywhere (skos:altLabel) beside the canonical
 foaf:name; for organisations likewise; for meetings, decisions and agreements,
 every source document that describes or repeats them (prov:wasDerivedFrom).
 
+Every merge of spellings and every pair of people kept apart (a `-2` IRI, a
+curator's "not same") is a `bg:IdentityDecision` here, with its `bg:score`, the two
+`bg:comparedName`s, its `bg:evidenceKind`s, the documents it `prov:used` and, when a
+curator decided, the `bg:curationSource` (see `person_match_review.py`).
+
 It is derived data: rebuilt whole after every ingest that changed the store, so
 it can never disagree with the document graphs it summarises.
 """
@@ -14,16 +19,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, SKOS
+from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
 
-from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
+from beslutsgraf.ingest.curation import Curation
+from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter, slug
 from beslutsgraf.ingest.known import literal_value
-from beslutsgraf.ontology import PERSON, bind_prefixes
+from beslutsgraf.ingest.person_match_review import IdentityDecision, identity_decisions
+from beslutsgraf.ingest.person_match_store import stored_people
+from beslutsgraf.ingest.shipped_graphs import SPDX
+from beslutsgraf.ontology import BG, PERSON, bind_prefixes
 from beslutsgraf.store.base import Store
 
-__all__ = ["resolution_graph", "write_resolution_graph"]
+__all__ = ["decision_iri", "resolution_graph", "stored_curation_checksum", "write_resolution_graph"]
 
 _PREFIXES = """
 PREFIX bg: <https://w3id.org/beslutsgraf/def#>
@@ -37,8 +47,43 @@ def _source_graph(row: Mapping[str, str], prefix: str) -> str | None:
     return graph if graph.startswith(prefix) else None
 
 
-def resolution_graph(store: Store, minter: IriMinter = DEFAULT_MINTER) -> Graph:
-    """The identity links that the document graphs in `store` imply."""
+def decision_iri(decision: IdentityDecision) -> URIRef:
+    """`{person}/identity/{spelling}--{spelling}` for a merge, `{person}/identity/{other
+    person's slug}` for two people kept apart."""
+    first = decision.persons[0]
+    if decision.merged:
+        names = sorted((slug(decision.match.first), slug(decision.match.second)))
+        return URIRef(f"{first}/identity/{names[0]}--{names[1]}")
+    return URIRef(f"{first}/identity/{decision.persons[1].rsplit('/', 1)[-1]}")
+
+
+def _add_decision(graph: Graph, decision: IdentityDecision, names: dict[str, str]) -> None:
+    node = decision_iri(decision)
+    match = decision.match
+    graph.add((node, RDF.type, BG.IdentityDecision))
+    for person in decision.persons:
+        graph.add((node, BG.identityOf, URIRef(person)))
+        if (URIRef(person), RDF.type, FOAF.Person) not in graph:
+            graph.add((URIRef(person), RDF.type, FOAF.Person))
+            graph.add((URIRef(person), RDF.type, PERSON.Person))
+            graph.add((URIRef(person), FOAF.name, Literal(names[person])))
+    for name in {match.first, match.second}:
+        graph.add((node, BG.comparedName, Literal(name)))
+    graph.add((node, BG.score, Literal(Decimal(f"{match.score:.3f}"), datatype=XSD.decimal)))
+    for item in match.evidence:
+        graph.add((node, BG.evidenceKind, Literal(str(item))))
+    graph.add((node, BG.merged, Literal(decision.merged)))
+    for source in decision.sources:
+        graph.add((node, PROV.used, URIRef(source)))
+    if match.curation_source:
+        graph.add((node, BG.curationSource, Literal(match.curation_source)))
+
+
+def resolution_graph(
+    store: Store, minter: IriMinter = DEFAULT_MINTER, curation: Curation | None = None
+) -> Graph:
+    """The identity links that the document graphs in `store` imply, with the identity
+    decisions of person resolution (honouring `curation`)."""
     prefix = str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
     graph = bind_prefixes(Graph())
 
@@ -84,6 +129,11 @@ def resolution_graph(store: Store, minter: IriMinter = DEFAULT_MINTER) -> Graph:
             for source in org_sources[node]:
                 graph.add((URIRef(node), PROV.wasDerivedFrom, URIRef(source)))
 
+    people = stored_people(store, minter).groups
+    canonical_names = {group.iri: group.canonical for group in people}
+    for decision in identity_decisions(people, curation):
+        _add_decision(graph, decision, canonical_names)
+
     reported: dict[str, set[str]] = defaultdict(set)
     for row in store.select(
         _PREFIXES + "SELECT DISTINCT ?node ?g WHERE { GRAPH ?g { ?node bg:reportedIn ?g } }"
@@ -98,10 +148,34 @@ def resolution_graph(store: Store, minter: IriMinter = DEFAULT_MINTER) -> Graph:
     return graph
 
 
-def write_resolution_graph(store: Store, minter: IriMinter = DEFAULT_MINTER) -> int:
+def write_resolution_graph(
+    store: Store, minter: IriMinter = DEFAULT_MINTER, curation: Curation | None = None
+) -> int:
     """Rebuild `id:graph/resolution` in the store; returns its number of triples."""
-    graph = resolution_graph(store, minter)
+    graph = resolution_graph(store, minter, curation)
+    if curation is not None and curation.checksum:
+        # Which curation the store was resolved with: a changed folder re-resolves.
+        name = minter.resolution_graph()
+        files, checksum = URIRef(f"{name}#curation"), URIRef(f"{name}#curation-checksum")
+        graph.add((name, PROV.wasDerivedFrom, files))
+        graph.add((files, RDF.type, PROV.Collection))
+        graph.add((files, SPDX.checksum, checksum))
+        graph.add((checksum, RDF.type, SPDX.Checksum))
+        graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        graph.add(
+            (checksum, SPDX.checksumValue, Literal(curation.checksum, datatype=XSD.hexBinary))
+        )
     store.replace_graph(
         str(minter.resolution_graph()), graph.serialize(format="nt", encoding="utf-8")
     )
     return len(graph)
+
+
+def stored_curation_checksum(store: Store, minter: IriMinter = DEFAULT_MINTER) -> str:
+    """The checksum of the curation folder the store was last resolved with ("" if none)."""
+    graph = minter.resolution_graph()
+    rows = store.select(
+        f"SELECT ?c WHERE {{ GRAPH <{graph}> {{ <{graph}#curation> <{SPDX.checksum}> ?k . "
+        f"?k <{SPDX.checksumValue}> ?c }} }}"
+    )
+    return literal_value(rows[0]["c"]) if rows else ""

@@ -5,8 +5,9 @@ batch, see `known.py`), so that every document of a batch, resolved in any order
 agrees on who is who:
 
 * spellings of one person ("Helen Nordling", "Helene Nordling") → one IRI, named
-  by the most frequent spelling; a first name alone ("Jenny") → the one person of
-  the document with that given name, or nobody;
+  by the most frequent spelling (scored in `person_match`, grouped in `Known`); a
+  first name alone ("Jenny") → the one participant of the meeting with that given
+  name, or nobody;
 * organisation spellings and abbreviations ("VGR", "Västkom"/"VästKom") → one IRI;
 * a yearly summary's month ("mars 2025") → the body's one known meeting in that
   month, and a position it repeats → the decision node of that meeting's minutes.
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from rdflib import URIRef
@@ -27,6 +28,7 @@ from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import (
     Known,
     KnownDecision,
+    PersonKeys,
     body_name,
     conveners,
     extend_known,
@@ -37,12 +39,12 @@ from beslutsgraf.ingest.known import (
 from beslutsgraf.ingest.model import Mentions, PersonMention, PlannedMeeting, YearSummaryEntry
 from beslutsgraf.ingest.names import (
     NameCluster,
-    first_similar_person,
     fold,
     is_full_name,
     same_organisation,
     split_name,
 )
+from beslutsgraf.ingest.person_match import given_name_key
 from beslutsgraf.ontology import BG
 
 __all__ = [
@@ -116,11 +118,15 @@ class Resolved:
     posts: Mapping[str, ResolvedPost]  # name as written → post
     summary_decisions: tuple[SummaryDecision, ...]
     minter: IriMinter = DEFAULT_MINTER
+    # (position, spelling) → person, for a spelling that names two people here
+    positions: Mapping[tuple[int, str], ResolvedPerson] = field(default_factory=dict)
 
     def person(self, mention: PersonMention | None) -> ResolvedPerson | None:
         if mention is None:
             return None
-        return self.persons.get(" ".join(mention.name.split()))
+        spelling = " ".join(mention.name.split())
+        at = self.positions.get((mention.span.start, spelling))
+        return at if at is not None else self.persons.get(spelling)
 
     def organisation(self, name: str | None) -> ResolvedOrganisation | None:
         if not name:
@@ -147,6 +153,7 @@ def resolve(mentions: Mentions, known: Known, minter: IriMinter = DEFAULT_MINTER
     # `resolve` is called on its own.
     known = extend_known(known, [mentions], minter)
     document = mentions.document
+    persons, positions = _persons(mentions, known, minter)
     organisations = _organisations(mentions, known, minter)
     posts = _posts(mentions, organisations, known, minter)
     for name in posts:
@@ -168,52 +175,88 @@ def resolve(mentions: Mentions, known: Known, minter: IriMinter = DEFAULT_MINTER
         meeting_date=meeting_date,
         previous_meeting=previous,
         previous_meeting_date=previous_date,
-        persons=_persons(mentions, known, minter),
+        persons=persons,
         organisations=organisations,
         posts=posts,
         summary_decisions=_summary_decisions(mentions, body, known, minter),
         minter=minter,
+        positions=positions,
     )
 
 
 # --------------------------------------------------------------------------- persons
 
 
-def _person_iri(cluster: NameCluster, minter: IriMinter) -> URIRef:
-    return URIRef(cluster.fixed_iri) if cluster.fixed_iri else minter.person(cluster.canonical)
+def _participants(mentions: Mentions) -> Iterator[PersonMention]:
+    """Everyone the document lists for its meeting: called, invited, present, absent,
+    substitutes, chair, secretaries, minutes taker, adjusters."""
+    attendance = mentions.attendance
+    yield from attendance.called
+    yield from attendance.invited
+    yield from attendance.others_present
+    yield from attendance.absent
+    yield from attendance.secretaries
+    yield from attendance.adjusters
+    for substitution in attendance.substitutions:
+        yield substitution.substitute
+        yield substitution.substituted
+    for standing in attendance.standing_substitutes:
+        yield standing.substitute
+        yield standing.substituted
+    for person in (attendance.chair, attendance.minutes_taker):
+        if person is not None:
+            yield person
 
 
-def _persons(mentions: Mentions, known: Known, minter: IriMinter) -> dict[str, ResolvedPerson]:
-    spellings = sorted({" ".join(p.name.split()) for p in person_mentions(mentions)})
-    full = [s for s in spellings if is_full_name(s)]
-    by_cluster: dict[str, tuple[NameCluster, list[str]]] = {}
-    for spelling in full:
-        cluster = find_cluster(known.people, spelling)
-        if cluster is None:
-            # A name from running text only: a variant of a known person, or nobody.
-            cluster = first_similar_person(known.people, spelling)
-        if cluster is None:
+def _persons(
+    mentions: Mentions, known: Known, minter: IriMinter
+) -> tuple[dict[str, ResolvedPerson], dict[tuple[int, str], ResolvedPerson]]:
+    """Persons by spelling, and by (position, spelling) for a spelling that names two
+    people in this document (it is twice on the member list)."""
+    keys = PersonKeys(mentions, minter)
+    used: dict[int, set[str]] = {}
+    placed: dict[tuple[int, str], int] = {}
+    for mention in person_mentions(mentions):
+        key = keys.of(mention)
+        index = known.person_of.get(key) if key is not None else None
+        if index is None:
             continue
-        by_cluster.setdefault(cluster.canonical + (cluster.fixed_iri or ""), (cluster, []))[
-            1
-        ].append(spelling)
-    persons: dict[str, ResolvedPerson] = {}
-    for cluster, used in by_cluster.values():
-        person = ResolvedPerson(_person_iri(cluster, minter), cluster.canonical, tuple(used))
-        for spelling in used:
-            persons[spelling] = person
-    # A first name alone is the document's one person with that given name, if unique.
-    for spelling in spellings:
-        if is_full_name(spelling):
+        spelling = " ".join(mention.name.split())
+        used.setdefault(index, set()).add(spelling)
+        placed[(mention.span.start, spelling)] = index
+    resolved = {
+        index: ResolvedPerson(
+            URIRef(known.people[index].iri), known.people[index].canonical, tuple(sorted(names))
+        )
+        for index, names in used.items()
+    }
+    by_spelling: dict[str, set[int]] = {}
+    for (_, spelling), index in placed.items():
+        by_spelling.setdefault(spelling, set()).add(index)
+    persons = {
+        spelling: resolved[next(iter(indexes))]
+        for spelling, indexes in by_spelling.items()
+        if len(indexes) == 1
+    }
+    positions = {
+        place: resolved[index] for place, index in placed.items() if len(by_spelling[place[1]]) > 1
+    }
+    # A first name alone ("Jenny förtydligar") is the meeting's one participant with
+    # that given name; with two (or none) it stays unresolved.
+    participants: dict[str, set[int]] = {}
+    for mention in _participants(mentions):
+        spelling = " ".join(mention.name.split())
+        index = placed.get((mention.span.start, spelling))
+        if index is not None and is_full_name(spelling):
+            participants.setdefault(given_name_key(split_name(spelling)[0]), set()).add(index)
+    for mention in person_mentions(mentions):
+        spelling = " ".join(mention.name.split())
+        if is_full_name(spelling) or not spelling:
             continue
-        candidates = {
-            person.iri: person
-            for full_name, person in persons.items()
-            if fold(split_name(full_name)[0]) == fold(spelling)
-        }
+        candidates = participants.get(given_name_key(spelling), set())
         if len(candidates) == 1:
-            persons[spelling] = next(iter(candidates.values()))
-    return persons
+            persons[spelling] = resolved[next(iter(candidates))]
+    return persons, positions
 
 
 # --------------------------------------------------------------------------- organisations

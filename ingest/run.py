@@ -19,6 +19,10 @@ shipped data changed) before the first document is loaded.
 A document that fails at any stage gets one error line and leaves the store as
 it was; the rest of the batch goes on. After loading, the identity links between
 documents are rewritten into `id:graph/resolution`.
+
+Curator decisions (`curation`, see curation.py) are always honoured: when they
+changed since the store was last resolved, files already loaded are read again
+instead of being skipped as unchanged, so the decisions apply to them too.
 """
 
 from __future__ import annotations
@@ -27,13 +31,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
 
+from beslutsgraf.ingest.curation import Curation
 from beslutsgraf.ingest.errors import (
     MAX_DOCUMENT_BYTES,
     SUPPORTED_SUFFIXES,
@@ -52,7 +57,7 @@ from beslutsgraf.ingest.quarantine import quarantine
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.reference import ensure_reference_graph, reference_graph
 from beslutsgraf.ingest.reference_known import with_reference
-from beslutsgraf.ingest.resolution_graph import write_resolution_graph
+from beslutsgraf.ingest.resolution_graph import stored_curation_checksum, write_resolution_graph
 from beslutsgraf.ingest.resolve import resolve
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ingest.shipped_graphs import ensure_graph, vocabulary_graph
@@ -284,6 +289,16 @@ def _finish(
     return DocumentOutcome(back.path, status, str(result.graph), result.triples, warnings)
 
 
+def _forget_loaded(back: _Back, store: Store, minter: IriMinter) -> None:
+    """Drop the stored graph of these very bytes, so the newly resolved graph is
+    written: `load` skips bytes it already holds, and the curation changed."""
+    if back.outcome is None or not back.outcome.conforms or back.mentions is None:
+        return
+    source = minter.source(back.mentions.document.sha256)
+    if already_loaded(store, source, back.mentions.document.sha256):
+        store.update(f"DROP SILENT GRAPH <{source}>")
+
+
 def run(
     paths: Sequence[Path],
     store: Store,
@@ -293,8 +308,11 @@ def run(
     quarantine_dir: Path = Path("data/quarantine"),
     generated_at: dt.datetime | None = None,
     minter: IriMinter = DEFAULT_MINTER,
+    curation: Curation | None = None,
 ) -> IngestSummary:
     """Ingest `paths` (files or folders) into `store`; never raises for a bad document."""
+    curation = curation or Curation()
+    curation_changed = curation.checksum != stored_curation_checksum(store, minter)
     files = expand_paths(paths)
     total = len(files)
     done = 0
@@ -328,7 +346,7 @@ def run(
         # Bytes already in the store need no reading at all: that is the no-op re-ingest.
         to_read = []
         for path in files:
-            unchanged = _unchanged_graph(path, store, minter)
+            unchanged = None if curation_changed else _unchanged_graph(path, store, minter)
             if unchanged is not None:
                 report(DocumentOutcome(path, Status.UNCHANGED, unchanged))
             else:
@@ -340,9 +358,12 @@ def run(
                 continue
             pending.append(front.mentions)
         # Resolution sees the shipped registers first, whatever version the store holds.
-        known = extend_known(with_reference(known_from_store(store), reference), pending, minter)
+        stored = replace(known_from_store(store), curation=curation)
+        known = extend_known(with_reference(stored, reference), pending, minter)
         tasks = [_BackTask(mentions, known, ingest_time, minter) for mentions in pending]
         for back in _mapped(executor, _back, tasks):
+            if curation_changed:
+                _forget_loaded(back, store, minter)
             report(_finish(back, store, quarantine_dir, ensure_reference))
     finally:
         if executor is not None:
@@ -350,7 +371,9 @@ def run(
     if any(o.status == Status.UNCHANGED for o in outcomes.values()):
         ensure_reference()  # a store from before the registers were shipped gets them too
     changed = any(o.status in (Status.LOADED, Status.REPLACED) for o in outcomes.values())
-    resolution_triples = write_resolution_graph(store, minter) if changed else 0
+    if curation_changed and any(o.ok for o in outcomes.values()):
+        changed = True
+    resolution_triples = write_resolution_graph(store, minter, curation) if changed else 0
     return IngestSummary(
         tuple(outcomes[path] for path in files if path in outcomes), resolution_triples
     )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import click
 import typer
 
-from beslutsgraf.service import cli_ingest, cli_serve, cli_store, cli_validate
+from beslutsgraf.service import cli_ingest, cli_resolve, cli_serve, cli_store, cli_validate
 from beslutsgraf.service.errors import EXIT_INTERNAL, EXIT_USER, CliError
 
 __all__ = ["app", "main", "run"]
@@ -22,7 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (cli_ingest, cli_store, cli_validate, cli_serve):
+for module in (cli_ingest, cli_resolve, cli_store, cli_validate, cli_serve):
     module.register(app)
 
 

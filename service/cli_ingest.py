@@ -1,4 +1,4 @@
-"""CLI commands that turn documents into graph: `ingest`, `resolve`."""
+"""CLI command that turns documents into graph: `ingest`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from beslutsgraf.service.errors import CliError, NotBuiltYet
+from beslutsgraf.service.cli_resolve import curation_dir
+from beslutsgraf.service.errors import CliError
 from beslutsgraf.service.settings import Settings
 from beslutsgraf.store import open_store
 from beslutsgraf.store.errors import StoreError
@@ -68,18 +69,29 @@ def ingest(
     store: Annotated[Path | None, typer.Option(help="Embedded store folder.")] = None,
     endpoint: Annotated[str | None, typer.Option(help="Remote SPARQL endpoint URL.")] = None,
     jobs: Annotated[int, typer.Option(help="Parallel workers.", min=1)] = 1,
+    curation: Annotated[
+        Path | None,
+        typer.Option(help="Curation folder (*.csv, *.ttl) [default: curation/ beside the store]."),
+    ] = None,
 ) -> None:
     """Extract, validate and load the decision graph of minutes.
 
     Each document becomes one named graph; a document whose graph violates the
     shapes goes to quarantine (beside the store) instead. Exit 1 names the
-    documents that were not loaded."""
+    documents that were not loaded. Person resolution honours the curator's
+    "same" / "not same" pairs in the curation folder."""
     # Imported here: the pipeline loads spaCy and pyshacl, which other commands never need.
+    from beslutsgraf.ingest.curation import load_curation
+    from beslutsgraf.ingest.errors import IngestError
     from beslutsgraf.ingest.run import ProgressUpdate, Status, run
 
     if store is not None and endpoint is not None:
         raise CliError("give --store or --endpoint, not both")
     settings = Settings.from_env(store_dir=store, endpoint=endpoint)
+    try:
+        decisions = load_curation(curation_dir(curation, settings))
+    except IngestError as error:
+        raise CliError(str(error)) from error
     if settings.endpoint is None:
         # Ingest is how a store comes to be: create the folder it lives in.
         settings.store_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -129,6 +141,7 @@ def ingest(
                 progress=on_progress,
                 jobs=jobs,
                 quarantine_dir=_quarantine_dir(settings),
+                curation=decisions,
             )
     finally:
         target.close()
@@ -145,14 +158,5 @@ def ingest(
         raise CliError("no documents found: give .txt, .md, .pdf or .docx files or folders")
 
 
-def resolve(
-    report: Annotated[bool, typer.Option(help="Print clusters and near-misses.")] = False,
-    store: Annotated[Path | None, typer.Option(help="Embedded store folder.")] = None,
-) -> None:
-    """Review entity resolution: clusters of names and near-misses. (not built yet: issue #6)"""
-    raise NotBuiltYet("resolve", 6, "entity resolution")
-
-
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
-    app.command()(resolve)

@@ -52,6 +52,12 @@ def test_unbuilt_commands_fail_and_name_the_issue_that_builds_them(
         assert f"issue #{issue}" in error
 
 
+def test_resolve_is_built_and_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue #6 built `resolve`: its help no longer admits to being a stub.
+    assert "resolve" not in {name for name, _ in _unbuilt_commands()}
+    assert re.search(r"^\W*resolve\s", _help_text(capsys), re.MULTILINE)
+
+
 def test_validate_accepts_a_conforming_graph(capsys: pytest.CaptureFixture[str]) -> None:
     valid = sorted((SHAPE_EXAMPLES / "valid").glob("*.ttl"))
     assert valid

@@ -71,7 +71,3 @@ def test_store_and_endpoint_together_is_a_user_error(
     assert code == 1
     assert capsys.readouterr().err.startswith("error: give --store or --endpoint")
 
-
-def test_resolve_is_still_not_built(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli(["resolve"]) == 2
-    assert "issue #6" in capsys.readouterr().err

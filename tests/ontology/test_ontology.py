@@ -34,6 +34,8 @@ CONTRACT_CLASSES = [
     "Reservation",
     "ProtocolNote",
     "Disqualification",
+    # id:graph/resolution: why two spellings are (not) one person (issue #6).
+    "IdentityDecision",
 ]
 CONTRACT_PROPERTIES = [
     "heldBy",
@@ -120,6 +122,12 @@ CONTRACT_PROPERTIES = [
     "person",
     "abstainedFromDecision",
     "hasMotion",
+    "identityOf",
+    "comparedName",
+    "score",
+    "evidenceKind",
+    "merged",
+    "curationSource",
 ]
 
 # The alignments the profile states, plus the LBLOD ones checked against LBLOD's
@@ -135,6 +143,7 @@ SUBCLASS_ALIGNMENTS = {
     BG.Assignment: {PROV.Plan},
     BG.Agreement: {ELI.LegalResource},
     BG.ValidityPeriod: {TIME.Interval},
+    BG.IdentityDecision: {PROV.Activity},
 }
 SUBPROPERTY_ALIGNMENTS = {
     BG.heldBy: BESLUIT.isGehoudenDoor,
