@@ -7,11 +7,13 @@ agenda number must follow the previous item's number.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.labels import FLATTENED_LINE
 from beslutsgraf.ingest.lines import (
     Line,
     ends_with_function_word,
@@ -26,6 +28,19 @@ __all__ = ["ItemLayout", "find_items"]
 _MAX_TITLE = 220
 _SUB_ITEM = re.compile(
     r"^[ \t]*(?:[-•][ \t]*)?(?:#{1,6}[ \t]*)?(?P<label>[a-h])[.)][ \t]+(?P<title>\S.*?)[ \t]*$"
+)
+_FLATTENED = "flattened"
+_MIN_FLATTENED_RUN = 2
+# An item inside a flattened page: "… protokoll. 138 LK/ Föredragningslistan Godkändes …"
+# (the "§" lost in extraction), "… § 12 Dnr KS 2024/33 Budget …".
+_FLATTENED_MARKER = re.compile(
+    r"(?=§[ \t]*\d)|(?<=[.!?:] )(?=\d{1,4}[ \t]+(?:[A-ZÅÄÖ]{1,6}/\S*[ \t]+)?[A-ZÅÄÖ][a-zåäö])"
+)
+_FLATTENED_ITEM = re.compile(
+    r"(?:§[ \t]*)?(?P<number>\d{1,4})[ \t]+"
+    r"(?:(?P<case>(?:Dnr[ .:]*)?[A-ZÅÄÖ]{1,6}[ /-]?\d{4}[:/.–-][\d.:/ –-]*\d)[ \t]+"
+    r"|[A-ZÅÄÖ]{1,6}/[ \t]+)?"
+    r"(?P<title>[A-ZÅÄÖ][\w–-]*(?:[ \t]+(?:[a-zåäö0-9][\w–-]*|–|-)){0,12})"
 )
 _CASE_LINE = re.compile(r"^[ \t]*(?P<case>Dnr[ .:]*\S.*?)[ \t]*$", re.MULTILINE)
 
@@ -43,14 +58,34 @@ def _styles() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((row[0], re.compile(row[1])) for row in read_table("item_markers.tsv"))
 
 
+@cache
+def _section_headings() -> re.Pattern[str]:
+    headings = sorted((row[0] for row in read_table("section_headings.tsv")), key=len, reverse=True)
+    alternatives = "|".join(re.escape(heading) for heading in headings)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)")
+
+
 def find_items(text: str, start: int, end: int) -> ItemLayout:
-    """The agenda items of `text[start:end]`, under the numbering style with the longest run."""
+    """The agenda items of `text[start:end]`, under the numbering style with the longest run.
+
+    A flattened page (one long line per page, as text extracted from some PDFs) holds
+    its items inside the line: those count when two or more follow each other. A
+    document with no numbered items at all takes its standard unnumbered headings
+    ("Välkomsthälsning", "Föredragningar"), numbered in order.
+    """
     lines = split_lines(text, start, end)
     best: tuple[str | None, list[tuple[int, re.Match[str]]]] = (None, [])
     for style, pattern in _styles():
         run = _longest_run(style, pattern, lines)
         if len(run) > len(best[1]):
             best = (style, run)
+    if len(best[1]) < _MIN_FLATTENED_RUN:
+        pieces, markers = _flattened_pieces(text, lines)
+        run = _longest_run(_FLATTENED, _FLATTENED_ITEM, pieces, markers)
+        if len(run) >= _MIN_FLATTENED_RUN:
+            lines, best = pieces, ("paragraph", run)
+    if not best[1]:
+        return _unnumbered(text, lines, end)
     chosen_style, run = best
     items = []
     for position, (line_index, match) in enumerate(run):
@@ -61,20 +96,64 @@ def find_items(text: str, start: int, end: int) -> ItemLayout:
 
 
 def _longest_run(
-    style: str, pattern: re.Pattern[str], lines: list[Line]
+    style: str,
+    pattern: re.Pattern[str],
+    lines: list[Line],
+    markers: frozenset[int] | None = None,
 ) -> list[tuple[int, re.Match[str]]]:
+    """`markers`, when given, are the only line starts an item may begin at."""
     run: list[tuple[int, re.Match[str]]] = []
     for index, line in enumerate(lines):
+        if markers is not None and line.start not in markers:
+            continue
         match = pattern.match(line.text)
-        if match is None or len(line.text) > _MAX_TITLE + 20:
+        if match is None or (len(line.text) > _MAX_TITLE + 20 and style != _FLATTENED):
             continue
         number = int(match.group("number"))
         if run:
             if number == int(run[-1][1].group("number")) + 1:
                 run.append((index, match))
-        elif number == 1 or style == "paragraph":
+        elif number == 1 or style in ("paragraph", _FLATTENED):
             run.append((index, match))
     return run
+
+
+def _flattened_pieces(text: str, lines: list[Line]) -> tuple[list[Line], frozenset[int]]:
+    """The lines, with every flattened line cut before each item marker inside it, and
+    where those markers are (a page's own start is no marker: it holds a page number)."""
+    pieces: list[Line] = []
+    markers: set[int] = set()
+    for line in lines:
+        if len(line.text) <= FLATTENED_LINE:
+            pieces.append(line)
+            continue
+        found = [line.start + m.start() for m in _FLATTENED_MARKER.finditer(line.text)]
+        markers.update(found)
+        cuts = [line.start, *found, line.end]
+        pieces += [Line(a, b, text[a:b]) for a, b in itertools.pairwise(cuts) if b > a]
+    return pieces, frozenset(markers)
+
+
+def _unnumbered(text: str, lines: list[Line], end: int) -> ItemLayout:
+    """Standard headings as items 1, 2 …: on a line of their own or inside a flattened one."""
+    titles: list[Span] = []
+    for line in lines:
+        if len(line.text) > FLATTENED_LINE:
+            for match in _section_headings().finditer(line.text):
+                start = line.start + match.start()
+                titles.append(Span(start, line.start + match.end(), match.group(0)))
+        else:
+            content = strip_markup(text, line.start, line.end)
+            if _section_headings().fullmatch(content.text):
+                titles.append(content)
+    if len(titles) < _MIN_FLATTENED_RUN:
+        return ItemLayout(None, ())
+    items = []
+    for number, title in enumerate(titles, start=1):
+        body_end = titles[number].start if number < len(titles) else end
+        body = Span(title.end, body_end, text[title.end : body_end])
+        items.append(AgendaItemSegment(number, title, title, body, (), None))
+    return ItemLayout(None, tuple(items))
 
 
 def _item(

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from beslutsgraf.ingest.agreements import agreement_facts
 from beslutsgraf.ingest.amounts import find_amounts
-from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
 from beslutsgraf.ingest.decisions import clauses_in, decision_sentences, link_report_backs
 from beslutsgraf.ingest.labels import find_fields
@@ -30,7 +29,12 @@ from beslutsgraf.ingest.model import (
 )
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import keyed
-from beslutsgraf.ingest.people import parse_person, parse_person_list
+from beslutsgraf.ingest.people import (
+    parse_person,
+    parse_person_list,
+    parties_named,
+    party_abbreviation,
+)
 
 __all__ = ["read_item"]
 
@@ -232,22 +236,21 @@ def _votes(text: str, fields: Sequence[HeaderField]) -> list[Vote]:
     return votes
 
 
-def _party_names() -> dict[str, str]:
-    return {row[0].lower(): row[1] for row in read_table("parties.tsv")}
+def _parties_in(words: str) -> list[str]:
+    """Parties a phrase names: "S och V" → S, V; "Folkpartiet" → L (register abbreviations)."""
+    found = [party_abbreviation(word) for word in _PARTY_WORD.findall(words)]
+    return list(dict.fromkeys([*found, *parties_named(words)]))
 
 
 def _reservations(text: str, body: Span) -> list[Reservation]:
     reservations = []
-    names = _party_names()
     for kind, regex in keyed("decision_patterns.tsv"):
         if kind != "reservation":
             continue
         for match in regex.finditer(text, body.start, body.end):
             who = match.group("who").split(".")[-1]
-            parties = [word for word in _PARTY_WORD.findall(who)]
-            parties += [abbr for name, abbr in names.items() if name in who.lower()]
             span = Span(match.start(), match.end(), match.group(0))
-            reservations.append(Reservation(span, tuple(dict.fromkeys(parties))))
+            reservations.append(Reservation(span, tuple(_parties_in(who))))
     return reservations
 
 
@@ -255,7 +258,7 @@ def _notes(text: str, fields: Sequence[HeaderField]) -> list[ProtocolNote]:
     notes = []
     for field in fields:
         if field.key == "note" and field.value.text:
-            authors = tuple(_PARTY_WORD.findall(field.value.text.split(".")[0]))
+            authors = tuple(_parties_in(field.value.text.split(".")[0]))
             notes.append(ProtocolNote(field.value, " ".join(field.value.text.split()), authors))
     return notes
 

@@ -17,6 +17,8 @@ __all__ = ["Label", "find_fields", "labels"]
 FLATTENED_LINE = 250
 _LIST_LINE = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h][.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+# The page number a flattened page starts with ("3(27) Ej beslutande ersättare …").
+_PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*\(\d{1,3}\)")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
         several = len(line.text) > FLATTENED_LINE
         for match in _label_regex(where).finditer(line.text):
             label = _label_named(match.group("label"), where)
-            at_line_start = not line.text[: match.start()].strip(" \t•*#-")
+            at_line_start = not _PAGE_MARK.sub("", line.text[: match.start()]).strip(" \t•*#-")
             if label.colon_required and not match.group("colon"):
                 continue
             if not (at_line_start or several):

@@ -16,6 +16,7 @@ from beslutsgraf.ingest.model import (
 )
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import compiled
+from beslutsgraf.ingest.people import is_organisation_like
 from beslutsgraf.ontology import BG
 
 __all__ = ["extract_meeting"]
@@ -25,6 +26,10 @@ _HELD_KINDS = frozenset({str(BG.minutes), str(BG.protocol), str(BG.protocolExtra
 _DATE_KEYS = ("date", "place_time")
 _TIME_KEYS = ("time", "place_time")
 _MAX_BODY_WORDS = 8
+_MAX_BODY_CHARS = 80
+_WORD = re.compile(r"[^\s,]+")
+# The end of a label cut off by the page edge: "ande:" of "Beslutande:".
+_LABEL_FRAGMENT = re.compile(r"[a-zåäö]+:\s*")
 
 
 def _field(segments: Segments, key: str) -> HeaderField | None:
@@ -39,9 +44,17 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
     if body_field is not None and body_field.value.text:
         body_span = _first_words(text, body_field.value)
         body = body_span.text
+    deferred = _deferred_body(segments, body_field) if body_field is not None else None
+    if deferred is not None:
+        body_span, body = deferred, deferred.text
     meeting_date = _meeting_date(segments) or title_date
     start, end = _times(segments)
     form, form_text, location = _form_and_place(segments)
+    if deferred is not None and location is not None:
+        # The place follows the body in the same run of values.
+        line_end = text.find("\n", deferred.end)
+        rest = text[deferred.end : line_end if line_end >= 0 else len(text)]
+        location = rest.split(",")[0].strip() or None
     header_end = max(
         [field.value.end for field in segments.header] + [span.end for span in segments.title],
         default=0,
@@ -63,6 +76,28 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
         title=titles[0] if titles else None,
         subtitle=titles[1] if len(titles) > 1 and titles[1] != body else None,
     )
+
+
+def _deferred_body(segments: Segments, body_field: HeaderField) -> Span | None:
+    """A flattened label column ("Organ: Plats och tid: …: Regionförbundets Primärkommunala
+    nämnd Regionförbundet, …") puts the values after the labels, in their order: an empty
+    "Organ" names the body at the start of the next field's value, up to the first word
+    that names an organisation ("nämnd", "styrelsen", "fullmäktige" …)."""
+    if body_field.value.text:
+        return None
+    text = segments.document.text
+    following = [f for f in segments.header if f.label.start > body_field.label.start]
+    if not following:
+        return None
+    value = min(following, key=lambda field: field.label.start).value
+    fragment = _LABEL_FRAGMENT.match(text, value.start, value.end)
+    start = fragment.end() if fragment else value.start
+    for word in _WORD.finditer(text, start, value.end):
+        if is_organisation_like(word.group(0)):
+            return Span(start, word.end(), text[start : word.end()])
+        if word.end() - start > _MAX_BODY_CHARS:
+            break
+    return None
 
 
 def _first_words(text: str, value: Span) -> Span:

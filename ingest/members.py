@@ -35,6 +35,7 @@ __all__ = ["AttendanceReading", "extract_attendance"]
 # Roster sections whose people were not called as members.
 _NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
 _OTHERS = frozenset({"others", "administration", "communication"})
+_SERVING = str(BG.tjanstgorandeErsattare)
 _STANDING = re.compile(r"\bvid\s+behov\b")
 _REPLACES_IN_CELL = re.compile(rf"\(\s*ersätter\s+(?P<name>{NAME_IN_PROSE})\s+vid\s+behov\s*\)")
 _PRONOUNS = frozenset({"hon", "han", "hen"})
@@ -62,13 +63,20 @@ def extract_attendance(
     """Who was called, absent, substituted and in the chair, and whose role changed."""
     text = segments.document.text
     roster = _roster_people(segments, known)
-    called = [p for p in roster if p.section not in _NOT_CALLED]
+    # A deputy marked as serving ("(tjänstgörande)", "tjg ers") was called in a member's place.
+    called = [p for p in roster if p.section not in _NOT_CALLED or p.meeting_role == _SERVING]
     others = [p for p in roster if p.section in _OTHERS]
     fields = _fields(segments)
     invited = _listed(text, fields, "invited", known)
-    absent = _dedupe([*_listed(text, fields, "absent", known), *(p for p in roster if p.absent)])
     prose = _prose_people(text, known)
     substitutions, standing = _substitutions(segments, roster, prose, known)
+    absent = _dedupe(
+        [
+            *_listed(text, fields, "absent", known),
+            *(p for p in roster if p.absent),
+            *_sat_for_in_roster(roster, substitutions),
+        ]
+    )
     chair_changes = _chair_changes(segments, known)
     chair = chair_changes[0].person if chair_changes else _chair_from_roster(roster, absent)
     if chair is None:
@@ -87,7 +95,9 @@ def extract_attendance(
         chair_changes=tuple(chair_changes) if len(chair_changes) > 1 else (),
         secretaries=tuple(_dedupe(secretaries)),
         minutes_taker=minutes_taker,
-        adjusters=tuple(_listed(text, fields, "adjusters", known)),
+        adjusters=tuple(
+            _dedupe([*_listed(text, fields, "adjusters", known), *_adjusters(text, known)])
+        ),
     )
     events = _role_events(text, meeting_date, known)
     # Structured mentions only: running-text word runs are antecedents, not people.
@@ -105,6 +115,33 @@ def extract_attendance(
         *(e.predecessor for e in events if e.predecessor),
     ]
     return AttendanceReading(attendance, tuple(events), tuple(people))
+
+
+def _adjusters(text: str, known: frozenset[str]) -> list[PersonMention]:
+    """Justerare named in a sentence: "Utsågs Ulric Andersson att jämte ordföranden justera"."""
+    people = []
+    for kind, regex in keyed("sentence_patterns.tsv"):
+        if kind != "adjuster":
+            continue
+        for match in regex.finditer(text):
+            for group in ("person", "second"):
+                if match.group(group):
+                    people.append(_mention(text, match.start(group), match.end(group), known))
+    return people
+
+
+def _sat_for_in_roster(
+    roster: Sequence[PersonMention], substitutions: Sequence[Substitution]
+) -> list[PersonMention]:
+    """Members a deputy sits for in the member list itself ("X (C) tjänstgörande ersättare
+    för Y (C)"): Y was called but did not attend."""
+    entries = [person.entry for person in roster if person.entry is not None]
+    return [
+        substitution.substituted
+        for substitution in substitutions
+        if substitution.from_item is None
+        and any(e.start <= substitution.span.start < e.end for e in entries)
+    ]
 
 
 def _fields(segments: Segments) -> list[tuple[str, Span]]:

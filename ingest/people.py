@@ -24,6 +24,8 @@ __all__ = [
     "is_organisation_like",
     "parse_person",
     "parse_person_list",
+    "parties_named",
+    "party_abbreviation",
     "starts_with_name",
 ]
 
@@ -36,7 +38,36 @@ _LIST_SEPARATOR = re.compile(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+|\.\s+(
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _REMARK = re.compile(r"\s*\((?=[a-zåäö])[^)]*\)")
 _PREPOSITION = re.compile(r"^(?:från|på|vid|i|för)\s+(?=[A-ZÅÄÖ])")
+_DEPUTY_ROLES = frozenset({"ersattare", "tjanstgorandeErsattare"})
+_SITS_FOR = re.compile(rf"\s+för\s+{NAME}")
 _PREDICATE = re.compile(r"\s+(?:har|är|hade|var|och|tar|ersätter|ersätts)\s+")
+
+
+@cache
+def _party_forms() -> dict[str, str]:
+    return {row[0].upper(): row[1] for row in read_table("party_abbreviations.tsv")}
+
+
+def party_abbreviation(written: str) -> str:
+    """The party register's abbreviation of a party as written: "fp" → "L", "D" → "DEM"."""
+    upper = written.strip().upper()
+    return _party_forms().get(upper, upper)
+
+
+@cache
+def _party_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = sorted(read_table("parties.tsv"), key=lambda row: len(row[0]), reverse=True)
+    names = "|".join(re.escape(row[0]) for row in rows)
+    return (
+        re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE),
+        {row[0].lower(): row[1] for row in rows},
+    )
+
+
+def parties_named(text: str) -> list[str]:
+    """Register abbreviations of the parties `text` names in full ("Vänsterpartiet" → "V")."""
+    regex, abbreviations = _party_names()
+    return [abbreviations[match.group(0).lower()] for match in regex.finditer(text)]
 
 
 @cache
@@ -121,7 +152,7 @@ def parse_person(
     return PersonMention(
         name=name_span.text,
         span=name_span,
-        party=party.upper() if party else None,
+        party=party_abbreviation(party) if party else None,
         organisation=described.organisation,
         role_text=described.role_text,
         role=described.role,
@@ -150,7 +181,8 @@ def _describe(text: str, start: int, end: int) -> _Description:
     found = _Description()
     for part in _comma_parts(text, start, end):
         roles = concepts_in(text, "Role", part.start, part.end)
-        leading = roles[0] if roles and not text[part.start : roles[0].start].strip() else None
+        # "(tjänstgörande)" after a name reads like ", tjänstgörande".
+        leading = roles[0] if roles and not text[part.start : roles[0].start].strip(" (") else None
         if leading is None and roles and _only_words_before(text, part.start, roles[0].start):
             leading = roles[0]  # "teamchef på förbundet" reads as an unknown role
         if leading is None:
@@ -160,7 +192,10 @@ def _describe(text: str, start: int, end: int) -> _Description:
             elif found.organisation is None:
                 found.organisation = _clean(part.text)
             continue
-        remainder = _clean(text[leading.end : part.end])
+        remainder = _clean(text[leading.end : part.end].removeprefix(")"))
+        deputy = _local(leading.concept) in _DEPUTY_ROLES
+        if deputy and _SITS_FOR.match(text, leading.end, part.end):
+            remainder = None  # "tjänstgörande ersättare för Y (C)": Y is a member, not a body
         if found.role is None:
             found.role_text = _clean(text[part.start : part.end])
             found.role, found.role_organisation = leading.concept, remainder
@@ -199,7 +234,7 @@ def _comma_parts(text: str, start: int, end: int) -> list[Span]:
     depth, part_start = 0, start
     for position in range(start, end):
         char = text[position]
-        depth += (char == "(") - (char == ")")
+        depth = max(0, depth + (char == "(") - (char == ")"))  # a stray ")" opens nothing
         if char == "," and depth == 0:
             parts.append(trimmed_span(text, part_start, position))
             part_start = position + 1

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
@@ -31,6 +31,19 @@ _ORG_AFTER = re.compile(
 )
 
 
+# "Name (p), Place Name (p)": the word after a party and a comma is the member's place
+# unless it opens a name of its own (a given name; `_GIVEN_NAME` tells them apart).
+_PLACE_AFTER_PARTY = re.compile(
+    rf"{PARTY.replace('(?P<party>', '(?:')},[ ]+(?P<word>[A-ZÅÄÖ][\w-]+)(?= )"
+)
+# A name right after these words is the member a deputy sits for, not a new cell.
+_SUBSTITUTES_FOR = re.compile(
+    r"(?:ersättare|tjänstgör|tjänstgörande|ersätter|i\s+stället)\s+för\s*$|ersätter\s*$"
+)
+# A page number and page count that a flattened page starts with: "3(27)", "2".
+_PAGE_MARK = re.compile(r"^\d{1,3}(?:\s*\(\d{1,3}\))?$")
+_MAX_NAME_WORDS = 3
+_PHRASE_REACH = 40  # characters before a name that may hold "tjänstgörande ersättare för"
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
 
 
@@ -64,13 +77,20 @@ def _boundary_regex() -> re.Pattern[str]:
 
 
 def known_organisation_words(text: str) -> frozenset[str]:
-    """Single words the document uses as organisations ("…, Fyrbodal", "beredning Västkom").
+    """Single words the document uses as organisations ("…, Fyrbodal", "beredning Västkom")
+    or as the place a member comes from ("Jan Hallberg (m), Göteborg Vivi-Ann Nilsson (s)").
 
     A word that also opens a two-word name ("Ann-Sofie Rundberg,") is a given name.
     """
     candidates = {match.group("word") for match in _ORG_AFTER.finditer(text)}
-    given_names = {match.group("word") for match in _GIVEN_NAME.finditer(text)}
-    return frozenset(candidates - given_names)
+    candidates |= {match.group("word") for match in _PLACE_AFTER_PARTY.finditer(text)}
+    return frozenset(candidates - _given_names(text))
+
+
+@lru_cache(maxsize=8)
+def _given_names(text: str) -> frozenset[str]:
+    """Words that open a two-word name somewhere in `text` ("Urban Svensson (kd)")."""
+    return frozenset(match.group("word") for match in _GIVEN_NAME.finditer(text))
 
 
 def _classify(text: str, span: Span, known: Iterable[str]) -> tuple[str, str]:
@@ -147,10 +167,15 @@ def _anchors(text: str, piece: Span) -> list[int]:
 
 
 def _name_before(text: str, floor: int, anchor: int, known: frozenset[str]) -> int | None:
-    """Where the capitalised words just before `anchor` start, if they name a person."""
+    """Where the capitalised words just before `anchor` start, if they name a person.
+
+    A run of more than three words also holds the end of the cell before; after
+    "ersättare för" it starts with the member sat for ("ersättare för Göran Nilsson Björn
+    Kihl (M)"). The name is then the last two words.
+    """
     words: list[tuple[int, int]] = []
     position = anchor
-    while position > floor and len(words) < 3:
+    while position > floor and len(words) < _MAX_NAME_WORDS + 2:
         end = position
         while end > floor and text[end - 1] in " \u00a0":
             end -= 1
@@ -166,6 +191,16 @@ def _name_before(text: str, floor: int, anchor: int, known: frozenset[str]) -> i
         words.pop(0)
     if len(words) < 2:
         return None
+    substituted = (
+        words
+        and _SUBSTITUTES_FOR.search(text, max(floor, words[0][0] - _PHRASE_REACH), words[0][0])
+        is not None
+    )
+    if substituted:
+        # "ersättare för Göran Nilsson (M)": the whole run is the member sat for.
+        return words[2][0] if len(words) >= 4 else None
+    if len(words) > _MAX_NAME_WORDS:
+        return words[-2][0]
     return words[0][0]
 
 

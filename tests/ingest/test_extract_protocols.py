@@ -1,18 +1,16 @@
-"""`extract` on Swedish § protocols: our own short samples and other bodies' excerpts."""
+"""`extract` on Swedish § protocols: our own short samples (other bodies' excerpts are in
+test_samples.py)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
-from tests.conftest import SAMPLES_DIR
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 
@@ -115,73 +113,6 @@ def test_protocol_extract_with_a_recommendation_and_a_next_meeting() -> None:
     [planned] = mentions.planned_meetings
     assert planned.date.iso() == "2023-06-14"
     assert planned.form == str(BG.digitaltMote)
-
-
-# What each excerpt of another body's minutes states; None where the excerpt itself
-# does not say it (05 starts mid-page, 09 is a news item, 10's header is scrambled,
-# 11 is undated, 12 gives only the dates its notice was posted).
-SAMPLE_FACTS = {
-    "05": (None, None, 2),
-    "06": ("förbundsstyrelsen", "2001-02-23", 0),
-    "07": ("Regionstyrelsen", "2019-03-26", 1),
-    "08": ("Regionstyrelsen", "2022-08-23", 4),
-    "09": (None, None, 0),
-    "10": (None, "2008-09-11", 0),
-    "11": ("Landstingsstyrelsen", None, 0),
-    "12": ("Kommunfullmäktige", None, 0),
-    "13": ("Kommunstyrelsen", "2018-09-11", 1),
-}
-
-
-def test_every_sample_has_expectations() -> None:
-    names = sorted(path.name[:2] for path in SAMPLES_DIR.glob("[0-9]*.txt"))
-    assert names == sorted(SAMPLE_FACTS)
-
-
-@pytest.mark.parametrize("prefix", sorted(SAMPLE_FACTS))
-def test_samples_body_date_and_items(prefix: str) -> None:
-    [path] = SAMPLES_DIR.glob(f"{prefix}_*.txt")
-    mentions = extract(segment(read(path)))
-    body, date, item_count = SAMPLE_FACTS[prefix]
-    assert mentions.meeting.body == body
-    assert (mentions.meeting.date.iso() if mentions.meeting.date else None) == date
-    assert len(mentions.items) == item_count
-
-
-def test_sample_decisions_reservations_and_tabling() -> None:
-    [path07] = SAMPLES_DIR.glob("07_*.txt")
-    item = extract(segment(read(path07))).items[0]
-    assert [d.decision_type for d in item.decisions] == [str(BG.formelltBeslut)]
-    assert item.reservations[0].parties == ("S", "V")
-    [path08] = SAMPLES_DIR.glob("08_*.txt")
-    items = extract(segment(read(path08))).items
-    assert items[1].tabled
-    assert items[2].reservations[0].parties == ("V",)
-    assert [d.decision_type for d in items[0].decisions] == [str(BG.formelltBeslut)]
-
-
-def test_sample_protocol_attendance() -> None:
-    [path13] = SAMPLES_DIR.glob("13_*.txt")
-    mentions = extract(segment(read(path13)))
-    attendance = mentions.attendance
-    assert attendance.chair is not None and attendance.chair.name == "Tomas Mörtsell"
-    [substitution] = attendance.substitutions
-    assert (substitution.substitute.name, substitution.substituted.name) == (
-        "Klara Olofsson",
-        "Therese Granström",
-    )
-    assert [p.name for p in attendance.adjusters] == ["Anders Persson", "Kristina Fredriksson"]
-    assert mentions.items[0].case_number == "KS/2018:298 - 001"
-    [path11] = SAMPLES_DIR.glob("11_*.txt")
-    substitutions = extract(segment(read(path11))).attendance.substitutions
-    assert [(s.substitute.name, s.substituted.name) for s in substitutions] == [
-        ("Karin Andersson", "Göran Nilsson"),
-        ("Ann-Charlott Eskel", "Christina Wahrolin"),
-        ("Erik Olsson", "Aina Wåhlund"),
-    ]
-    [path12] = SAMPLES_DIR.glob("12_*.txt")
-    chair = extract(segment(read(path12))).attendance.chair
-    assert chair is not None and chair.name == "Peter Hedberg"
 
 
 def test_informal_minutes_with_numeric_dates_and_inline_lists() -> None:
