@@ -70,4 +70,3 @@ def test_store_and_endpoint_together_is_a_user_error(
     code = cli(["ingest", str(tmp_path), "--store", str(tmp_path / "s"), "--endpoint", "http://x"])
     assert code == 1
     assert capsys.readouterr().err.startswith("error: give --store or --endpoint")
-
