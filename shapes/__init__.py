@@ -16,7 +16,8 @@ Results, messages and the report graph are exactly those of the full shapes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -32,6 +33,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
 from beslutsgraf.ontology import bind_prefixes, load_vocabulary
+from beslutsgraf.shapes._answers import answer
 from beslutsgraf.shapes._screen import Screen, TripleIndex, pruned_shapes
 
 __all__ = ["ShapeReport", "ShapeResult", "load_shapes", "shape_files", "validate_graph"]
@@ -161,17 +163,37 @@ def _prepared(query_text: str) -> Query:
 
 
 class _ValidationGraph(Graph):
-    """The graph pyshacl validates: parses each SPARQL constraint once per process.
+    """The graph pyshacl validates: answers the shapes' own queries fast.
 
-    pyshacl binds `$this` through initBindings, so a constraint's query text is
-    the same for every focus node; without this cache rdflib re-parses it for
-    each one, which costs more than all core constraints together.
+    The shapes' SPARQL targets and constraints are answered in Python where that
+    is provably exact (`_answers`, given the graph's `TripleIndex`). Any other
+    query is parsed once per process: pyshacl binds `$this` through initBindings,
+    so a constraint's query text is the same for every focus node, and without
+    this cache rdflib re-parses it for each one.
     """
 
-    def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Result:
+    index: TripleIndex | None = None  # the same triples, when the caller has them
+
+    def query(  # rdflib's signature, typed loosely
+        self,
+        query_object: str | Query,
+        processor: Any = "sparql",
+        result: Any = "sparql",
+        initNs: Any = None,  # rdflib's names: pyshacl passes them positionally
+        initBindings: Any = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Result:
         if isinstance(query_object, str):
+            plain = processor == "sparql" and result == "sparql" and initNs is None
+            if self.index is not None and plain and not kwargs:
+                known = answer(self.index, query_object, initBindings)
+                if known is not None:
+                    answered = Result("SELECT")
+                    answered.vars, answered.bindings = list(known[0]), known[1]
+                    return answered
             query_object = _prepared(query_object)
-        return super().query(query_object, *args, **kwargs)
+        return super().query(query_object, processor, result, initNs, initBindings, *args, **kwargs)
 
 
 def _data_triples(data: Graph) -> Iterable[tuple[Node, Node, Node]]:
@@ -179,6 +201,33 @@ def _data_triples(data: Graph) -> Iterable[tuple[Node, Node, Node]]:
         # A dataset (one named graph per document): validate the union of its graphs.
         return ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
     return data.triples((None, None, None))
+
+
+@contextmanager
+def _validation_view(
+    data: Graph, triples: TripleIndex, vocabulary: tuple[tuple[Node, Node, Node], ...]
+) -> Iterator[Graph]:
+    """`data` plus the vocabulary triples, as the graph pyshacl reads.
+
+    A plain graph is not copied (copying costs more than validating it): a view on
+    its own store gets the vocabulary triples it lacks, which are removed again on
+    exit, so `data` ends as it began. A dataset is copied as the union of its graphs.
+    """
+    if isinstance(data, ConjunctiveGraph):
+        copy = _ValidationGraph()
+        copy.addN((s, p, o, copy) for s, p, o in triples.triples)
+        copy.index = triples
+        yield copy
+        return
+    view = _ValidationGraph(store=data.store, identifier=data.identifier)
+    missing = [triple for triple in vocabulary if triple not in data]
+    view.addN((s, p, o, view) for s, p, o in missing)
+    view.index = triples
+    try:
+        yield view
+    finally:
+        for triple in missing:
+            view.remove(triple)
 
 
 def _restore_source_shapes(
@@ -197,26 +246,27 @@ def _restore_source_shapes(
 def validate_graph(data: Graph) -> ShapeReport:
     """Validate `data` against every shape. `conforms` is False only for sh:Violation.
 
-    The vocabulary (ontology and SKOS schemes) is mixed into a copy of `data`,
+    The vocabulary (ontology and SKOS schemes) is mixed into what pyshacl reads,
     so shapes can check that a value is a concept of the right scheme; `data`
-    itself is not modified. A Dataset is validated as the union of its graphs.
+    is as it was when this returns (do not validate one graph from two threads at
+    once). A Dataset is validated as the union of its graphs.
     """
-    triples = TripleIndex((*_data_triples(data), *_vocabulary_for_validation()))
-    target = _ValidationGraph()
-    target.addN((s, p, o, target) for s, p, o in triples.triples)
+    vocabulary = _vocabulary_for_validation()
+    triples = TripleIndex((*_data_triples(data), *vocabulary))
     # Checks that provably cannot report anything on this graph are left out of
     # pyshacl's run: nested sh:node / sh:or checks, whole property shapes, SPARQL
     # targets that select nothing. They cost most of its time (see _screen).
     shapes = _parsed_shapes()
     dropped = _screen().droppable(triples)
-    _, report_graph, _ = pyshacl_validate(
-        target,
-        shacl_graph=pruned_shapes(shapes, dropped) if dropped else shapes,
-        inference="none",
-        advanced=True,  # SHACL-AF: SPARQL-based targets
-        allow_warnings=True,
-        inplace=True,  # `target` is our own copy
-    )
+    with _validation_view(data, triples, vocabulary) as target:
+        _, report_graph, _ = pyshacl_validate(
+            target,
+            shacl_graph=pruned_shapes(shapes, dropped) if dropped else shapes,
+            inference="none",
+            advanced=True,  # SHACL-AF: SPARQL-based targets
+            allow_warnings=True,
+            inplace=True,  # no inference and no rules: pyshacl only reads `target`
+        )
     _restore_source_shapes(report_graph, shapes, dropped)
     results = _results(report_graph)
     conforms = not any(r.is_violation for r in results)

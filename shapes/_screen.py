@@ -561,7 +561,8 @@ def _int(node: Node) -> int | None:
     if (
         isinstance(node, Literal)
         and node.datatype in _INTEGER_TYPES
-        and node.ill_typed is False
+        # None: made from a Python int (as ingestion does), not parsed; True: ill-typed.
+        and node.ill_typed is not True
         and isinstance(node.value, int)
         and not isinstance(node.value, bool)
     ):
