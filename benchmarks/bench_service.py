@@ -93,11 +93,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _queries() -> list[Query]:
-    """The eight competency queries exactly as documented (the generator makes their
-    VALUES exist), the point lookup and the analytic aggregates."""
+    """The competency queries exactly as documented (the generator makes their VALUES
+    exist), the point lookup and the analytic aggregates. Other documented queries (a
+    federated one calls Wikidata) are not the issue's and need the network."""
     queries = [
         Query(path.stem.split("-", 1)[0], "competency", path.read_text(encoding="utf-8"))
-        for path in sorted((REPO_ROOT / "docs" / "queries").glob("*.rq"))
+        for path in sorted((REPO_ROOT / "docs" / "queries").glob("cq*.rq"))
     ]
     for path in sorted((REPO_ROOT / "benchmarks" / "queries").glob("*.rq")):
         kind = path.stem.split("-", 1)[0]

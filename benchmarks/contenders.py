@@ -105,6 +105,8 @@ def ours(store_dir: Path, log: Path, *, query_timeout_s: float) -> Iterator[Serv
         str(port),
         "--query-timeout",
         str(query_timeout_s),
+        # `oxigraph serve` logs no line per request either.
+        "--no-access-log",
     ]
     url = f"http://127.0.0.1:{port}/sparql"
     with _running("ours", command, url, log, start_within_s=60) as server:

@@ -18,7 +18,7 @@ from beslutsgraf.service.http_errors import install_error_handlers
 from beslutsgraf.service.limits import QueryLimiter
 from beslutsgraf.service.resources import resources_router
 from beslutsgraf.service.settings import Settings
-from beslutsgraf.service.sparql_protocol import sparql_router
+from beslutsgraf.service.sparql_protocol import SparqlFastPath, sparql_router
 from beslutsgraf.service.web import web_router
 from beslutsgraf.store import Store, open_store
 
@@ -83,6 +83,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.add_middleware(SparqlFastPath)  # added first: runs inside CORS
     app.add_middleware(
         CORSMiddleware,
         # Reads are public to any origin; writes need the bearer token, which a browser

@@ -88,6 +88,9 @@ def serve(
     max_concurrent_queries: Annotated[
         int | None, typer.Option(help="Queries run at once; more get 503 (default 8).")
     ] = None,
+    access_log: Annotated[
+        bool, typer.Option(help="Log one line per request (off for benchmarks).")
+    ] = True,
 ) -> None:
     """Serve SPARQL, the Graph Store, entity pages and the REST API over HTTP."""
     settings = serve_settings(
@@ -106,7 +109,7 @@ def serve(
 
     from beslutsgraf.service.app import create_app
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, access_log=access_log)
 
 
 def check_store(settings: Settings) -> None:

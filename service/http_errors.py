@@ -82,6 +82,15 @@ class ResultTooLarge(ServiceError):
     # the same request will not help, narrowing it will (unlike a 503).
     status, code = 413, "result_too_large"
 
+    @classmethod
+    def beyond(cls, max_rows: int, unit: str) -> ResultTooLarge:
+        """The refusal of an answer with more than `max_rows` solutions or triples."""
+        return cls(
+            f"the answer has more than {max_rows} {unit}, the most this service returns "
+            "at once (BESLUTSGRAF_MAX_RESULT_ROWS); add a LIMIT and page with OFFSET, or "
+            "narrow the request"
+        )
+
 
 class UnsupportedMediaType(ServiceError):
     status, code = 415, "unsupported_media_type"

@@ -4,19 +4,24 @@ the first solution beyond it, see `state.run_query`.)
 
 How a deadline is enforced: the store receives `timeout_s` and is expected to stop the
 query itself (Oxigraph's evaluator releases the GIL, so a running query never blocks the
-event loop or other queries). This module is the backstop: the request thread waits on
-the work for at most the deadline plus a small grace and then answers 503, whatever the
-store does. A slot of the concurrency cap is released only when the work has *really*
-finished, so queries that overrun their deadline can never pile up beyond
-`max_concurrent_queries`: later requests get 503 + Retry-After instead of queueing.
+event loop or other queries). This module is the backstop: the caller waits on the work
+for at most the deadline plus a small grace and then answers 503, whatever the store
+does. `run` waits in the calling thread (plain `def` endpoints); `run_async` awaits the
+same work on the event loop, which spares the fast path a hop through a second thread;
+`run_awaitable` takes work that is itself awaitable (the embedded store's query workers,
+watched by the loop) and so needs no thread at all.
+A slot of the concurrency cap is released only when the work has *really* finished, so
+queries that overrun their deadline can never pile up beyond `max_concurrent_queries`:
+later requests get 503 + Retry-After instead of queueing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import threading
-from collections.abc import Callable
-from typing import Final, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, Final, TypeVar
 
 from beslutsgraf.service.http_errors import Overloaded, QueryTimedOut
 
@@ -43,6 +48,35 @@ class QueryLimiter:
             max_workers=max_concurrent, thread_name_prefix="beslutsgraf-query"
         )
 
+    def _take_slot(self) -> None:
+        if not self._slots.acquire(blocking=False):
+            raise Overloaded(
+                f"the service is already running {self.max_concurrent} queries "
+                "(BESLUTSGRAF_MAX_CONCURRENT_QUERIES); retry in a moment",
+                headers={"Retry-After": "1"},
+            )
+
+    def _submit(self, work: Callable[[], T]) -> concurrent.futures.Future[T]:
+        """`work` started in a slot's thread; `Overloaded` when every slot is busy."""
+        self._take_slot()
+        try:
+            future = self._executor.submit(work)
+        except BaseException:
+            self._slots.release()
+            raise
+        # The slot is free again only when the work has really finished.
+        future.add_done_callback(lambda _future: self._slots.release())
+        return future
+
+    def _wait_s(self, deadline: bool) -> float | None:
+        return self.timeout_s + DEADLINE_GRACE_S if deadline and self.timeout_s else None
+
+    def _timed_out(self) -> QueryTimedOut:
+        return QueryTimedOut(
+            f"the query did not finish within the service's limit of {self.timeout_s:g} s "
+            "(BESLUTSGRAF_QUERY_TIMEOUT_S); make it more selective or add a LIMIT"
+        )
+
     def run(self, work: Callable[[], T], *, deadline: bool = True) -> T:
         """Run `work` in a worker thread and return its result.
 
@@ -50,26 +84,49 @@ class QueryLimiter:
         `QueryTimedOut` (503) when the work overruns the query timeout. Updates pass
         `deadline=False`: abandoning a write would leave the client unsure whether it
         happened."""
-        if not self._slots.acquire(blocking=False):
-            raise Overloaded(
-                f"the service is already running {self.max_concurrent} queries "
-                "(BESLUTSGRAF_MAX_CONCURRENT_QUERIES); retry in a moment",
-                headers={"Retry-After": "1"},
-            )
+        future = self._submit(work)
         try:
-            future = self._executor.submit(work)
-        except BaseException:
-            self._slots.release()
-            raise
-        future.add_done_callback(lambda _future: self._slots.release())
-        wait_s = self.timeout_s + DEADLINE_GRACE_S if deadline and self.timeout_s else None
-        try:
-            return future.result(timeout=wait_s)
+            return future.result(timeout=self._wait_s(deadline))
         except concurrent.futures.TimeoutError:
-            raise QueryTimedOut(
-                f"the query did not finish within the service's limit of {self.timeout_s:g} s "
-                "(BESLUTSGRAF_QUERY_TIMEOUT_S); make it more selective or add a LIMIT"
-            ) from None
+            raise self._timed_out() from None
+
+    async def run_async(self, work: Callable[[], T], *, deadline: bool = True) -> T:
+        """`run` for `async` endpoints: the same slots, deadline and errors, awaited on
+        the event loop instead of blocking a thread."""
+        future = self._submit(work)
+        answer = asyncio.wrap_future(future)
+        try:
+            done, _pending = await asyncio.wait((answer,), timeout=self._wait_s(deadline))
+        except asyncio.CancelledError:  # the request went away; the work runs on
+            answer.add_done_callback(_ignore)
+            raise
+        if not done:
+            # Stop waiting, not the work: its slot stays taken until it really ends.
+            answer.add_done_callback(_ignore)
+            raise self._timed_out()
+        return answer.result()
+
+    async def run_awaitable(self, work: Callable[[], Awaitable[T]], *, deadline: bool = True) -> T:
+        """`run_async` for work that is awaitable itself and stops when cancelled (the
+        embedded store's `query_async` kills its worker): at the backstop deadline it
+        is cancelled, so its slot is free again when this returns."""
+        self._take_slot()
+        try:
+            async with asyncio.timeout(self._wait_s(deadline)) as limit:
+                return await work()
+        except TimeoutError:
+            if limit.expired():
+                raise self._timed_out() from None
+            raise
+        finally:
+            self._slots.release()
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _ignore(answer: asyncio.Future[Any]) -> None:
+    """Retrieve the outcome of work nobody waits for any more, so asyncio does not log
+    "exception was never retrieved" when it finally fails."""
+    if not answer.cancelled():
+        answer.exception()

@@ -10,6 +10,9 @@ are documents about things, and one round trip matters for browsers and crawlers
 the URL of the chosen representation (`?format=ttl` …), which also works as an override
 for clients that cannot set `Accept`. HTML is served to browsers and to `*/*`; Turtle,
 JSON-LD, N-Triples, N-Quads, TriG and RDF/XML by negotiation.
+
+HEAD answers every route with the headers GET would send and no body (link checkers
+and crawlers ask it first); on the dump it does not read the store.
 """
 
 from __future__ import annotations
@@ -92,14 +95,23 @@ def resource_page(
     )
 
 
+_DUMP_HEADERS: Final = {"Content-Disposition": 'attachment; filename="beslutsgraf.nq"'}
+
+
 def dump(request: Request) -> StreamingResponse:
     """Every quad of the store, streamed as N-Quads (graph names kept)."""
     store = get_store(request)
     return StreamingResponse(
-        store.dump(DUMP_MEDIA_TYPE),
-        media_type=DUMP_MEDIA_TYPE,
-        headers={"Content-Disposition": 'attachment; filename="beslutsgraf.nq"'},
+        store.dump(DUMP_MEDIA_TYPE), media_type=DUMP_MEDIA_TYPE, headers=_DUMP_HEADERS
     )
+
+
+def dump_head() -> Response:
+    """The dump's headers. Its length is not known without writing it all, so, like the
+    streamed GET, the answer has no Content-Length."""
+    response = Response(media_type=DUMP_MEDIA_TYPE, headers=_DUMP_HEADERS)
+    del response.headers["content-length"]
+    return response
 
 
 def void(request: Request, format_override: _FORMAT_QUERY = None) -> Response:
@@ -152,4 +164,10 @@ def resources_router() -> APIRouter:
         response_class=Response,
         responses={200: {"content": _rdf_content(VOID_FORMATS), "description": "VoID."}},
     )
+    # HEAD: the same answers without a body (the server drops it); not in the schema.
+    router.add_api_route(
+        "/id/{path:path}", resource_page, methods=["HEAD"], include_in_schema=False
+    )
+    router.add_api_route("/dump.nq", dump_head, methods=["HEAD"], include_in_schema=False)
+    router.add_api_route("/.well-known/void", void, methods=["HEAD"], include_in_schema=False)
     return router

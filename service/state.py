@@ -101,11 +101,7 @@ def run_query(
 
 
 def _too_large(error: TooManyRows, settings: Settings) -> ResultTooLarge:
-    return ResultTooLarge(
-        f"the answer has more than {settings.max_result_rows} {error.unit}, the most this "
-        "service returns at once (BESLUTSGRAF_MAX_RESULT_ROWS); add a LIMIT and page "
-        "with OFFSET, or narrow the request"
-    )
+    return ResultTooLarge.beyond(settings.max_result_rows, error.unit)
 
 
 def run_select(

@@ -3,7 +3,8 @@
 Guarantees:
 - Reads see a consistent snapshot (Oxigraph's repeatable-read isolation).
 - `replace_graph` / `put_graph` / `update` are one transaction each: readers see the old
-  or the new graph, never a mix (`DROP SILENT GRAPH <g>; INSERT DATA {...}` as one update).
+  or the new graph, never a mix (`DROP SILENT GRAPH <g>; INSERT DATA {...}` as one update;
+  a graph that does not exist yet is written with one `extend`, itself one transaction).
 - The default graph of a query is the union of all graphs, unless the query has FROM /
   FROM NAMED or the caller passes default/named graph IRIs (SPARQL Protocol rules).
 - `timeout_s` really stops the query: timed queries run in a killable worker process
@@ -21,6 +22,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -90,6 +92,7 @@ class EmbeddedStore:
         self._query_workers = query_workers
         self._generation = 0  # bumped after every write; snapshots are per generation
         self._generation_lock = threading.Lock()
+        self._replace_lock = threading.Lock()
         self._snapshots: Snapshots | None = None
         self._pool: QueryWorkerPool | None = None
 
@@ -176,6 +179,31 @@ class EmbeddedStore:
         check_media_type(sparql, media_type)  # fail fast, before a worker is involved
         return self._timed(run_query, (request,), timeout_s)
 
+    async def query_async(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout_s: float,
+        max_rows: int | None = None,
+    ) -> SerializedResult:
+        """`query` with a time limit, awaited on the running event loop: the worker's
+        answer is watched by the loop, with no thread in between (the service's path)."""
+        request = QueryRequest(
+            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris), max_rows
+        )
+        check_media_type(sparql, media_type)
+        snapshots, pool, generation = self._machinery()
+        if not snapshots.ready(generation):
+            # The first timed query after a write snapshots the store: blocking, so in
+            # a thread.
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(None, self._timed, run_query, (request,), timeout_s)
+        with snapshots.lease(generation) as snapshot:
+            return await pool.call_async(snapshot, run_query, (request,), timeout_s)
+
     def select(
         self,
         sparql: str,
@@ -198,6 +226,29 @@ class EmbeddedStore:
         self._update(sparql)
 
     def _replace(self, graph: GraphName, quads: list[Quad]) -> None:
+        if graph is not None:
+            node = NamedNode(canonical_iri(graph))
+            with self._replace_lock:  # no other replace may create the graph in between
+                if not self._live.contains_named_graph(node):
+                    # Nothing to drop: one `extend` is one transaction, and it skips
+                    # printing the quads as SPARQL and parsing them back (most of the cost).
+                    self._extend(
+                        [Quad(q.subject, q.predicate, q.object, node) for q in quads], "write"
+                    )
+                    return
+                self._drop_and_insert(graph, quads)
+            return
+        self._drop_and_insert(graph, quads)
+
+    def _extend(self, quads: list[Quad], action: str) -> None:
+        try:
+            self._live.extend(quads)  # one transaction
+        except OSError as error:
+            raise StoreError(f"{action} failed: {error}") from None
+        finally:
+            self._wrote()
+
+    def _drop_and_insert(self, graph: GraphName, quads: list[Quad]) -> None:
         target = "DEFAULT" if graph is None else f"GRAPH <{canonical_iri(graph)}>"
         # Terms print in canonical N-Triples, which is valid SPARQL term syntax.
         triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
@@ -216,12 +267,7 @@ class EmbeddedStore:
             Quad(q.subject, q.predicate, q.object, target)
             for q in self._parse(data, media_type, "data")
         ]
-        try:
-            self._live.extend(quads)  # one transaction
-        except OSError as error:
-            raise StoreError(f"add failed: {error}") from None
-        finally:
-            self._wrote()
+        self._extend(quads, "add")
 
     def delete_graph(self, graph: GraphName) -> bool:
         if graph is not None and not self.graph_exists(graph):

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import httpx
 from pyoxigraph import (
     Quad,
     QueryBoolean,
@@ -45,6 +44,7 @@ from beslutsgraf.store.errors import (
     StoreUnavailable,
     UnsupportedMediaType,
     UnsupportedOperation,
+    UpdateFailed,
 )
 from beslutsgraf.store.evaluate import check_media_type
 from beslutsgraf.store.formats import bulk_load_format, rdf_format
@@ -56,7 +56,14 @@ from beslutsgraf.store.sparql_text import (
     with_bindings,
 )
 
+if TYPE_CHECKING:
+    import httpx
+
 __all__ = ["RemoteStore"]
+
+# httpx is imported by the methods that use it, not here: `beslutsgraf.store` imports this
+# module, and the embedded store's query worker processes and a service on an embedded
+# store would otherwise pay its import (with its CLI's, 0.1-0.5 s) at every start.
 
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
@@ -71,6 +78,12 @@ def _error_for(
     status = response.status_code
     if status == 400 and what in ("query", "update"):
         return QuerySyntaxError.from_parser_message(body, what)
+    if status == 500 and what == "update":
+        # An update that parses but cannot be applied (CLEAR of a missing graph, CREATE
+        # of an existing one): Oxigraph answers 500 with its reason, as SPARQL 1.1
+        # Protocol §2.2 allows. The same error as the embedded store's, so clients see
+        # one `update_failed` whichever backend runs.
+        return UpdateFailed.because(f"{body.strip()} (the remote store answered {status})")
     if status == 400:
         return RdfSyntaxError.from_parser_message(body, "data")
     if status in (406, 415):
@@ -98,6 +111,8 @@ class RemoteStore:
         self.update_url = update_url
         self.graph_store_url = graph_store_url
         self.timeout_s = timeout_s
+        import httpx
+
         self._client = client or httpx.Client(timeout=httpx.Timeout(timeout_s, connect=10.0))
 
     # -- HTTP plumbing ----------------------------------------------------------------
@@ -113,6 +128,8 @@ class RemoteStore:
         **request: Any,
     ) -> tuple[httpx.Response, bytes]:
         """One request, the whole body read before the deadline; errors mapped."""
+        import httpx
+
         limit = self.timeout_s if timeout_s is None else timeout_s
         deadline = time.monotonic() + limit
         try:
@@ -312,6 +329,8 @@ class RemoteStore:
         return serialize(quads, format=syntax) or b""
 
     def dump(self, media_type: str) -> Iterator[bytes]:
+        import httpx
+
         syntax = rdf_format(media_type)
         if not syntax.supports_datasets:
             yield self.query(UNION_TRIPLES_QUERY, syntax.media_type, timeout_s=None).body

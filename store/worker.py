@@ -1,9 +1,11 @@
 """The query worker process: `python -m beslutsgraf.store.worker TASK_FD ANSWER_FD`.
 
 Says READY once booted. Then reads (snapshot folder, function, args) tasks; for each it
-says STARTED once the snapshot is open and evaluation begins (the caller's clock starts
-there), then answers (ok, value or error). It opens snapshots read-only; no other
-process writes them. See `workers.py` for why.
+answers (ok, value or error). When a task names a snapshot other than the one it has
+open, it first opens that one and says STARTED (the caller's clock starts there: opening
+is not the query's fault); with the snapshot already open, evaluation starts at once and
+the caller's clock runs from sending the task, which spares every query a message. It
+opens snapshots read-only; no other process writes them. See `workers.py` for why.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def serve(tasks: Connection, answers: Connection) -> None:
             if opened is None or opened[0] != snapshot:
                 opened = None  # release the old snapshot's files before opening the new
                 opened = (snapshot, Store.read_only(snapshot))
-            answers.send(STARTED)
+                answers.send(STARTED)
             answers.send((True, function(opened[1], *args)))
         except StoreError as error:
             answers.send((False, error))

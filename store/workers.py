@@ -19,6 +19,7 @@ every worker ahead of the first query (the service does so when it starts).
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import queue
@@ -43,7 +44,7 @@ __all__ = ["READY", "STARTED", "QueryWorkerPool", "Snapshots"]
 # What a worker says besides its answers (`worker.py` is the other end; it imports these
 # from here, as importing it here would run it twice under `python -m`).
 READY = "ready"  # booted
-STARTED = "started"  # has the task and its snapshot open: the query's clock starts
+STARTED = "started"  # has opened the task's new snapshot: the query's clock starts
 
 Result = TypeVar("Result")
 
@@ -90,6 +91,11 @@ class Snapshots:
                 self._remove_if_unused(previous)
         return self._current
 
+    def ready(self, generation: int) -> bool:
+        """Whether the snapshot of `generation` exists (a lease takes none now)."""
+        with self._lock:
+            return self._current is not None and self._current.generation == generation
+
     @contextmanager
     def lease(self, generation: int) -> Iterator[Path]:
         """A snapshot at least as new as `generation`, kept on disk while in use."""
@@ -130,6 +136,7 @@ class _Worker:
         self.tasks = Connection(task_write, readable=False)
         self.answers = Connection(answer_read, writable=False)
         self.ready = False  # READY received: booted
+        self.snapshot: str | None = None  # the snapshot it has open (it said STARTED)
 
     def expect(self, signal: str) -> object:
         """Wait (at most `_START_LIMIT_S`) for the next message; `signal` or an answer
@@ -271,30 +278,95 @@ class QueryWorkerPool:
         to come free is bounded by `timeout_s` too."""
         worker = self._acquire(time.monotonic() + timeout_s, timeout_s)
         try:
-            worker.tasks.send((str(snapshot), function, args))
+            opening = self._send(worker, snapshot, function, args)
             worker.boot()  # a worker started on demand for this query
-            message = worker.expect(STARTED)
+            message: object = worker.expect(STARTED) if opening else STARTED
             if message == STARTED:
-                deadline = time.monotonic() + timeout_s  # the clock starts now
-                if not worker.answers.poll(max(0.0, deadline - time.monotonic())):
+                worker.snapshot = str(snapshot)
+                if not worker.answers.poll(timeout_s):  # the clock starts now
                     self._discard(worker)  # the only way to stop the evaluation
                     raise QueryTimeout(timeout_s)
                 message = worker.answers.recv()
             ok, value = cast(tuple[bool, Any], message)
-        except StoreUnavailable:
-            self._discard(worker)
-            raise
-        except (EOFError, OSError) as error:
-            self._discard(worker)
-            raise StoreError(f"query worker exited unexpectedly: {error}") from None
-        except BaseException:
-            if worker.process.poll() is None and not worker.answers.closed:
-                self._discard(worker)  # interrupted mid-protocol: its state is unknown
-            raise
+        except BaseException as error:
+            raise self._broken(worker, error) from None
+        result: Result = self._outcome(worker, ok, value)
+        return result
+
+    async def call_async(
+        self,
+        snapshot: Path,
+        function: Callable[..., Result],
+        args: tuple[Any, ...],
+        timeout_s: float,
+    ) -> Result:
+        """`call` awaited on the running event loop: the worker's answer pipe is watched
+        by the loop itself, so no thread sits between a request and its worker. When no
+        worker is idle (all busy, or one booting after a kill) it waits as `call` does,
+        in a thread. The answer is read once it starts to arrive; a large one holds the
+        loop for its transfer from the worker (milliseconds per ten megabytes)."""
+        worker = self._take_idle()
+        if worker is None:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(None, self.call, snapshot, function, args, timeout_s)
+        try:
+            message: object = STARTED
+            if self._send(worker, snapshot, function, args):
+                if not await _readable(worker.answers, _START_LIMIT_S):
+                    raise StoreUnavailable(
+                        f"a query worker did not open a snapshot within {_START_LIMIT_S:g} s; "
+                        "the machine may be overloaded"
+                    )
+                message = worker.answers.recv()
+            if message == STARTED:
+                worker.snapshot = str(snapshot)
+                if not await _readable(worker.answers, timeout_s):  # the clock starts now
+                    self._discard(worker)  # the only way to stop the evaluation
+                    raise QueryTimeout(timeout_s)
+                message = worker.answers.recv()
+            ok, value = cast(tuple[bool, Any], message)
+        except BaseException as error:  # cancelled too: the worker's state is unknown
+            raise self._broken(worker, error) from None
+        result: Result = self._outcome(worker, ok, value)
+        return result
+
+    def _take_idle(self) -> _Worker | None:
+        with self._lock:
+            if self._closed:
+                raise StoreUnavailable("the store is closed")
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                return None
+
+    @staticmethod
+    def _send(
+        worker: _Worker, snapshot: Path, function: Callable[..., Any], args: tuple[Any, ...]
+    ) -> bool:
+        """Hand `worker` its task; True when it must open the snapshot first, and so will
+        say STARTED (or report why it could not) before it answers."""
+        folder = str(snapshot)
+        worker.tasks.send((folder, function, args))
+        if worker.snapshot == folder:
+            return False
+        worker.snapshot = None  # until it says STARTED
+        return True
+
+    def _broken(self, worker: _Worker, error: BaseException) -> BaseException:
+        """The error to raise for a call interrupted by `error`; the worker is discarded
+        unless it already was (a timeout)."""
+        if not worker.answers.closed:  # closed: already discarded (a timeout)
+            self._discard(worker)  # interrupted mid-protocol, or dead: its state is unknown
+        if isinstance(error, (EOFError, OSError)):
+            return StoreError(f"query worker exited unexpectedly: {error}")
+        return error
+
+    def _outcome(self, worker: _Worker, ok: bool, value: Any) -> Any:
+        """The worker is idle again; its answer's value, or the error it reported."""
         self._idle.put(worker)
         if not ok:
             raise value
-        return value  # type: ignore[no-any-return]
+        return value
 
     def close(self) -> None:
         """Stop idle workers; kill any still running a query (its caller gets an error)."""
@@ -311,3 +383,24 @@ class QueryWorkerPool:
             worker.stop()
         for worker in workers.difference(idle):
             worker.kill()
+
+
+async def _readable(connection: Connection, timeout_s: float) -> bool:
+    """Whether `connection` has something to read within `timeout_s`, waiting on the
+    running loop (no thread)."""
+    if connection.poll(0):
+        return True
+    loop = asyncio.get_running_loop()
+    ready: asyncio.Future[None] = loop.create_future()
+    fd = connection.fileno()
+    loop.add_reader(fd, _set_ready, ready)
+    try:
+        await asyncio.wait((ready,), timeout=timeout_s)
+    finally:
+        loop.remove_reader(fd)
+    return ready.done()
+
+
+def _set_ready(ready: asyncio.Future[None]) -> None:
+    if not ready.done():
+        ready.set_result(None)

@@ -197,7 +197,30 @@ def test_pages_follow_the_configured_instance_base(
     assert Literal(OTHER_BASE) in set(void.objects(None, VOID.uriSpace))
 
 
+def test_head_of_a_page_has_the_get_headers_and_no_body(site: httpx.Client) -> None:
+    url, accept = "/id/person/helen-eliasson", {"Accept": "text/turtle"}
+    got, head = site.get(url, headers=accept), site.head(url, headers=accept)
+    assert head.status_code == 200
+    assert head.content == b""
+    for name in ("content-type", "content-location", "vary", "content-length"):
+        assert head.headers[name] == got.headers[name], name
+    assert int(head.headers["content-length"]) == len(got.content) > 0
+    assert site.head("/id/person/nobody-at-all").status_code == 404
+
+
 # -- dump and VoID -----------------------------------------------------------------------
+
+
+def test_head_of_the_dump_and_void_answer_without_a_body(site: httpx.Client) -> None:
+    dump = site.head("/dump.nq")
+    assert dump.status_code == 200
+    assert dump.headers["content-type"].startswith("application/n-quads")
+    assert 'filename="beslutsgraf.nq"' in dump.headers["content-disposition"]
+    assert dump.content == b""
+    void = site.head("/.well-known/void", headers={"Accept": "application/ld+json"})
+    assert void.status_code == 200
+    assert void.headers["content-type"].startswith("application/ld+json")
+    assert void.content == b""
 
 
 def test_the_dump_streams_every_quad(site: httpx.Client) -> None:

@@ -188,6 +188,18 @@ def test_relative_iris_resolve_against_the_endpoint(client: httpx.Client) -> Non
     assert value == f"{_root(client)}/decision-1"
 
 
+def test_iri_like_text_in_literals_and_absolute_iris_are_left_alone(
+    client: httpx.Client,
+) -> None:
+    absolute_only = 'SELECT ?x ?y WHERE { BIND("<decision-1>" AS ?x) BIND(<urn:x:a> AS ?y) }'
+    [row] = _select(client, absolute_only).json()["results"]["bindings"]
+    assert row["x"] == {"type": "literal", "value": "<decision-1>"}
+    assert row["y"] == {"type": "uri", "value": "urn:x:a"}
+    mixed = "SELECT ?x ?y WHERE { BIND(<urn:x:a> AS ?x) BIND(<decision-2> AS ?y) }"
+    [row] = _select(client, mixed).json()["results"]["bindings"]
+    assert (row["x"]["value"], row["y"]["value"]) == ("urn:x:a", f"{_root(client)}/decision-2")
+
+
 def test_bare_get_returns_the_service_description(client: httpx.Client) -> None:
     response = client.get("/sparql")
     assert response.status_code == 200
@@ -217,6 +229,20 @@ def test_cors_allows_any_origin_to_read(client: httpx.Client) -> None:
     assert response.headers["access-control-allow-origin"] == "*"
     exposed = response.headers["access-control-expose-headers"].lower()
     assert "link" in exposed and "content-type" in exposed
+
+
+def test_errors_carry_cors_headers_so_a_browser_can_read_them(client: httpx.Client) -> None:
+    origin = {"Origin": "https://example.net"}
+    broken = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p }"}, headers=origin)
+    assert broken.status_code == 400
+    assert broken.headers["access-control-allow-origin"] == "*"
+    assert broken.json()["code"] == "bad_request"
+    refused = client.post(
+        "/sparql", content="ASK {}", headers={**origin, "Content-Type": "text/plain"}
+    )
+    assert refused.status_code == 415
+    assert refused.headers["access-control-allow-origin"] == "*"
+    assert refused.json()["code"] == "unsupported_media_type"
 
 
 def test_cors_preflight_allows_authorization_for_writes(client: httpx.Client) -> None:

@@ -1,30 +1,37 @@
 """Updates that parse but cannot be applied are the client's to fix: 400 with the
-store's reason, code `update_failed`, and nothing written."""
+store's reason, code `update_failed`, and nothing written. The same with the embedded
+store and with a remote one (a real `oxigraph serve`, which answers such updates 500)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from typing import Any
 
 import httpx
 import pytest
 
+from beslutsgraf.store.testing import running_oxigraph
+
 EX = "http://example.org/beslutsgraf-update/"
 UPDATE = {"content-type": "application/sparql-update"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["embedded", "remote oxigraph"])
 def client(
+    request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
     serve: Any,
     make_settings: Any,
     write_headers: dict[str, str],
 ) -> Iterator[httpx.Client]:
-    with (
-        serve(make_settings(tmp_path_factory.mktemp("update-errors") / "store")) as url,
-        httpx.Client(base_url=url, headers=write_headers, timeout=30) as http,
-    ):
-        yield http
+    folder = tmp_path_factory.mktemp("update-errors")
+    with ExitStack() as stack:
+        endpoint = None
+        if request.param == "remote oxigraph":
+            endpoint = stack.enter_context(running_oxigraph(folder / "oxigraph"))
+        url = stack.enter_context(serve(make_settings(folder / "store", endpoint=endpoint)))
+        yield stack.enter_context(httpx.Client(base_url=url, headers=write_headers, timeout=30))
 
 
 def test_clear_of_a_missing_graph_is_400_with_the_reason(client: httpx.Client) -> None:
