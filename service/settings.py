@@ -30,6 +30,9 @@ class Settings:
     # Each slot is a query worker process (about 50 MB) booted when the service starts,
     # so the default follows the machine rather than a fixed 8.
     max_concurrent_queries: int = field(default_factory=lambda: 2 * (os.cpu_count() or 1))
+    # SPARQL endpoints a public query may reach through SERVICE. Each SERVICE call makes
+    # this server connect where the client says, so none is allowed unless listed.
+    federated_endpoints: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -52,5 +55,8 @@ class Settings:
             from_env["max_result_rows"] = int(env["BESLUTSGRAF_MAX_RESULT_ROWS"])
         if "BESLUTSGRAF_MAX_CONCURRENT_QUERIES" in env:
             from_env["max_concurrent_queries"] = int(env["BESLUTSGRAF_MAX_CONCURRENT_QUERIES"])
+        if "BESLUTSGRAF_FEDERATED_ENDPOINTS" in env:
+            listed = env["BESLUTSGRAF_FEDERATED_ENDPOINTS"].replace(",", " ").split()
+            from_env["federated_endpoints"] = tuple(listed)
         explicit = {name: value for name, value in overrides.items() if value is not None}
         return replace(settings, **{**from_env, **explicit})  # type: ignore[arg-type]

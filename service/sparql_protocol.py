@@ -54,7 +54,7 @@ from beslutsgraf.service.state import get_limiter, get_settings, get_store
 from beslutsgraf.store import EmbeddedStore, SerializedResult
 from beslutsgraf.store.errors import QuerySyntaxError, StoreError
 from beslutsgraf.store.errors import ResultTooLarge as TooManyRows
-from beslutsgraf.store.sparql_text import IRI_PATTERN, is_load
+from beslutsgraf.store.sparql_text import IRI_PATTERN, is_load, service_targets
 
 __all__ = [
     "BodyDep",
@@ -149,7 +149,23 @@ async def _run_query(
         raise ResultTooLarge.beyond(settings.max_result_rows, error.unit) from None
 
 
+def _refuse_unlisted_services(request: Request, sparql: str) -> None:
+    """SERVICE makes this server open a connection wherever the client says (a way into
+    the operator's network): only endpoints the operator listed may be called."""
+    allowed = get_settings(request).federated_endpoints
+    for target in service_targets(sparql):
+        if target not in allowed:
+            raise Forbidden(
+                f"SERVICE {target} is not allowed here: a federated query makes this "
+                "server connect to another host, and the operator allows only the "
+                "endpoints listed in BESLUTSGRAF_FEDERATED_ENDPOINTS"
+                + (f" ({', '.join(allowed)})" if allowed else " (none)")
+                + "; run federated queries with `beslutsgraf query` instead"
+            )
+
+
 async def _answer_query(request: Request, operation: QueryOperation) -> Response:
+    _refuse_unlisted_services(request, operation.query)
     offers = _result_offers(operation.query)
     offer = negotiate(request.headers.get("accept"), offers)
     if offer is None:
@@ -171,6 +187,7 @@ async def _apply_update(request: Request, operation: UpdateOperation) -> Respons
             "LOAD is disabled over HTTP because it makes the server fetch URLs; send the "
             "data to /store (Graph Store Protocol) or run `beslutsgraf load` instead"
         )
+    _refuse_unlisted_services(request, operation.update)
     try:
         update = add_using_clauses(
             operation.update, operation.using_graph_uris, operation.using_named_graph_uris

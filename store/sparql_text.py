@@ -26,6 +26,7 @@ __all__ = [
     "has_dataset_clause",
     "is_load",
     "query_form",
+    "service_targets",
     "with_bindings",
 ]
 
@@ -73,6 +74,21 @@ def query_form(sparql: str) -> str | None:
         if kind == "name" and text.upper() in _FORMS:
             return text.upper()
     return None
+
+
+def service_targets(sparql: str) -> list[str]:
+    """The endpoint after each SERVICE [SILENT] keyword, as written: an IRI without its
+    angle brackets, or a prefixed name or variable (which cannot be checked without
+    evaluating the query)."""
+    targets: list[str] = []
+    expecting = False
+    for kind, text, _ in _tokens(sparql):
+        if expecting and kind == "name" and text.upper() == "SILENT":
+            continue
+        if expecting:
+            targets.append(text[1:-1] if kind == "iri" else text)
+        expecting = kind == "name" and text.upper() == "SERVICE"
+    return targets
 
 
 def is_load(sparql: str) -> bool:

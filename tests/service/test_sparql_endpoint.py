@@ -7,11 +7,16 @@ import csv
 import io
 import json
 import re
+import socket
 import xml.etree.ElementTree as ElementTree
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
 import rdflib
+
+from tests.service.conftest import MakeSettings, Serve
 
 EX = "http://example.org/beslutsgraf-test/"
 DECISIONS = f"PREFIX ex: <{EX}> SELECT ?d WHERE {{ ?d a ex:Decision }} ORDER BY ?d"
@@ -269,3 +274,44 @@ def test_openapi_documents_the_protocol_endpoints(client: httpx.Client) -> None:
     sparql_post = document["paths"]["/sparql"]["post"]
     assert "application/sparql-update" in sparql_post["requestBody"]["content"]
     assert "using-graph-uri" in {p["name"] for p in sparql_post["parameters"]}
+
+
+def test_service_to_an_unlisted_endpoint_is_refused_without_connecting(
+    client: httpx.Client,
+) -> None:
+    """SERVICE would make the server connect where the client says (an internal host):
+    403 naming the endpoint, and the server never opens the connection."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        for request in (
+            lambda q: client.get("/sparql", params={"query": q}),
+            lambda q: client.post("/sparql", data={"query": q}),
+        ):
+            response = request(f"SELECT * {{ SERVICE SILENT <{target}> {{ ?s ?p ?o }} }}")
+            assert response.status_code == 403
+            assert response.json()["code"] == "forbidden"
+            assert f"SERVICE {target} is not allowed here" in response.json()["message"]
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+def test_service_to_a_listed_endpoint_is_called(
+    tmp_path: Path, serve: Serve, make_settings: MakeSettings
+) -> None:
+    """An endpoint the operator lists is reached: the server connects to it."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(10)
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        settings = make_settings(tmp_path / "store", federated_endpoints=(target,))
+        with serve(settings) as url, httpx.Client(base_url=url, timeout=30) as http:
+            query = f"SELECT * {{ SERVICE SILENT <{target}> {{ ?s ?p ?o }} }}"
+            with ThreadPoolExecutor(1) as pool:
+                answer = pool.submit(http.get, "/sparql", params={"query": query})
+                connection, _ = listener.accept()  # the server called the listed endpoint
+                connection.close()  # SILENT: the failed call gives no solutions
+                assert answer.result().status_code == 200

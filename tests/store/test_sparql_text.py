@@ -6,7 +6,12 @@ import pytest
 from pyoxigraph import Store
 
 from beslutsgraf.store.errors import InvalidTerm, QuerySyntaxError
-from beslutsgraf.store.sparql_text import has_dataset_clause, query_form, with_bindings
+from beslutsgraf.store.sparql_text import (
+    has_dataset_clause,
+    query_form,
+    service_targets,
+    with_bindings,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +28,24 @@ from beslutsgraf.store.sparql_text import has_dataset_clause, query_form, with_b
 )
 def test_dataset_clause_detection(sparql: str, expected: bool) -> None:
     assert has_dataset_clause(sparql) is expected
+
+
+@pytest.mark.parametrize(
+    ("sparql", "expected"),
+    [
+        ("SELECT * { SERVICE <http://10.0.0.1/sparql> { ?s ?p ?o } }", ["http://10.0.0.1/sparql"]),
+        ("select * { service silent wd:x { ?s ?p ?o } }", ["wd:x"]),
+        ("SELECT * { SERVICE ?endpoint { ?s ?p ?o } }", ["?endpoint"]),
+        ('SELECT * { ?s ?p "SERVICE <http://x>" } # SERVICE <http://y>', []),
+        ("PREFIX service: <http://x/> SELECT * { ?s service:p <http://z> }", []),
+        (
+            "SELECT * { SERVICE <http://a> {} SERVICE SILENT <http://b> {} }",
+            ["http://a", "http://b"],
+        ),
+    ],
+)
+def test_service_targets_are_keywords_not_text(sparql: str, expected: list[str]) -> None:
+    assert service_targets(sparql) == expected
 
 
 def test_query_form_skips_the_prologue() -> None:
