@@ -16,6 +16,7 @@ from beslutsgraf.service.api_docs import api_docs_router
 from beslutsgraf.service.graph_store import graph_store_router
 from beslutsgraf.service.http_errors import install_error_handlers
 from beslutsgraf.service.limits import QueryLimiter
+from beslutsgraf.service.reconcile import reconcile_router
 from beslutsgraf.service.resources import resources_router
 from beslutsgraf.service.settings import Settings
 from beslutsgraf.service.sparql_protocol import SparqlFastPath, sparql_router
@@ -99,6 +100,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     app.include_router(graph_store_router())
     app.include_router(api_router())
     app.include_router(resources_router())
+    app.include_router(reconcile_router())  # `/reconcile` (0.2), `/reconcile/1.0-draft`
     app.include_router(web_router())  # `/`, `/sparql-editor`, `/static/...`
     app.include_router(api_docs_router())  # `/docs`
     return app
