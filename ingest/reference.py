@@ -10,6 +10,9 @@ Built from the CSVs in `data/reference/` (see its SOURCES.md):
   Göteborgsregionen but in Hallands län, not one of Västra Götaland's 49);
 * VGR, VästKom and the four kommunalförbund `id:org/{slug}`, typed by the
   register's own word for their kind, looked up in the bg:OrgType scheme;
+* VGR's boards, committees and administrations (Regionstyrelsen, the hospital
+  groups …) `id:org/{slug}` the same way, each org:subOrganizationOf its parent,
+  and the collaboration bodies (SRO) with bg:convenedBy their conveners;
 * the parties `id:party/{abbreviation}` (classification bg:parti).
 
 Every node carries dct:source: the row's sources, an IRI where a source is a
@@ -52,7 +55,12 @@ WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 # A source given as nothing but a URL, optionally after a "what: " label
 # ("förbund: https://goteborgsregionen.se/in-english"), is linked as an IRI.
 _URL_SOURCE = re.compile(r"^(?:[^\s:]+:\s+)?(https?://[^\s<>\"{}|\\^`]+)$")
-_TITLE = "Referensregister: kommuner, kommunalförbund, region och partier"
+_TITLE = (
+    "Referensregister: kommuner, kommunalförbund, region, regionens organ och förvaltningar, "
+    "samrådsorgan och partier"
+)
+# The kinds of body a shape requires conveners of (bgsh:CollaborationBodyShape).
+_COLLABORATION_BODIES = (BG.samradsorgan, BG.styrgrupp)
 
 
 def _sources(graph: Graph, node: URIRef, sources: Iterable[str]) -> None:
@@ -90,14 +98,25 @@ def _organisation(graph: Graph, row: ReferenceOrganisation, minter: IriMinter) -
     kind = concept_in_name(BG.OrgType, row.kind)
     if kind is None:
         raise ReferenceDataError(
-            f"organisationer.csv: {row.name}: type {row.kind!r} is no label of a bg:OrgType concept"
+            f"{row.register}: {row.name}: type {row.kind!r} is no label of a bg:OrgType concept"
+        )
+    if kind in _COLLABORATION_BODIES and not row.convened_by:
+        raise ReferenceDataError(
+            f"{row.register}: {row.name} is a {row.kind}: name the organisations convening it"
         )
     node = minter.organisation(row.name)
     _organisation_node(
         graph, node, row.name, row.alt_names, kind, row.wikidata, row.organisation_number
     )
+    # The other end is minted from its register name, which the registers check exists.
+    if row.part_of is not None:
+        graph.add((node, ORG.subOrganizationOf, minter.organisation(row.part_of)))
+    for convener in row.convened_by:
+        graph.add((node, BG.convenedBy, minter.organisation(convener)))
     if row.website is not None:
         graph.add((node, FOAF.homepage, URIRef(row.website)))
+    if row.note is not None:
+        graph.add((node, SKOS.note, Literal(row.note)))
     _sources(graph, node, row.sources)
     return node
 
@@ -143,7 +162,7 @@ def reference_graph(
     registers = registers if registers is not None else read_registers()
     graph = bind_prefixes(Graph())
     graph.bind("wd", WIKIDATA)
-    federations = {row.name: _organisation(graph, row, minter) for row in registers.organisations}
+    organisations = {row.name: _organisation(graph, row, minter) for row in registers.organisations}
     for county in registers.counties:
         node = minter.county(county.code)
         graph.add((node, RDF.type, DCTERMS.Location))
@@ -151,7 +170,7 @@ def reference_graph(
         graph.add((node, DCTERMS.identifier, Literal(county.code)))
         _sources(graph, node, county.sources)
     for municipality in registers.municipalities:
-        federation = federations[municipality.federation]
+        federation = organisations[municipality.federation]
         if (federation, ORG.classification, BG.kommunalforbund) not in graph:
             raise ReferenceDataError(
                 f"{municipality.code} {municipality.name}: {municipality.federation} "

@@ -3,7 +3,8 @@
 The CSVs are data, compiled from public sources that each row names
 (`data/reference/SOURCES.md`); this module only parses them and refuses values
 that cannot be right (a bad organisationsnummer check digit, a municipality in
-an unknown kommunalförbund), so a typo never reaches the graph.
+an unknown kommunalförbund, a board part of an organisation no register names),
+so a typo never reaches the graph.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "BODIES",
     "COUNTIES",
     "MUNICIPALITIES",
     "ORGANISATIONS",
@@ -42,7 +44,10 @@ MUNICIPALITIES = "vastra-gotaland-kommuner.csv"
 ORGANISATIONS = "organisationer.csv"
 PARTIES = "partier.csv"
 COUNTIES = "lan.csv"
-REGISTER_FILES = (MUNICIPALITIES, ORGANISATIONS, PARTIES, COUNTIES)
+# Boards, committees and administrations of the organisations above (org:subOrganizationOf),
+# and the collaboration bodies they convene (bg:convenedBy).
+BODIES = "organ-och-forvaltningar.csv"
+REGISTER_FILES = (MUNICIPALITIES, ORGANISATIONS, PARTIES, COUNTIES, BODIES)
 
 _KOMMUNKOD = re.compile(r"^[0-9]{4}$")
 _ORGANISATION_NUMBER = re.compile(r"^[0-9]{6}-[0-9]{4}$")
@@ -64,11 +69,15 @@ class County:
 class ReferenceOrganisation:
     name: str
     alt_names: tuple[str, ...]
-    kind: str  # as written in the register: "region", "kommunalförbund", "samorganisation"
+    kind: str  # as written in the register: "region", "kommunalförbund", "styrelse" …
     organisation_number: str | None
     wikidata: str | None
     website: str | None
     sources: tuple[str, ...]
+    register: str = ORGANISATIONS  # the file the row is in, for error messages
+    part_of: str | None = None  # the name of the organisation it is a board or unit of
+    convened_by: tuple[str, ...] = ()  # the names of the organisations convening it
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,7 @@ class Party:
 @dataclass(frozen=True)
 class Registers:
     municipalities: tuple[Municipality, ...]
-    organisations: tuple[ReferenceOrganisation, ...]
+    organisations: tuple[ReferenceOrganisation, ...]  # organisationer.csv, then the bodies
     parties: tuple[Party, ...]
     counties: tuple[County, ...]
 
@@ -180,6 +189,48 @@ def _organisations(data: bytes) -> tuple[ReferenceOrganisation, ...]:
     return tuple(result)
 
 
+def _bodies(data: bytes) -> tuple[ReferenceOrganisation, ...]:
+    return tuple(
+        ReferenceOrganisation(
+            name=row["name"],
+            alt_names=split_list(row["alt_names"]),
+            kind=row["type"],
+            organisation_number=None,  # a board or hospital has its region's number
+            wikidata=_wikidata(row["wikidata"], where),
+            website=_optional(row["website"]),
+            sources=split_sources(row["source"]),
+            register=BODIES,
+            part_of=_optional(row["part_of"]),
+            convened_by=split_list(row["convened_by"]),
+            note=_optional(row["note"]),
+        )
+        for where, row in _rows(BODIES, data)
+    )
+
+
+def _check_links(organisations: tuple[ReferenceOrganisation, ...]) -> None:
+    """Every name is one organisation, and every parent or convener is a name."""
+    names = [o.name for o in organisations]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ReferenceDataError(
+            f"{ORGANISATIONS} and {BODIES}: {', '.join(twice)} named more than once"
+        )
+    for organisation in organisations:
+        parent = (organisation.part_of,) if organisation.part_of else ()
+        for link in (*parent, *organisation.convened_by):
+            if link == organisation.name:
+                raise ReferenceDataError(
+                    f"{organisation.register}: {organisation.name} cannot be part of "
+                    "or convened by itself"
+                )
+            if link not in names:
+                raise ReferenceDataError(
+                    f"{organisation.register}: {organisation.name} links to {link!r}, "
+                    f"which is no name in {ORGANISATIONS} or {BODIES}"
+                )
+
+
 def _municipalities(data: bytes, federations: set[str]) -> tuple[Municipality, ...]:
     result = []
     for where, row in _rows(MUNICIPALITIES, data):
@@ -247,13 +298,16 @@ def _counties(data: bytes, municipalities: tuple[Municipality, ...]) -> tuple[Co
 
 
 def parse_registers(data: Mapping[str, bytes]) -> Registers:
-    """Registers from the bytes of the four files (by file name), checked."""
+    """Registers from the bytes of the five files (by file name), checked."""
     missing = [name for name in REGISTER_FILES if name not in data]
     if missing:
         raise ReferenceDataError(f"reference registers missing: {', '.join(missing)}")
     organisations = _organisations(data[ORGANISATIONS])
+    # A municipality's kommunalförbund is one of organisationer.csv, never a board.
     federations = {o.name for o in organisations}
     municipalities = _municipalities(data[MUNICIPALITIES], federations)
+    organisations += _bodies(data[BODIES])
+    _check_links(organisations)
     return Registers(
         municipalities=municipalities,
         organisations=organisations,

@@ -6,6 +6,11 @@ node minted from the document's spelling. The registers' organisations therefore
 seed the organisation clusters ahead of everything else the store knows, with
 their prefLabel as canonical name, every label as a spelling and their register
 classification; and their short forms go into the stem index (`stems.py`).
+
+A board or administration (org:subOrganizationOf another node) has no short form:
+its generic word is what names it. "Regionstyrelsen" without "styrelsen" is the
+region, "Skaraborgs Sjukhus" without "Sjukhus" is Skaraborg, "NU-sjukvården"
+without "sjukvården" is nothing; so units resolve by their full names only.
 """
 
 from __future__ import annotations
@@ -58,7 +63,8 @@ def with_reference(known: Known, reference: Graph) -> Known:
             spellings.update(stored[str(node)].spellings)
         seeds.append(NameCluster(preferred, tuple(sorted(spellings)), str(node)))
         types[str(node)] = str(kind)
-        entries.append((str(node), str(kind), [preferred, *alternatives]))
+        if reference.value(node, ORG.subOrganizationOf) is None:
+            entries.append((str(node), str(kind), [preferred, *alternatives]))
     rest = tuple(c for c in known.organisations if c.fixed_iri not in types)
     return replace(
         known,
