@@ -77,15 +77,23 @@ class EmptyDocument(ReadError):
 
 
 class NoRecognisableContent(IngestError):
-    """Raised after reading: text, but nothing that looks like minutes (e.g. a title only)."""
+    """Raised after reading: text, but nothing that looks like minutes (e.g. a title only).
+
+    `found` says what the text does hold; `missing`, when given, what a meeting record
+    needs and the text lacks ("a decision is reported … but no meeting date with a year
+    was found"), so the user knows whether another document would do."""
 
     code = "E002"
 
-    def __init__(self, path: Path | str, found: str = "only a title") -> None:
+    def __init__(
+        self, path: Path | str, found: str = "only a title", missing: str | None = None
+    ) -> None:
+        what = f"{found} but {missing}" if missing else f"({found})"
         super().__init__(
             path,
-            f"no minutes content found ({found}); ingest meeting minutes or decision "
-            "summaries, not cover pages, stubs or other kinds of document",
+            f"no minutes content found{': ' if missing else ' '}{what}; ingest meeting "
+            "minutes or decision summaries that date the meeting, not news items, cover "
+            "pages, stubs or other kinds of document",
         )
 
 

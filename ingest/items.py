@@ -34,6 +34,7 @@ from beslutsgraf.ingest.people import (
     parse_person_list,
     parties_named,
     party_abbreviation,
+    speakers_in,
 )
 
 __all__ = ["read_item"]
@@ -75,7 +76,7 @@ def read_item(
         title_span=segment.title,
         kinds=kinds,
         kind_text=kind_text,
-        presenters=tuple(_presenters(text, fields, known)),
+        presenters=tuple(_presenters(text, body, fields, known)),
         start=clock[0],
         end=clock[1],
         duration_minutes=clock[2],
@@ -125,8 +126,10 @@ def _clock(text: str, body: Span) -> tuple[ClockTime | None, ClockTime | None, i
 
 
 def _presenters(
-    text: str, fields: Sequence[HeaderField], known: frozenset[str]
+    text: str, body: Span, fields: Sequence[HeaderField], known: frozenset[str]
 ) -> list[PersonMention]:
+    """The "Föredragande" of the item, then whoever the body has present or speak
+    ("Ann-Sofie informerar om …"), each name once."""
     people: list[PersonMention] = []
     for field in fields:
         if field.key == "presenters":
@@ -137,6 +140,11 @@ def _presenters(
                 section="presenters",
                 known_organisations=known,
             )
+    named = {person.name for person in people}
+    for speaker in speakers_in(text, body.start, body.end, known):
+        if speaker.name not in named:
+            named.add(speaker.name)
+            people.append(speaker)
     return people
 
 

@@ -1,4 +1,5 @@
-"""The meeting a document reports: body, date, times, place and form from its header."""
+"""The meeting a document reports: body, date, times, place and form from its header;
+and, for a text that reports none, what it holds instead (`unplaced_content`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from beslutsgraf.ingest.model import (
     HeaderField,
     MeetingHeader,
     MeetingStatus,
+    Mentions,
     Segments,
     Span,
 )
@@ -19,7 +21,7 @@ from beslutsgraf.ingest.patterns import compiled
 from beslutsgraf.ingest.people import is_organisation_like
 from beslutsgraf.ontology import BG
 
-__all__ = ["extract_meeting"]
+__all__ = ["extract_meeting", "unplaced_content"]
 
 _HELD_KINDS = frozenset({str(BG.minutes), str(BG.protocol), str(BG.protocolExtract)})
 # Header fields that may carry the meeting's date, best first.
@@ -30,6 +32,9 @@ _MAX_BODY_CHARS = 80
 _WORD = re.compile(r"[^\s,]+")
 # The end of a label cut off by the page edge: "ande:" of "Beslutande:".
 _LABEL_FRAGMENT = re.compile(r"[a-zåäö]+:\s*")
+# Any leap year: only to find "6 december", "29 februari" without a year of their own.
+_ANY_YEAR = 2000
+_QUOTED = 2  # how many examples a message quotes
 
 
 def _field(segments: Segments, key: str) -> HeaderField | None:
@@ -181,3 +186,34 @@ def _form_and_place(segments: Segments) -> tuple[str | None, str | None, str | N
         if location is None and place is not None and place.value.text:
             location = place.value.text.split(",")[0].strip() or None
     return form, form_text, location
+
+
+def unplaced_content(mentions: Mentions) -> tuple[str, str]:
+    """What a text that reports no meeting holds, and what it lacks, for the E002 message:
+    ("a decision is reported ("ställde sig bakom") and dates without a year ("6 december",
+    "25 november")", "no meeting date with a year, agenda item or member list was found")."""
+    text = mentions.document.text
+    found = []
+    phrases = list(dict.fromkeys(m.text for m in concepts_in(text, "DecisionType")))
+    if phrases:
+        found.append(f"a decision is reported ({_quoted(phrases)})")
+    dated = {d.span.start for d in find_dates(text) if d.span is not None}
+    yearless = [
+        d.span.text
+        for d in find_dates(text, default_year=_ANY_YEAR)
+        if d.span is not None and d.span.start not in dated
+    ]
+    if yearless:
+        found.append(f"dates without a year ({_quoted(list(dict.fromkeys(yearless)))})")
+    if mentions.meeting.body:
+        found.append(f'the body "{mentions.meeting.body}"')
+    lacking = "no meeting date with a year, agenda item or member list was found"
+    if not found:
+        lines = sum(1 for line in text.splitlines() if line.strip())
+        return ("only a title" if lines <= 1 else "only running text"), lacking
+    return ", ".join(found[:-1]) + (" and " if len(found) > 1 else "") + found[-1], lacking
+
+
+def _quoted(values: list[str]) -> str:
+    shown = ", ".join(f'"{" ".join(value.split())}"' for value in values[:_QUOTED])
+    return shown + (" …" if len(values) > _QUOTED else "")

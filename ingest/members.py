@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from beslutsgraf.ingest.dates import find_dates
-from beslutsgraf.ingest.labels import find_fields
+from beslutsgraf.ingest.labels import find_fields, labels
 from beslutsgraf.ingest.model import (
     AgendaItemSegment,
     Attendance,
@@ -40,6 +40,13 @@ _STANDING = re.compile(r"\bvid\s+behov\b")
 _REPLACES_IN_CELL = re.compile(rf"\(\s*ersätter\s+(?P<name>{NAME_IN_PROSE})\s+vid\s+behov\s*\)")
 _PRONOUNS = frozenset({"hon", "han", "hen"})
 _NAME_IN_PROSE = re.compile(NAME_IN_PROSE)
+# The end of a label cut off by the page edge, opening a field's value: "ande:" of
+# "Beslutande:" in a flattened label column.
+_LABEL_FRAGMENT = re.compile(r"(?P<fragment>[a-zåäö]{3,}):")
+# What may follow the meeting's date before the next value: "kl", "kl. 13.00–15.00".
+_CLOCK_TAIL = re.compile(
+    r"[ \t,]*(?:kl\.?(?:[ \t]*\d{1,2}(?:[.:]\d{2})?(?:[ \t]*[-–][ \t]*\d{1,2}(?:[.:]\d{2})?)?)?)?"
+)
 _EVENT_KINDS = {
     "succeeded": RoleEventKind.SUCCEEDED,
     "appointed": RoleEventKind.APPOINTED,
@@ -62,7 +69,7 @@ def extract_attendance(
 ) -> AttendanceReading:
     """Who was called, absent, substituted and in the chair, and whose role changed."""
     text = segments.document.text
-    roster = _roster_people(segments, known)
+    roster = [*_roster_people(segments, known), *_deferred_members(segments, known)]
     # A deputy marked as serving ("(tjänstgörande)", "tjg ers") was called in a member's place.
     called = [p for p in roster if p.section not in _NOT_CALLED or p.meeting_role == _SERVING]
     others = [p for p in roster if p.section in _OTHERS]
@@ -195,6 +202,38 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
             if person is not None:
                 people.append(person)
     return people
+
+
+def _deferred_members(segments: Segments, known: frozenset[str]) -> list[PersonMention]:
+    """Members of a flattened label column: "Organ: Plats och tid: ande: <body> <place>
+    Torsdagen den 11 september 2008 kl Roland Åkesson, ordf Lisbeth Lennartsson …".
+
+    The values follow the labels in their order, and "ande:" is what is left of
+    "Beslutande:": the member list is the last value, after the meeting's date and time."""
+    text = segments.document.text
+    for field in segments.header:
+        fragment = _LABEL_FRAGMENT.match(text, field.value.start, field.value.end)
+        if fragment is None or not _ends_a_members_label(fragment.group("fragment")):
+            continue
+        ends = [d.span.end for d in find_dates(field.value.text, field.value.start) if d.span]
+        if not ends:
+            continue
+        after = _CLOCK_TAIL.match(text, ends[-1], field.value.end)
+        start = after.end() if after else ends[-1]
+        return parse_person_list(
+            text, start, field.value.end, section="members", known_organisations=known
+        )
+    return []
+
+
+def _ends_a_members_label(fragment: str) -> bool:
+    """True when `fragment` ("ande") is the cut-off end of a member-list label."""
+    return any(
+        label.key == "members"
+        and label.text.lower().endswith(fragment)
+        and label.text.lower() != fragment
+        for label in labels()
+    )
 
 
 def _prose_people(text: str, known: frozenset[str]) -> list[PersonMention]:

@@ -1,31 +1,39 @@
-"""People as written: "Name (P), Organisation, role" cells and "A, B och C" lists.
+"""People as written: "Name (P), Organisation, role" cells, "A, B och C" lists and
+the speakers of running text ("Jenny förtydligar").
 
 A name is a run of two to four capitalised words at the start of a cell or
 list entry; a run that looks like an organisation (by the endings and words
 in `data/organisation_words.tsv`, or by the document itself naming it as an
-organisation) is not a name. Roles come from the bg:Role SpanRuler.
+organisation) is not a name. Roles come from the bg:Role SpanRuler. A speaker
+may be a given name alone: the subject of a verb in `data/speech_verbs.tsv`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from beslutsgraf.ingest.concepts import concepts_of
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.lines import trimmed_span
 from beslutsgraf.ingest.model import PersonMention, Span
+from beslutsgraf.ingest.names import fold
 from beslutsgraf.ingest.nlp import concepts_in
+from beslutsgraf.ontology import BG
 
 __all__ = [
     "NAME",
     "PARTY",
     "is_organisation_like",
+    "name_run_starts",
     "parse_person",
     "parse_person_list",
     "parties_named",
     "party_abbreviation",
+    "speakers_in",
     "starts_with_name",
 ]
 
@@ -41,6 +49,13 @@ _PREPOSITION = re.compile(r"^(?:från|på|vid|i|för)\s+(?=[A-ZÅÄÖ])")
 _DEPUTY_ROLES = frozenset({"ersattare", "tjanstgorandeErsattare"})
 _SITS_FOR = re.compile(rf"\s+för\s+{NAME}")
 _PREDICATE = re.compile(r"\s+(?:har|är|hade|var|och|tar|ersätter|ersätts)\s+")
+# One capitalised word of a name: "Jenny", "Ann-Sofie", "Looström" (no "VGR", no "F").
+_NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüøæèáíóú]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæèáíóú]+)?"
+_ONE_NAME_WORD = re.compile(_NAME_WORD)
+# Lower-case words opening a list entry before a name: the role of the name before
+# ("Roland Åkesson, ordf Lisbeth Lennartsson …").
+_LOWER_HEAD = re.compile(r"(?:[a-zåäö][\w.]*[ \t\u00a0]+){1,2}(?=[A-ZÅÄÖÉ])")
+_MIN_NAME_RUN = 4
 
 
 @cache
@@ -253,7 +268,7 @@ def parse_person_list(
 ) -> list[PersonMention]:
     """People in a running list: "A (S) Org, B, roll Org och C från Org har meddelat förhinder"."""
     people: list[PersonMention] = []
-    entries = _list_entries(text, start, end)
+    entries = _list_entries(text, start, end, known_organisations)
     groups: list[tuple[int, int]] = []
     for entry in entries:
         if _name_at(text, entry.start, entry.end, known_organisations) or not groups:
@@ -269,12 +284,133 @@ def parse_person_list(
     return people
 
 
-def _list_entries(text: str, start: int, end: int) -> list[Span]:
+def _list_entries(text: str, start: int, end: int, known: Iterable[str]) -> list[Span]:
     entries: list[Span] = []
     position = start
     depth_free = _PARENTHESES.sub(lambda m: "\x00" * len(m.group(0)), text[start:end])
     for separator in _LIST_SEPARATOR.finditer(depth_free):
-        entries.append(trimmed_span(text, position, start + separator.start()))
+        entries += _run_on_entries(
+            text, trimmed_span(text, position, start + separator.start()), known
+        )
         position = start + separator.end()
-    entries.append(trimmed_span(text, position, end))
+    entries += _run_on_entries(text, trimmed_span(text, position, end), known)
     return [entry for entry in entries if entry.text.strip(" .,*")]
+
+
+def _run_on_entries(text: str, entry: Span, known: Iterable[str]) -> list[Span]:
+    """An entry that a flattened layout ran together with its neighbours: a role of the
+    name before ("ordf Lisbeth Lennartsson") and names without separators between them
+    ("Lisbeth Lennartsson Ann-Marie Fagerström")."""
+    pieces = [entry]
+    head = _LOWER_HEAD.match(text, entry.start, entry.end)
+    if head is not None and _name_at(text, head.end(), entry.end, known) is not None:
+        pieces = [
+            trimmed_span(text, entry.start, head.end()),
+            trimmed_span(text, head.end(), entry.end),
+        ]
+    entries = []
+    for piece in pieces:
+        bounds = [*name_run_starts(text, piece.start, piece.end, known), piece.end]
+        entries += [trimmed_span(text, a, b) for a, b in itertools.pairwise(bounds)]
+    return entries
+
+
+def name_run_starts(text: str, start: int, end: int, known: Iterable[str] = ()) -> list[int]:
+    """Where each name of `text[start:end]` starts, when a flattened layout ran names
+    together without separators ("Cecilia Nilsson Eva-Marie Hansson Monika Kling …"): an
+    even run of four or more capitalised name words, none an organisation's, is two-word
+    names. Anything else (a middle initial, a party, an odd run) stays one entry: `[start]`."""
+    words = list(_WORD.finditer(text, start, end))
+    if len(words) < _MIN_NAME_RUN or len(words) % 2:
+        return [start]
+    for word in words:
+        if not _ONE_NAME_WORD.fullmatch(word.group(0)) or is_organisation_like(
+            word.group(0), known
+        ):
+            return [start]
+    return [word.start() for word in words[::2]]
+
+
+# --------------------------------------------------------------------------- speakers
+
+_SPEAKER_RUN = rf"{_NAME_WORD}(?:[ \t\u00a0]+(?:[A-ZÅÄÖ]\.?[ \t\u00a0]+)?{_NAME_WORD}){{0,2}}"
+_BULLET = r"[•\-–*\uf0b7]"
+
+
+@cache
+def _speaker_regex() -> re.Pattern[str]:
+    """A name run opening a sentence or line, then a speech verb ("Malin beskriver")."""
+    verbs = sorted((row[0] for row in read_table("speech_verbs.tsv")), key=len, reverse=True)
+    verb = "|".join(r"[ \t\u00a0]+".join(map(re.escape, phrase.split())) for phrase in verbs)
+    return re.compile(
+        rf"(?:^[ \t\u00a0]*(?:{_BULLET}[ \t\u00a0]+)?|(?<=[.!?])[ \t\u00a0]+)"
+        rf"(?P<name>{_SPEAKER_RUN})(?P<after>[ \t\u00a0]*{PARTY})?[ \t\u00a0]+(?:{verb})(?![\w-])",
+        re.MULTILINE,
+    )
+
+
+@cache
+def _non_names() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words and endings of `data/non_name_subjects.tsv`, and the one-word field labels
+    ("Beslut", "Bakgrund"): a sentence may open with those, a name never."""
+    rows = read_table("non_name_subjects.tsv")
+    labels = (row[0] for row in read_table("labels.tsv") if len(row[0].split()) == 1)
+    words = frozenset([*(row[1] for row in rows if row[0] == "word"), *labels])
+    suffixes = tuple(row[1] for row in rows if row[0] == "suffix")
+    return words, suffixes
+
+
+# Swedish definite and plural endings a role word takes as a sentence's subject:
+# "Ordföranden", "Sekreteraren", "Direktören", "Ledamöterna".
+_DEFINITE_ENDINGS = ("", "n", "en", "na", "t", "et")
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """One-word labels of bg:Role in every definite form, folded."""
+    single = [label for label, _ in concepts_of(BG.Role) if " " not in label]
+    return frozenset(label + ending for label in single for ending in _DEFINITE_ENDINGS)
+
+
+def _is_adverbial(word: str) -> bool:
+    """A pronoun, adverb or definite noun that opens a sentence ("Hon", "Därefter",
+    "Processledningen"), by the words and endings of `data/non_name_subjects.tsv`."""
+    words, suffixes = _non_names()
+    lowered = word.lower()
+    return word in words or any(
+        lowered.endswith(suffix) and len(lowered) >= len(suffix) + 3 for suffix in suffixes
+    )
+
+
+def _names_nobody(word: str, known: Iterable[str]) -> bool:
+    """True for a capitalised word that opens a sentence but is no given name: a pronoun
+    or adverb, a definite noun, a role ("Ordföranden") or an organisation ("Region")."""
+    return _is_adverbial(word) or fold(word) in _role_words() or is_organisation_like(word, known)
+
+
+def speakers_in(text: str, start: int, end: int, known: Iterable[str] = ()) -> list[PersonMention]:
+    """The people `text[start:end]` has speak or present, by name or by given name alone:
+    "Jenny förtydligar att …", "Elin Nirjens går igenom …", "Ann-Sofie informerar om …".
+
+    A given name alone stays as written ("Jenny"); resolution decides whom it means."""
+    known = frozenset(known)
+    found: list[PersonMention] = []
+    for match in _speaker_regex().finditer(text, start, end):
+        words = [(w.start(), w.end()) for w in _WORD.finditer(text, *match.span("name"))]
+        # "Även Jenny informerar": a sentence adverb before the name is no part of it.
+        while words and _is_adverbial(text[words[0][0] : words[0][1]]):
+            words.pop(0)
+        if not words:
+            continue
+        if len(words) == 1:
+            span = Span(words[0][0], words[0][1], text[words[0][0] : words[0][1]])
+            if not _names_nobody(span.text, known):
+                found.append(PersonMention(span.text, span, section="presenters"))
+            continue
+        end = match.end("after") if match.group("after") else words[-1][1]
+        person = parse_person(
+            text, words[0][0], end, section="presenters", known_organisations=known
+        )
+        if person is not None:
+            found.append(person)
+    return found

@@ -18,7 +18,13 @@ from functools import cache, lru_cache
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import RosterSection, Span
-from beslutsgraf.ingest.people import PARTY, is_organisation_like, starts_with_name
+from beslutsgraf.ingest.people import (
+    PARTY,
+    is_organisation_like,
+    name_run_starts,
+    starts_with_name,
+)
+from beslutsgraf.ingest.reference_data import read_registers
 
 __all__ = ["find_rosters", "known_organisation_words", "split_cells"]
 
@@ -157,13 +163,40 @@ def _cut_merged(text: str, piece: Span, known: frozenset[str]) -> list[Span]:
             cuts.add(name_start)
     ordered = [*sorted(cuts), piece.end]
     spans = [trimmed_span(text, a, b) for a, b in itertools.pairwise(ordered)]
-    return [span for span in spans if span.text]
+    # "Cecilia Nilsson Eva-Marie Hansson Monika Kling …": names with no separator at all.
+    cells = []
+    for span in spans:
+        bounds = [*name_run_starts(text, span.start, span.end, known), span.end]
+        cells += [trimmed_span(text, a, b) for a, b in itertools.pairwise(bounds)]
+    return [cell for cell in cells if cell.text]
 
 
 def _anchors(text: str, piece: Span) -> list[int]:
     anchors = [match.start() for match in _PARTY_ANYWHERE.finditer(text, piece.start, piece.end)]
     anchors += [index for index in range(piece.start, piece.end) if text[index] == ","]
     return sorted(anchors)
+
+
+@cache
+def _multi_word_places() -> tuple[tuple[str, ...], ...]:
+    """Municipality names of more than one word in the reference register ("Lilla Edet"),
+    longest first: in "…, Lilla Edet Urban Svensson (kd)" they are no part of the name."""
+    names = {
+        name
+        for municipality in read_registers().municipalities
+        for name in (municipality.name, *municipality.alt_names)
+        if len(name.split()) > 1
+    }
+    return tuple(sorted((tuple(name.split()) for name in names), key=len, reverse=True))
+
+
+def _after_place(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`words` without a multi-word place they open."""
+    written = [text[start:end] for start, end in words]
+    for place in _multi_word_places():
+        if tuple(written[: len(place)]) == place:
+            return words[len(place) :]
+    return words
 
 
 def _name_before(text: str, floor: int, anchor: int, known: frozenset[str]) -> int | None:
@@ -187,6 +220,7 @@ def _name_before(text: str, floor: int, anchor: int, known: frozenset[str]) -> i
             break
         words.insert(0, (start, end))
         position = start
+    words = _after_place(text, words)
     while words and is_organisation_like(text[words[0][0] : words[0][1]], known):
         words.pop(0)
     if len(words) < 2:

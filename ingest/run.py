@@ -52,6 +52,7 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import Known, extend_known, known_from_store
 from beslutsgraf.ingest.load import LoadStatus, already_loaded, load
+from beslutsgraf.ingest.meeting import unplaced_content
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.quarantine import quarantine
 from beslutsgraf.ingest.read import read
@@ -222,7 +223,7 @@ def _front(path: Path) -> _Front:
         stage = "extract"
         mentions = extract(segments)
         if not _has_content(mentions):
-            raise NoRecognisableContent(path, "no meeting, dated header, agenda or decisions")
+            raise NoRecognisableContent(path, *unplaced_content(mentions))
         return _Front(path, mentions=mentions)
     except Exception as error:  # one bad document never stops the batch
         return _Front(path, error=_error_line(path, stage, error))

@@ -171,3 +171,35 @@ def test_report_names_the_organisations_not_in_the_reference_registers(
     )
     assert {row["o"].strip("<>") for row in rows} == {o.iri for o in unknown.values()}
 
+
+def test_speakers_named_by_first_name_are_the_meetings_participants(
+    store: EmbeddedStore,
+) -> None:
+    """004 (2026-05-13): "Jenny förtydligar" (item 2) and "Ann-Sofie informerar" (item 3)
+    are Jenny Nilsson and Ann-Sofie Rundberg, presenters with the given name as evidence;
+    "Malin beskriver" (item 2) stays nobody: Malin Camper and Malin Swärd Davidsson both
+    take part."""
+    rows = store.select(
+        PREFIXES + "PREFIX dct: <http://purl.org/dc/terms/> "
+        "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT ?n ?name ?exact WHERE { ?m dct:date ?day ; bg:hasAgendaItem ?i . "
+        "?i bg:itemNumber ?n ; bg:presenter ?p . ?p foaf:name ?name . "
+        "OPTIONAL { ?a oa:hasBody ?p ; oa:hasTarget/oa:hasSelector/oa:exact ?exact . "
+        "FILTER(?exact IN ('Jenny', 'Ann-Sofie', 'Malin')) } "
+        "FILTER(STR(?day) = '2026-05-13') }"
+    )
+    found = {
+        (
+            int(literal_value(row["n"])),
+            literal_value(row["name"]),
+            literal_value(row["exact"]) if row.get("exact") else None,
+        )
+        for row in rows
+    }
+    assert found == {(2, "Jenny Nilsson", "Jenny"), (3, "Ann-Sofie Rundberg", "Ann-Sofie")}
+    # The ambiguous "Malin" is evidence for nobody.
+    malin = store.select(
+        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?p WHERE { "
+        "?a oa:hasBody ?p ; oa:hasTarget/oa:hasSelector/oa:exact 'Malin' }"
+    )
+    assert malin == []

@@ -187,10 +187,23 @@ def test_two_namesakes_on_one_member_list_are_two_persons_the_second_suffixed(
 
 @pytest.fixture(scope="module")
 def steering_group() -> Mentions:
-    mentions = _mentions("004")
-    for phrase in ("Jenny förtydligar", "Malin beskriver", "Ann-Sofie informerar"):
-        mentions = _first_name(mentions, phrase)
-    return mentions
+    """004 as extracted: its speakers "Jenny förtydligar", "Malin beskriver" and
+    "Ann-Sofie informerar" are presenters named by their given name alone."""
+    return _mentions("004")
+
+
+def test_the_extractor_reads_speakers_by_given_name(steering_group: Mentions) -> None:
+    text = steering_group.document.text
+    presenters = {item.number: item.presenters for item in steering_group.items}
+    assert [p.name for p in presenters[2]] == ["Jenny", "Malin"]
+    assert [p.name for p in presenters[3]] == ["Ann-Sofie"]
+    for person, phrase in zip(
+        (*presenters[2], *presenters[3]),
+        ("Jenny förtydligar", "Malin beskriver", "Ann-Sofie informerar"),
+        strict=True,
+    ):
+        assert person.span.start == text.index(phrase)
+        assert person.span.text == phrase.split()[0]
 
 
 def test_a_first_name_is_the_meetings_one_participant_with_it(steering_group: Mentions) -> None:
@@ -217,6 +230,51 @@ def test_a_first_name_of_someone_outside_the_meeting_is_not_guessed() -> None:
     assert "Jenny" not in resolved.persons
     # "ersätts Karin av Ann-Sofie Rundberg": the one Karin of that meeting.
     assert resolved.persons["Karin"].iri == URIRef(PERSON + "karin-loostrom-muth")
+
+
+# Sentences that open with a capitalised word before a speech verb: only the two given
+# names are speakers; a role, a definite noun, a pronoun, an organisation and an adverb
+# are not ("Därefter redogör Bo …" puts the verb before its subject: not read).
+SPEAKERS = """Mötesanteckning Testnämnden
+
+Datum: 12 februari 2025
+
+Ledamöter
+
+Anna Svensson (S), Borås stad
+Bo Ek (C), Ale kommun
+
+1. Information om budget
+
+Ordföranden informerar om läget. Processledningen informerar om tidsplanen.
+Hon betonar vikten av arbetet. Region Halland informerar om sitt arbete.
+Därefter redogör Bo för bakgrunden. Anna informerar om budgeten.
+
+2. Övriga frågor
+
+Bo går igenom frågan om lokaler.
+"""
+
+
+def test_only_given_names_open_a_speech_verb_sentence_as_presenters(tmp_path: Path) -> None:
+    minutes = tmp_path / "testnamnden-2025-02-12.txt"
+    minutes.write_text(SPEAKERS, encoding="utf-8")
+    items = extract(segment(read(minutes))).items
+    assert [[p.name for p in item.presenters] for item in items] == [["Anna"], ["Bo"]]
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        summary = run([minutes], store, quarantine_dir=tmp_path / "quarantine")
+        assert summary.ok, [o.message for o in summary.outcomes]
+        rows = store.select(
+            "PREFIX bg: <https://w3id.org/beslutsgraf/def#> SELECT ?n ?p WHERE { "
+            "?i bg:itemNumber ?n ; bg:presenter ?p } ORDER BY ?n"
+        )
+        assert [(int(row["n"].split("^^")[0].strip('"')), row["p"]) for row in rows] == [
+            (1, f"<{PERSON}anna-svensson>"),
+            (2, f"<{PERSON}bo-ek>"),
+        ]
+    finally:
+        store.close()
 
 
 # --------------------------------------------------------------------------- order

@@ -79,6 +79,9 @@ def test_bad_documents_fail_one_line_each_and_the_rest_loads(
     assert "[E009]" in by_path[bad["huge"]].message  # type: ignore[operator]
     assert "[E003]" in by_path[bad["unsupported"]].message  # type: ignore[operator]
     assert "[E006]" in by_path[bad["truncated"]].message  # type: ignore[operator]
+    assert "[E002]" in by_path[bad["title"]].message  # type: ignore[operator]
+    title_message = by_path[bad["title"]].message or ""
+    assert 'the body "SRO" but no meeting date with a year' in title_message
     # Only the good document's graph (and the identity graph) reached the store.
     graphs = store.named_graphs()
     sources = [g for g in graphs if "/source/" in g]

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from beslutsgraf.ingest.errors import NoRecognisableContent
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.known import literal_value
+from beslutsgraf.ingest.meeting import unplaced_content
 from beslutsgraf.ingest.model import Mentions, PersonMention
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.run import Status, run
@@ -157,6 +159,76 @@ def test_flattened_roster_with_lower_case_parties_and_places() -> None:
     assert [p.name for p in _mentions("06").attendance.secretaries] == ["Peter Holmström"]
 
 
+def test_flattened_roster_with_a_two_word_place() -> None:
+    """06: "Jörgen Hellman (s), Lilla Edet Urban Svensson (kd), Öckerö": Lilla Edet, a
+    municipality of the register, is Jörgen Hellman's place, not part of the next name."""
+    called = _called("06")
+    assert called["Jörgen Hellman"].organisation == "Lilla Edet"
+    assert (called["Urban Svensson"].party, called["Urban Svensson"].organisation) == (
+        "KD",
+        "Öckerö",
+    )
+    assert not [name for name in called if "Edet" in name or "Lilla" in name]
+
+
+def test_label_column_members_after_the_date() -> None:
+    """10: "Organ: Plats och tid: ande: <body> <place> Torsdagen den 11 september 2008 kl
+    Roland Åkesson, ordf Lisbeth Lennartsson Ann-Marie Fagerström, … Saad Benatallah, tjg
+    ers Övriga deltagare: Cecilia Nilsson Eva-Marie Hansson …": "ande:" is the end of
+    "Beslutande:", whose values run on after the date, names without separators."""
+    mentions = _mentions("10")
+    called = _called("10")
+    assert list(called) == [
+        "Roland Åkesson",
+        "Lisbeth Lennartsson",
+        "Ann-Marie Fagerström",
+        "Ewa Engdahl",
+        "Göran Häggfors",
+        "Birgitta Elfström",
+        "Kent Ingvarsson",
+        "Markus Lund",
+        "Peter Wretlund",
+        "Roland Swedestam",
+        "Carl-Axel Centerstig",
+        "Saad Benatallah",
+    ]
+    assert called["Roland Åkesson"].role_text == "ordf"
+    assert called["Saad Benatallah"].meeting_role == str(BG.tjanstgorandeErsattare)
+    assert [person.name for person in mentions.attendance.others_present] == [
+        "Cecilia Nilsson",
+        "Eva-Marie Hansson",
+        "Monika Kling",
+        "Bengt Falke",
+        "Fredrik Lilja",
+        "Agneta Persson",
+        "Lennart Magnusson",
+        "Eva Maly-Stutterheim",
+        "Henrik Svensson",
+    ]
+
+
+def test_a_news_item_without_a_year_is_rejected_saying_what_it_lacks() -> None:
+    """09 reports VästKom's decision "den 6 december" with no year: E002 says that a decision
+    was found and what is missing, on one line."""
+    mentions = _mentions("09")
+    message = str(NoRecognisableContent(_path("09"), *unplaced_content(mentions)))
+    assert message.startswith(f"[E002] {_path('09')}: no minutes content found: ")
+    assert 'a decision is reported ("ställde sig bakom")' in message
+    assert 'dates without a year ("6 december", "25 november"' in message
+    assert "but no meeting date with a year" in message
+    assert "\n" not in message
+
+
+def test_speakers_in_item_bodies_are_presenters() -> None:
+    """05: "Elin Nirjens går igenom verksamhetsberättelsen … Elin går igenom ett urval"."""
+    [first, second] = _mentions("05").items
+    assert [person.name for person in first.presenters] == ["Elin Nirjens", "Elin"]
+    assert [person.span.text for person in first.presenters] == ["Elin Nirjens", "Elin"]
+    # "Daniel Danielsson (C) uttalar sig" (no verb of the table) and "Mikael Westin, Elin
+    # Nirjens och Jonas Andersson kompletterar" (a list, not a name opening the sentence).
+    assert second.presenters == ()
+
+
 def test_flattened_roster_with_substitutions_inside_it() -> None:
     """11: "… Karin Andersson (M) ersättare för Göran Nilsson Björn Kihl (M) …"."""
     mentions = _mentions("11")
@@ -260,5 +332,19 @@ def test_samples_in_the_store(tmp_path: Path) -> None:
         assert [(literal_value(r["attends"]), literal_value(r["absent"])) for r in flags] == [
             ("false", "true")
         ]
+    finally:
+        store.close()
+
+
+def test_the_pipeline_names_what_a_news_item_lacks_and_stores_nothing(tmp_path: Path) -> None:
+    """`beslutsgraf ingest` on 09 prints the E002 line that says why, and loads no graph."""
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        [outcome] = run([_path("09")], store).outcomes
+        assert outcome.status == Status.FAILED
+        assert outcome.message is not None
+        assert outcome.message.startswith(f"[E002] {_path('09')}: no minutes content found: ")
+        assert 'a decision is reported ("ställde sig bakom")' in outcome.message
+        assert not [graph for graph in store.named_graphs() if "/source/" in graph]
     finally:
         store.close()
