@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rdflib import OWL, Graph, URIRef
 
-from beslutsgraf.ingest.errors import IngestError
+from beslutsgraf.ingest.errors import BadCurationFile
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter, slug
 
 __all__ = [
@@ -38,21 +38,6 @@ __all__ = [
 
 _RELATIONS = {"same": True, "not-same": False}
 _COLUMNS = ("left", "right", "relation")
-
-
-class BadCurationFile(IngestError):
-    """A curation file that cannot be read as pairs of people."""
-
-    code = "E013"
-
-    def __init__(self, path: Path | str, line: int | None, problem: str) -> None:
-        where = f"line {line}: " if line is not None else ""
-        super().__init__(
-            path,
-            f"{where}{problem}; fix the curation file (CSV columns left,right,relation with "
-            "relation same or not-same; Turtle owl:sameAs / owl:differentFrom between "
-            "person IRIs) and run again",
-        )
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import ClassVar
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "SUPPORTED_SUFFIXES",
+    "BadCurationFile",
     "BinaryContent",
     "BinaryGarbage",
     "CorruptDocx",
@@ -224,4 +225,19 @@ class StoreWriteFailed(IngestError):
             f"could not write the document's graph to {store} ({reason}); nothing was "
             "changed for this document; check that the store is reachable and writable, "
             "then ingest again",
+        )
+
+
+class BadCurationFile(IngestError):
+    """A curation file that cannot be read as pairs of people."""
+
+    code = "E013"
+
+    def __init__(self, path: Path | str, line: int | None, problem: str) -> None:
+        where = f"line {line}: " if line is not None else ""
+        super().__init__(
+            path,
+            f"{where}{problem}; fix the curation file (CSV columns left,right,relation with "
+            "relation same or not-same; Turtle owl:sameAs / owl:differentFrom between "
+            "person IRIs) and run again",
         )
