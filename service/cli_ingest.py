@@ -71,7 +71,9 @@ def ingest(
     jobs: Annotated[int, typer.Option(help="Parallel workers.", min=1)] = 1,
     curation: Annotated[
         Path | None,
-        typer.Option(help="Curation folder (*.csv, *.ttl) [default: curation/ beside the store]."),
+        typer.Option(
+            help="Curation folder of *.csv and *.ttl files (default: curation/ beside the store)."
+        ),
     ] = None,
 ) -> None:
     """Extract, validate and load the decision graph of minutes.

@@ -155,7 +155,9 @@ def resolve(
     store: Annotated[Path | None, typer.Option(help="Embedded store folder.")] = None,
     curation: Annotated[
         Path | None,
-        typer.Option(help="Curation folder (*.csv, *.ttl) [default: curation/ beside the store]."),
+        typer.Option(
+            help="Curation folder of *.csv and *.ttl files (default: curation/ beside the store)."
+        ),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", help="table|json (with --report).")
