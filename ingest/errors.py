@@ -30,6 +30,7 @@ __all__ = [
     "StoreWriteFailed",
     "TruncatedOrCorruptPdf",
     "UndecodableText",
+    "UnplacedMeeting",
     "UnreadableFile",
     "UnsupportedFormat",
     "ValidationFailed",
@@ -240,4 +241,21 @@ class BadCurationFile(IngestError):
             f"{where}{problem}; fix the curation file (CSV columns left,right,relation with "
             "relation same or not-same; Turtle owl:sameAs / owl:differentFrom between "
             "person IRIs) and run again",
+        )
+
+
+class UnplacedMeeting(IngestError):
+    """Raised by resolve: agenda items were read, but the meeting they belong to has no
+    date with a year or no body, so it cannot be a bg:Meeting (the profile needs both)
+    and its items and decisions would have nowhere to hang. Loading the rest (a list of
+    names) as if the document had loaded would hide that its decisions are missing."""
+
+    code = "E014"
+
+    def __init__(self, path: Path | str, found: str, missing: str) -> None:
+        super().__init__(
+            path,
+            f"{found} were read, but the meeting has {missing}, so they cannot be placed; "
+            "nothing was loaded. Ingest the minutes with their first page (the one that "
+            "names the body and the meeting date), or the whole protocol",
         )

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from rdflib import URIRef
 
 from beslutsgraf.ingest.concepts import concept_in_name, label_of
+from beslutsgraf.ingest.errors import UnplacedMeeting
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import (
     Known,
@@ -161,6 +162,8 @@ def resolve(mentions: Mentions, known: Known, minter: IriMinter = DEFAULT_MINTER
     body = organisations.get(" ".join((body_name(mentions) or "").split()))
     meeting_date = mentions.meeting.date.as_date() if mentions.meeting.date else None
     meeting = minter.meeting(body.iri, meeting_date) if body and meeting_date else None
+    if meeting is None and mentions.items:
+        raise _unplaced(mentions, has_body=body is not None, has_date=meeting_date is not None)
     previous, previous_date = None, None
     reference = mentions.previous_meeting
     if body and reference is not None and reference.date is not None:
@@ -182,6 +185,20 @@ def resolve(mentions: Mentions, known: Known, minter: IriMinter = DEFAULT_MINTER
         minter=minter,
         positions=positions,
     )
+
+
+def _unplaced(mentions: Mentions, *, has_body: bool, has_date: bool) -> UnplacedMeeting:
+    items = mentions.items
+    decisions = sum(len(item.decisions) for item in items)
+    numbers = sorted({item.number for item in items})
+    span = f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+    found = f"{len(items)} agenda item(s) (numbered {span})"
+    if decisions:
+        found += f" with {decisions} decision(s)"
+    lacking = [] if has_date else ["no date with a year"]
+    if not has_body:
+        lacking.append("no body (the board or committee that met)")
+    return UnplacedMeeting(mentions.document.path, found, " and ".join(lacking))
 
 
 # --------------------------------------------------------------------------- persons

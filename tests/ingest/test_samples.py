@@ -303,8 +303,8 @@ def test_samples_in_the_store(tmp_path: Path) -> None:
     deputy sits for is absent, not an attendee."""
     store = EmbeddedStore(tmp_path / "store")
     try:
-        outcomes = run([_path("06"), _path("11"), _path("13")], store).outcomes
-        assert [outcome.status for outcome in outcomes] == [Status.LOADED] * 3, [
+        outcomes = run([_path("06"), _path("13")], store).outcomes
+        assert [outcome.status for outcome in outcomes] == [Status.LOADED] * 2, [
             outcome.message for outcome in outcomes
         ]
         meeting06 = f"<{ID}meeting/forbundsstyrelsen/2001-02-23>"
@@ -345,6 +345,25 @@ def test_the_pipeline_names_what_a_news_item_lacks_and_stores_nothing(tmp_path: 
         assert outcome.message is not None
         assert outcome.message.startswith(f"[E002] {_path('09')}: no minutes content found: ")
         assert 'a decision is reported ("ställde sig bakom")' in outcome.message
+        assert not [graph for graph in store.named_graphs() if "/source/" in graph]
+    finally:
+        store.close()
+
+
+def test_items_of_an_undated_meeting_fail_saying_so_and_store_nothing(tmp_path: Path) -> None:
+    """11 is §§ 138-139 of a protocol whose excerpt never dates the meeting: the items and
+    their decision cannot be a meeting's, so E014 says what was read and what is missing,
+    rather than loading the names alone as if the document had loaded."""
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        [outcome] = run([_path("11")], store).outcomes
+        assert outcome.status == Status.FAILED
+        assert outcome.message == (
+            f"[E014] {_path('11')}: 2 agenda item(s) (numbered 138–139) with 1 decision(s) "
+            "were read, but the meeting has no date with a year, so they cannot be placed; "
+            "nothing was loaded. Ingest the minutes with their first page (the one that names "
+            "the body and the meeting date), or the whole protocol"
+        )
         assert not [graph for graph in store.named_graphs() if "/source/" in graph]
     finally:
         store.close()
