@@ -15,10 +15,64 @@ from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.model import Span
 from beslutsgraf.ontology import OA
 
-__all__ = ["DESCRIBING", "IDENTIFYING", "add_evidence"]
+__all__ = ["DESCRIBING", "IDENTIFYING", "Triple", "add_evidence", "evidence_triples"]
 
 IDENTIFYING = OA.identifying  # the span names an entity (meeting, item, decision, agreement)
 DESCRIBING = OA.describing  # the span states something (absence, substitution, membership)
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+# Built once: a namespace attribute is a new URIRef on every access, and a
+# document has hundreds of annotations.
+_TYPE = RDF.type
+_ANNOTATION = OA.Annotation
+_HAS_BODY = OA.hasBody
+_MOTIVATED_BY = OA.motivatedBy
+_HAS_TARGET = OA.hasTarget
+_SPECIFIC_RESOURCE = OA.SpecificResource
+_HAS_SOURCE = OA.hasSource
+_HAS_SELECTOR = OA.hasSelector
+_POSITION_SELECTOR = OA.TextPositionSelector
+_START = OA.start
+_END = OA.end
+_QUOTE_SELECTOR = OA.TextQuoteSelector
+_EXACT = OA.exact
+_OFFSET = XSD.nonNegativeInteger
+
+
+def evidence_triples(
+    document: RawDocument,
+    source: URIRef,
+    body: URIRef,
+    span: Span,
+    motivation: URIRef,
+    minter: IriMinter = DEFAULT_MINTER,
+) -> tuple[URIRef, list[Triple]]:
+    """The IRI and the triples of one annotation on `body` whose target is `span` of `document`.
+
+    Spans are in `document.text`; the selectors carry source offsets and the
+    source characters, which is what the profile promises a reader."""
+    start, end = document.offsets.to_source(span.start, span.end)
+    annotation = minter.annotation(source, body, start, end)
+    target = URIRef(f"{annotation}#target")
+    position = URIRef(f"{annotation}#position")
+    quote = URIRef(f"{annotation}#quote")
+    triples: list[Triple] = [
+        (annotation, _TYPE, _ANNOTATION),
+        (annotation, _HAS_BODY, body),
+        (annotation, _MOTIVATED_BY, motivation),
+        (annotation, _HAS_TARGET, target),
+        (target, _TYPE, _SPECIFIC_RESOURCE),
+        (target, _HAS_SOURCE, source),
+        (target, _HAS_SELECTOR, position),
+        (target, _HAS_SELECTOR, quote),
+        (position, _TYPE, _POSITION_SELECTOR),
+        (position, _START, Literal(start, datatype=_OFFSET)),
+        (position, _END, Literal(end, datatype=_OFFSET)),
+        (quote, _TYPE, _QUOTE_SELECTOR),
+        (quote, _EXACT, Literal(document.source_text[start:end])),
+    ]
+    return annotation, triples
 
 
 def add_evidence(
@@ -30,26 +84,8 @@ def add_evidence(
     motivation: URIRef,
     minter: IriMinter = DEFAULT_MINTER,
 ) -> URIRef:
-    """Add one annotation on `body` whose target is `span` of `document`; return its IRI.
-
-    Spans are in `document.text`; the selectors carry source offsets and the
-    source characters, which is what the profile promises a reader."""
-    start, end = document.offsets.to_source(span.start, span.end)
-    annotation = minter.annotation(source, body, start, end)
-    target = URIRef(f"{annotation}#target")
-    position = URIRef(f"{annotation}#position")
-    quote = URIRef(f"{annotation}#quote")
-    graph.add((annotation, RDF.type, OA.Annotation))
-    graph.add((annotation, OA.hasBody, body))
-    graph.add((annotation, OA.motivatedBy, motivation))
-    graph.add((annotation, OA.hasTarget, target))
-    graph.add((target, RDF.type, OA.SpecificResource))
-    graph.add((target, OA.hasSource, source))
-    graph.add((target, OA.hasSelector, position))
-    graph.add((target, OA.hasSelector, quote))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(document.source_text[start:end])))
+    """Add one annotation on `body` whose target is `span` of `document`; return its IRI."""
+    annotation, triples = evidence_triples(document, source, body, span, motivation, minter)
+    for triple in triples:
+        graph.add(triple)
     return annotation

@@ -4,8 +4,9 @@ the speakers of running text ("Jenny förtydligar").
 A name is a run of two to four capitalised words at the start of a cell or
 list entry; a run that looks like an organisation (by the endings and words
 in `data/organisation_words.tsv`, or by the document itself naming it as an
-organisation) is not a name. Roles come from the bg:Role SpanRuler. A speaker
-may be a given name alone: the subject of a verb in `data/speech_verbs.tsv`.
+organisation) is not a name. Roles come from the concept ruler's bg:Role matches
+(`nlp.py`). A speaker may be a given name alone: the subject of a verb in
+`data/speech_verbs.tsv`.
 """
 
 from __future__ import annotations

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
+from rdflib import namespace as rdflib_namespace
 
-from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, add_evidence
+from beslutsgraf import ontology
+from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, Triple, evidence_triples
 from beslutsgraf.ingest.known import person_mentions
 from beslutsgraf.ingest.model import (
     AgendaItem,
@@ -36,7 +38,7 @@ from beslutsgraf.ingest.model import (
 )
 from beslutsgraf.ingest.names import split_name
 from beslutsgraf.ingest.resolve import Resolved, ResolvedOrganisation, ResolvedPerson
-from beslutsgraf.ontology import BG, ORG, PERSON, SCHEMA, bind_prefixes
+from beslutsgraf.ontology import bind_prefixes
 
 __all__ = ["STOCKHOLM", "to_rdf"]
 
@@ -45,6 +47,30 @@ _CASE_PREFIX = re.compile(r"^\s*(?:dnr|diarienummer)[.:]?\s*", re.IGNORECASE)
 # A party is written by its abbreviation: "S", "MP", "KD", "SD" (upper case, short).
 _PARTY = re.compile(r"[A-ZÅÄÖ]{1,4}")
 _ROSTER_MEMBER_SECTIONS = frozenset({"politicians", "members"})
+
+
+class _Terms:
+    """A namespace whose terms are built once each: an rdflib namespace builds a new
+    URIRef on every attribute access, and a document's graph takes thousands."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # no term starts so: a probe (copy, pickle, mock)
+            raise AttributeError(name)
+        term: URIRef = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+BG, ORG, PERSON, SCHEMA = (
+    _Terms(n) for n in (ontology.BG, ontology.ORG, ontology.PERSON, ontology.SCHEMA)
+)
+DCTERMS, FOAF, PROV, RDF, SKOS, XSD = (
+    _Terms(getattr(rdflib_namespace, name))
+    for name in ("DCTERMS", "FOAF", "PROV", "RDF", "SKOS", "XSD")
+)
 
 
 def to_rdf(resolved: Resolved, generated_at: dt.datetime | None = None) -> Graph:
@@ -58,7 +84,12 @@ def to_rdf(resolved: Resolved, generated_at: dt.datetime | None = None) -> Graph
     builder.memberships()
     builder.planned_meetings()
     builder.summary_decisions()
-    return builder.graph
+    graph = bind_prefixes(Graph())
+    # The store's own add: Graph.add only checks that each term is an rdflib node.
+    add = graph.store.add
+    for triple in builder.triples:
+        add(triple, graph, quoted=False)
+    return graph
 
 
 def _date_literal(value: DateValue) -> Literal | None:
@@ -77,7 +108,13 @@ def _date_literal(value: DateValue) -> Literal | None:
 
 def _day_literal(value: DateValue | None) -> Literal | None:
     day = value.as_date() if value is not None else None
-    return Literal(day.isoformat(), datatype=XSD.date) if day else None
+    return _xsd_date(day) if day else None
+
+
+@lru_cache(maxsize=1024)
+def _xsd_date(day: dt.date) -> Literal:
+    """A day as xsd:date; one document states its meeting day on hundreds of nodes."""
+    return Literal(day.isoformat(), datatype=XSD.date)
 
 
 def _moment(day: dt.date, clock: ClockTime) -> Literal:
@@ -92,20 +129,30 @@ class _Builder:
         self.document = resolved.mentions.document
         self.source = resolved.source
         self.minter = resolved.minter
-        self.graph = bind_prefixes(Graph())
+        # The triples in the order first stated: a document states many of them again
+        # (a person per mention, the same evidence span), and a dict drops a repeat
+        # far more cheaply than the graph's store does.
+        self.triples: dict[Triple, None] = {}
+        self._evidenced: set[tuple[URIRef, int, int, URIRef]] = set()
         self.agreement_titles: dict[URIRef, str] = {}
 
     # -- helpers --------------------------------------------------------------------------
 
     def add(self, subject: URIRef, predicate: URIRef, value: URIRef | Literal | None) -> None:
         if value is not None:
-            self.graph.add((subject, predicate, value))
+            self.triples[subject, predicate, value] = None
 
     def evidence(self, body: URIRef, span: Span | None, motivation: URIRef) -> None:
-        if span is not None and span.end > span.start:
-            add_evidence(
-                self.graph, self.document, self.source, body, span, motivation, self.minter
-            )
+        if span is None or span.end <= span.start:
+            return
+        key = (body, span.start, span.end, motivation)
+        if key in self._evidenced:
+            return  # the same annotation, already stated
+        self._evidenced.add(key)
+        _, triples = evidence_triples(
+            self.document, self.source, body, span, motivation, self.minter
+        )
+        self.triples.update(dict.fromkeys(triples))
 
     def person(self, mention: PersonMention | None) -> ResolvedPerson | None:
         return self.resolved.person(mention)
@@ -187,7 +234,7 @@ class _Builder:
         held = header.status == MeetingStatus.HELD
         self.add(meeting, RDF.type, BG.Meeting)
         self.add(meeting, BG.heldBy, body.iri)
-        self.add(meeting, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date))
+        self.add(meeting, DCTERMS.date, _xsd_date(day))
         self.add(meeting, BG.meetingStatus, BG.held if held else BG.planned)
         self.add(meeting, BG.reportedIn, self.source)
         if header.start is not None:
@@ -205,7 +252,7 @@ class _Builder:
             self.add(meeting, BG.previousMeeting, previous)
             # An untyped reference that still tells resolution which body met when.
             self.add(previous, BG.heldBy, body.iri)
-            self.add(previous, DCTERMS.date, Literal(previous_date.isoformat(), datatype=XSD.date))
+            self.add(previous, DCTERMS.date, _xsd_date(previous_date))
         self.attendance(meeting)
         for item in self.mentions.items:
             self.agenda_item(meeting, day, item)
@@ -313,7 +360,7 @@ class _Builder:
         for index, clause in enumerate(item.decisions, start=1):
             decision = self.minter.decision(iri, clause.number or index)
             self.add(iri, BG.hasDecision, decision)
-            self.decision(decision, clause, meeting, Literal(day.isoformat(), datatype=XSD.date))
+            self.decision(decision, clause, meeting, _xsd_date(day))
             self.add(decision, BG.agendaItem, iri)
             # Sums the item reports are what its decisions allocate or approve.
             amounts = clause.amounts or item.amounts
@@ -582,7 +629,7 @@ class _Builder:
         self.add(node, ORG.member, person.iri)
         self.add(node, ORG.organization, organisation)
         self.add(node, ORG.role, role_iri)
-        self.add(node, BG.attestedOn, Literal(day.isoformat(), datatype=XSD.date))
+        self.add(node, BG.attestedOn, _xsd_date(day))
         self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(node, BG.represents, represents)
         self.evidence(node, span or mention.entry or mention.span, DESCRIBING)
@@ -602,7 +649,7 @@ class _Builder:
                 continue  # the document's own meeting is described as held
             self.add(meeting, RDF.type, BG.Meeting)
             self.add(meeting, BG.heldBy, organisation.iri)
-            self.add(meeting, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date))
+            self.add(meeting, DCTERMS.date, _xsd_date(day))
             self.add(meeting, BG.meetingStatus, BG.planned)
             self.add(meeting, BG.reportedIn, self.source)
             if planned.start is not None:
@@ -622,7 +669,7 @@ class _Builder:
                 self.evidence(placed.iri, clause.span, IDENTIFYING)
                 continue
             if placed.date is not None:
-                date = Literal(placed.date.isoformat(), datatype=XSD.date)
+                date = _xsd_date(placed.date)
             else:
                 month = f"{placed.entry.year:04d}-{placed.entry.month:02d}"
                 date = Literal(month, datatype=XSD.gYearMonth)

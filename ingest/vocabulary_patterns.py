@@ -3,28 +3,49 @@
 Every concept of a scheme contributes its Swedish prefLabel, altLabels and
 hiddenLabels; a "…" in a label is a gap of a few tokens ("ger … i uppdrag"),
 so adding a surface form is a one-line edit in `ontology/*.ttl`.
+
+`token_pattern` states what a label matches. `nlp.ConceptRuler` matches the
+same far faster as literal parts between gaps (`ConceptPattern.segments`),
+found by a PhraseMatcher and chained over the gaps; only a label that starts
+or ends with a gap, which parts cannot express, keeps its token pattern.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-__all__ = ["GAP", "LINE_BREAK", "phrases_by_concept", "span_ruler_patterns", "token_pattern"]
+__all__ = [
+    "GAP",
+    "GAP_MAX_TOKENS",
+    "GAP_TOKEN",
+    "LINE_BREAK",
+    "ConceptPattern",
+    "Segment",
+    "concept_patterns",
+    "phrase_segments",
+    "phrases_by_concept",
+    "token_pattern",
+]
 
 # A gap matches up to this many tokens, none of them sentence punctuation.
-GAP = {"TEXT": {"REGEX": r"^[^.!?;]+$"}, "OP": "{0,15}"}
+GAP_TOKEN = re.compile(r"^[^.!?;]+$")
+GAP_MAX_TOKENS = 15
+GAP = {"TEXT": {"REGEX": GAP_TOKEN.pattern}, "OP": f"{{0,{GAP_MAX_TOKENS}}}"}
 LINE_BREAK = {"IS_SPACE": True, "OP": "*"}
 _GAP_MARK = re.compile(r"\s*(?:…|\.\.\.)\s*")
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 # Definite and plural endings of Swedish nouns: avtal-et, överenskommelse-n, -r, -rna, plan-en.
-_NOUN_ENDINGS = "en|et|n|t|na|r|rna|er|erna|ar|arna"
+_NOUN_ENDINGS = ("en", "et", "n", "t", "na", "r", "rna", "er", "erna", "ar", "arna")
 
 Tokenize = Callable[[str], Iterable[Any]]
+# The lower-case word sequences one literal part of a label matches (alternatives).
+Segment = tuple[tuple[str, ...], ...]
 
 
 def _swedish(label: object) -> bool:
@@ -69,7 +90,7 @@ def token_pattern(
         words.extend({"LOWER": token.lower_} for token in tokenize(part) if token.text.strip())
     if inflect_head and words and "LOWER" in words[-1]:
         head = re.escape(words[-1]["LOWER"])
-        words[-1] = {"LOWER": {"REGEX": rf"^{head}(?:{_NOUN_ENDINGS})?$"}}
+        words[-1] = {"LOWER": {"REGEX": rf"^{head}(?:{'|'.join(_NOUN_ENDINGS)})?$"}}
     # A phrase may wrap: line breaks are tokens of their own between its words.
     pattern: list[dict[str, Any]] = []
     for index, word in enumerate(words):
@@ -79,20 +100,53 @@ def token_pattern(
     return pattern
 
 
-def span_ruler_patterns(
+def phrase_segments(
+    phrase: str, tokenize: Tokenize, *, inflect_head: bool = False
+) -> tuple[Segment, ...] | None:
+    """The literal parts of `phrase` between its gaps, matching what `token_pattern` matches.
+
+    Each part is its words in lower case (line breaks between them are for the
+    matcher to skip); with `inflect_head` the last part has one word sequence
+    per ending of its last word, the bare word first. None when a part has no
+    words (a gap at the start or end): only the token pattern expresses that."""
+    segments: list[Segment] = []
+    for part in _GAP_MARK.split(phrase):
+        words = tuple(token.lower_ for token in tokenize(part) if token.text.strip())
+        if not words:
+            return None
+        segments.append((words,))
+    if inflect_head:
+        *leading, head = segments[-1][0]
+        segments[-1] = tuple((*leading, head + ending) for ending in ("", *_NOUN_ENDINGS))
+    return tuple(segments)
+
+
+@dataclass(frozen=True)
+class ConceptPattern:
+    """One surface form of a concept: literal `segments` between gaps, or else `tokens`."""
+
+    label: str  # the concept IRI
+    phrase: str  # the label as the vocabulary writes it; the span id of its matches
+    segments: tuple[Segment, ...] | None
+    tokens: list[dict[str, Any]] | None
+
+
+def concept_patterns(
     vocabulary: Graph,
     scheme: URIRef,
     tokenize: Tokenize,
     *,
     hidden_only: bool = False,
     inflect_head: bool = False,
-) -> list[dict[str, Any]]:
-    """SpanRuler patterns labelled with concept IRIs, one per surface form."""
+) -> list[ConceptPattern]:
+    """One pattern per surface form of the concepts in `scheme`, labelled with concept IRIs."""
     by_concept = phrases_by_concept(vocabulary, scheme, hidden_only=hidden_only)
     patterns = []
     for concept, phrases in by_concept.items():
         for phrase in phrases:
-            pattern = token_pattern(phrase, tokenize, inflect_head=inflect_head)
-            if pattern:
-                patterns.append({"label": concept, "pattern": pattern, "id": phrase})
+            segments = phrase_segments(phrase, tokenize, inflect_head=inflect_head)
+            if segments is not None:
+                patterns.append(ConceptPattern(concept, phrase, segments, None))
+            elif tokens := token_pattern(phrase, tokenize, inflect_head=inflect_head):
+                patterns.append(ConceptPattern(concept, phrase, None, tokens))
     return patterns

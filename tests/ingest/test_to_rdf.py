@@ -316,3 +316,21 @@ def test_output_is_stable_across_runs(minutes: Mentions) -> None:
         first.subjects(RDF.type, BG.SourceDocument)
     )
     assert len(set(first.subjects(RDF.type, FOAF.Person))) == 5
+
+
+def test_a_person_named_in_three_places_has_three_annotations_stated_once(graph: Graph) -> None:
+    bo_ek = URIRef(f"{ID}person/{slug('Bo Ek')}")
+    annotations = list(graph.subjects(OA.hasBody, bo_ek))
+    quotes, starts = [], set()
+    for annotation in annotations:
+        # One annotation per named place, however often a stage restates it.
+        assert len(list(graph.objects(annotation, OA.motivatedBy))) == 1
+        (target,) = graph.objects(annotation, OA.hasTarget)
+        selectors = set(graph.objects(target, OA.hasSelector))
+        assert len(selectors) == 2
+        for selector in selectors:
+            assert len(list(graph.objects(selector, OA.start | OA.exact))) == 1
+            quotes.extend(str(exact) for exact in graph.objects(selector, OA.exact))
+            starts.update(start.toPython() for start in graph.objects(selector, OA.start))
+    assert quotes == ["Bo Ek"] * 3
+    assert len(starts) == 3
