@@ -24,7 +24,7 @@ from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, Assignment, DateValue, DecisionClause, Span
 from beslutsgraf.ingest.nlp import concepts_in
-from beslutsgraf.ingest.patterns import compiled, keyed
+from beslutsgraf.ingest.patterns import Rule, compiled, keyed
 from beslutsgraf.ontology import BG
 
 __all__ = ["clauses_in", "decision_sentences", "link_report_backs"]
@@ -40,7 +40,7 @@ def _type_rank() -> dict[str, int]:
     return {str(BG[row[0]]): rank for rank, row in enumerate(read_table("decision_types.tsv"))}
 
 
-def _rules(kind: str) -> list[re.Pattern[str]]:
+def _rules(kind: str) -> list[Rule]:
     return [regex for rule_kind, regex in keyed("decision_patterns.tsv") if rule_kind == kind]
 
 
@@ -163,11 +163,11 @@ def _decided_by(text: str, lead: Span) -> str | None:
     return " ".join(subject.split()) or None
 
 
-def _matches(rules: Sequence[re.Pattern[str]], text: str) -> bool:
+def _matches(rules: Sequence[Rule], text: str) -> bool:
     return any(rule.search(text) for rule in rules)
 
 
-def _captured(rules: Sequence[re.Pattern[str]], text: str, group: str) -> list[str]:
+def _captured(rules: Sequence[Rule], text: str, group: str) -> list[str]:
     found = []
     for rule in rules:
         for match in rule.finditer(text):
@@ -178,7 +178,7 @@ def _captured(rules: Sequence[re.Pattern[str]], text: str, group: str) -> list[s
 
 
 def _first_date(
-    rules: Sequence[re.Pattern[str]], text: str, spans: Sequence[Span], default_year: int | None
+    rules: Sequence[Rule], text: str, spans: Sequence[Span], default_year: int | None
 ) -> DateValue | None:
     for span in spans:
         for rule in rules:

@@ -8,13 +8,16 @@ med"); the placeholders are the shared building blocks: {NAME}, {FIRST},
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import month_pattern
 from beslutsgraf.ingest.people import PARTY
 
-__all__ = ["DATE", "NAME_IN_PROSE", "compiled", "fill", "keyed", "number_word"]
+__all__ = ["DATE", "NAME_IN_PROSE", "Rule", "compiled", "fill", "keyed", "number_word"]
 
 _CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉ'’]*(?:-[A-ZÅÄÖÉa-zåäöé][a-zåäöéüA-ZÅÄÖ]*)*"
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
@@ -61,10 +64,37 @@ def fill(pattern: str) -> str:
     return pattern
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule's regex and, when the table gives one, its guard: a regex that every match
+    of the rule contains. A rule that opens with a lazy run ("(?P<who>[^.\n]+?)\\s+
+    reserverade\\s+sig", "{NAME},?[^.]*?\\s+är\\s+ny") retries at every character of a
+    long line; one linear search for the guard rules most texts out first. When the
+    guard is found the rule runs as written, so the matches are the same."""
+
+    regex: re.Pattern[str]
+    guard: re.Pattern[str] | None = None
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if self.guard is not None and self.guard.search(text, pos, endpos) is None:
+            return iter(())
+        return self.regex.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.guard is not None and self.guard.search(text, pos, endpos) is None:
+            return None
+        return self.regex.search(text, pos, endpos)
+
+
 @cache
-def keyed(table: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, compiled regex) rows of a two-column rule table."""
-    return tuple((row[0], re.compile(fill(row[1]))) for row in read_table(table))
+def keyed(table: str) -> tuple[tuple[str, Rule], ...]:
+    """(kind, rule) rows of a rule table: kind, regex and an optional guard."""
+    return tuple(
+        (row[0], Rule(re.compile(fill(row[1])), re.compile(row[2]) if len(row) > 2 else None))
+        for row in read_table(table)
+    )
 
 
 @cache
