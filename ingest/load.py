@@ -6,6 +6,10 @@ produced it. Re-ingesting the same bytes is therefore detected before anything
 is written (the earlier ingest time in prov:generatedAtTime stays). A changed
 file (same file name, other bytes) gets a new graph name, and the graphs of its
 earlier versions are dropped in the same update that writes the new one.
+
+The same bytes are written again only when asked (`rewrite=True`, when the
+curation changed and the graph was resolved anew); that too is one update, so a
+reader never sees the document missing.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ __all__ = ["LoadResult", "LoadStatus", "already_loaded", "load"]
 
 class LoadStatus(StrEnum):
     LOADED = "loaded"  # a new document
-    REPLACED = "replaced"  # a new version of a file loaded before; the old graph is gone
+    # A new version of a file loaded before (the old graph is gone), or the same bytes
+    # resolved anew and rewritten (`rewrite=True`).
+    REPLACED = "replaced"
     UNCHANGED = "unchanged"  # the same bytes are already in the store: nothing written
 
 
@@ -72,16 +78,21 @@ def _earlier_versions(store: Store, source: URIRef, file_name: str) -> list[str]
     return sorted(graphs)
 
 
-def load(graph: Graph, store: Store) -> LoadResult:
-    """Replace the document's named graph with `graph` in one transaction."""
+def load(graph: Graph, store: Store, *, rewrite: bool = False) -> LoadResult:
+    """Replace the document's named graph with `graph` in one transaction.
+
+    Bytes already loaded are left alone (UNCHANGED) unless `rewrite`: then the
+    stored graph is replaced by `graph` in one update (REPLACED)."""
     source, sha256, file_name = _source_of(graph)
-    if already_loaded(store, source, sha256):
+    loaded = already_loaded(store, source, sha256)
+    if loaded and not rewrite:
         return LoadResult(LoadStatus.UNCHANGED, source, len(graph))
     ntriples = graph.serialize(format="nt", encoding="utf-8")
     earlier = _earlier_versions(store, source, file_name)
     if not earlier:
         store.replace_graph(str(source), ntriples)
-        return LoadResult(LoadStatus.LOADED, source, len(graph))
+        status = LoadStatus.REPLACED if loaded else LoadStatus.LOADED
+        return LoadResult(status, source, len(graph))
     # One update request is one transaction: readers see the old version or the
     # new one, never both and never neither.
     drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in earlier)

@@ -1,15 +1,34 @@
-"""`run`: the whole pipeline over a batch of files, one outcome per document.
+"""`run`: the whole pipeline over a set of files, one outcome per document.
 
-Three passes:
+The files are ingested in batches of `batch_size`, so that what the run holds
+for its documents is bounded by the batch, not by the archive: a batch's
+mentions, graphs and `Known` are gone before the next batch is read, and across
+batches only the outcomes are kept, for the summary. Per batch:
 
 0. files whose bytes are already in the store (same sha256) are reported as
    unchanged and not read at all: re-ingesting is a no-op;
 1. per document, in parallel when `jobs` > 1: read → segment → extract;
-2. the cross-document pass: what the store and all documents of the batch know
-   (`Known`), so that spellings, months and repeated positions resolve the same
-   way whatever the order of the files;
+2. the cross-document pass: what the store holds (every earlier batch of the run
+   included) and what all documents of the batch say (`Known`), so that
+   spellings, months and repeated positions resolve the same way whatever the
+   order of the files within a batch;
 3. per document: resolve → to_rdf → validate (parallel), then, one at a time,
    load into the store or write to quarantine.
+
+Cross-document inference runs from the store to the batch, never back: a
+document already loaded is not resolved again. So a batch boundary can change
+- a yearly summary's month ("januari 2025"): it is placed at the body's one
+  meeting that month only when the document dating it ("den 30 januari 2025") is
+  in the same or an earlier batch; in a later batch the summary's decisions stay
+  unplaced ("2025-01"), and a position the summary repeats is not joined to the
+  minutes' decision node;
+- which spelling names a person or an organisation (its IRI and canonical name):
+  the first batch that mentions them fixes it, where one batch takes the most
+  frequent spelling;
+- an abbreviation defined in an earlier batch's text ("Västra Götalandsregionen
+  (VGR)"): a later batch knows it only as a label stored on the organisation;
+- a name found only in running text joins a person it matches and never creates
+  one: a listing of that person in a later batch does not go back to it.
 
 Resolution sees the shipped reference registers (`id:graph/reference`:
 municipalities, kommunalförbund, region, parties) first, so document mentions
@@ -17,12 +36,13 @@ resolve to their nodes; the graph itself is written (or refreshed when the
 shipped data changed) before the first document is loaded.
 
 A document that fails at any stage gets one error line and leaves the store as
-it was; the rest of the batch goes on. After loading, the identity links between
-documents are rewritten into `id:graph/resolution`.
+it was; the rest of the run goes on. After the last batch, the identity links
+between documents are rewritten into `id:graph/resolution`.
 
 Curator decisions (`curation`, see curation.py) are always honoured: when they
 changed since the store was last resolved, files already loaded are read again
-instead of being skipped as unchanged, so the decisions apply to them too.
+instead of being skipped as unchanged, and each graph is rewritten in one update
+(a graph that now fails the shapes is quarantined and the stored one stays).
 """
 
 from __future__ import annotations
@@ -68,6 +88,7 @@ from beslutsgraf.ontology import ONTOLOGY_GRAPH
 from beslutsgraf.store.base import Store
 
 __all__ = [
+    "DEFAULT_BATCH_SIZE",
     "DocumentOutcome",
     "IngestSummary",
     "Progress",
@@ -77,13 +98,22 @@ __all__ = [
     "run",
 ]
 
+# Documents per batch. A batch's mentions, resolved graphs and `Known` live in memory
+# together (about 2.5 MB per document), so 200 keeps them near 0.5 GB; each batch also
+# reads what the store knows (`known_from_store`, whose cost grows with the store), and
+# 200 documents pay for that read once.
+DEFAULT_BATCH_SIZE = 200
+
+
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 
 class Status(StrEnum):
     LOADED = "loaded"
-    REPLACED = "replaced"  # a new version of a file already in the store
+    # A new version of a file already in the store, or the same bytes resolved anew
+    # under a changed curation.
+    REPLACED = "replaced"
     UNCHANGED = "unchanged"  # the same bytes were already loaded: nothing written
     QUARANTINED = "quarantined"  # the graph violates the shapes: not loaded
     FAILED = "failed"  # could not be read or processed: not loaded
@@ -138,6 +168,22 @@ Progress = Callable[[ProgressUpdate], None]
 
 
 @dataclass(frozen=True)
+class _Batches:
+    """What every batch of one run shares (none of it grows with the documents)."""
+
+    store: Store
+    minter: IriMinter
+    curation: Curation
+    # When the curation changed, loaded bytes are read and rewritten, not skipped.
+    curation_changed: bool
+    reference: Graph  # the shipped registers, resolved against before the store
+    generated_at: dt.datetime
+    quarantine_dir: Path
+    before_load: Callable[[], None]  # called before each load (the shipped graphs)
+    executor: Executor | None = None
+
+
+@dataclass(frozen=True)
 class _Front:
     path: Path
     mentions: Mentions | None = None
@@ -173,6 +219,14 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         else:
             expanded.append(path)
     return list(dict.fromkeys(expanded))
+
+
+@dataclass(frozen=True)
+class _BackTask:
+    mentions: Mentions
+    known: Known
+    generated_at: dt.datetime
+    minter: IriMinter
 
 
 def _error_line(path: Path, stage: str, error: Exception) -> str:
@@ -229,14 +283,6 @@ def _front(path: Path) -> _Front:
         return _Front(path, error=_error_line(path, stage, error))
 
 
-@dataclass(frozen=True)
-class _BackTask:
-    mentions: Mentions
-    known: Known
-    generated_at: dt.datetime
-    minter: IriMinter
-
-
 def _back(task: _BackTask) -> _Back:
     """resolve → to_rdf → validate for one document."""
     path = task.mentions.document.path
@@ -260,9 +306,14 @@ def _mapped(
     return executor.map(function, items)
 
 
-def _finish(
-    back: _Back, store: Store, quarantine_dir: Path, before_load: Callable[[], None]
-) -> DocumentOutcome:
+_STATUS = {
+    LoadStatus.LOADED: Status.LOADED,
+    LoadStatus.REPLACED: Status.REPLACED,
+    LoadStatus.UNCHANGED: Status.UNCHANGED,
+}
+
+
+def _finish(back: _Back, batches: _Batches) -> DocumentOutcome:
     if back.error is not None or back.graph is None or back.outcome is None:
         return DocumentOutcome(back.path, Status.FAILED, message=back.error)
     assert back.mentions is not None
@@ -270,34 +321,50 @@ def _finish(
     outcome, graph = back.outcome, back.graph
     warnings = outcome.warning_count
     if not outcome.conforms:
-        folder = quarantine(document, graph, outcome, quarantine_dir)
+        # The store is not touched: a graph stored before (other curation) stays.
+        folder = quarantine(document, graph, outcome, batches.quarantine_dir)
         first = next(iter(outcome.lines()), "no detail")
         error = ValidationFailed(back.path, outcome.violation_count, first, report=folder)
         return DocumentOutcome(
             back.path, Status.QUARANTINED, None, len(graph), warnings, str(error), folder
         )
     try:
-        before_load()
-        result = load(graph, store)
+        batches.before_load()
+        # Under a changed curation the stored graph of these bytes is replaced by the
+        # one resolved anew, in the same update: never dropped first.
+        result = load(graph, batches.store, rewrite=batches.curation_changed)
     except Exception as error:
-        line = str(StoreWriteFailed(back.path, type(store).__name__, str(error)))
+        line = str(StoreWriteFailed(back.path, type(batches.store).__name__, str(error)))
         return DocumentOutcome(back.path, Status.FAILED, message=line)
-    status = {
-        LoadStatus.LOADED: Status.LOADED,
-        LoadStatus.REPLACED: Status.REPLACED,
-        LoadStatus.UNCHANGED: Status.UNCHANGED,
-    }[result.status]
+    status = _STATUS[result.status]
     return DocumentOutcome(back.path, status, str(result.graph), result.triples, warnings)
 
 
-def _forget_loaded(back: _Back, store: Store, minter: IriMinter) -> None:
-    """Drop the stored graph of these very bytes, so the newly resolved graph is
-    written: `load` skips bytes it already holds, and the curation changed."""
-    if back.outcome is None or not back.outcome.conforms or back.mentions is None:
+def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[DocumentOutcome]:
+    """Ingest one batch of files; yields each document's outcome as it is decided."""
+    store, minter = batches.store, batches.minter
+    # Bytes already in the store need no reading at all: that is the no-op re-ingest.
+    to_read = []
+    for path in paths:
+        unchanged = None if batches.curation_changed else _unchanged_graph(path, store, minter)
+        if unchanged is not None:
+            yield DocumentOutcome(path, Status.UNCHANGED, unchanged)
+        else:
+            to_read.append(path)
+    pending: list[Mentions] = []
+    for front in _mapped(batches.executor, _front, to_read):
+        if front.mentions is None:
+            yield DocumentOutcome(front.path, Status.FAILED, message=front.error)
+            continue
+        pending.append(front.mentions)
+    if not pending:
         return
-    source = minter.source(back.mentions.document.sha256)
-    if already_loaded(store, source, back.mentions.document.sha256):
-        store.update(f"DROP SILENT GRAPH <{source}>")
+    # Resolution sees the shipped registers first, whatever version the store holds.
+    stored = replace(known_from_store(store), curation=batches.curation)
+    known = extend_known(with_reference(stored, batches.reference), pending, minter)
+    tasks = [_BackTask(mentions, known, batches.generated_at, minter) for mentions in pending]
+    for back in _mapped(batches.executor, _back, tasks):
+        yield _finish(back, batches)
 
 
 def run(
@@ -310,8 +377,12 @@ def run(
     generated_at: dt.datetime | None = None,
     minter: IriMinter = DEFAULT_MINTER,
     curation: Curation | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> IngestSummary:
-    """Ingest `paths` (files or folders) into `store`; never raises for a bad document."""
+    """Ingest `paths` (files or folders) into `store`, `batch_size` files at a time;
+    never raises for a bad document."""
+    if batch_size < 1:
+        raise ValueError(f"batch_size is at least 1, not {batch_size}")
     curation = curation or Curation()
     curation_changed = curation.checksum != stored_curation_checksum(store, minter)
     files = expand_paths(paths)
@@ -343,29 +414,21 @@ def run(
             reference_checked = True
 
     executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and total > 1 else None
+    batches = _Batches(
+        store=store,
+        minter=minter,
+        curation=curation,
+        curation_changed=curation_changed,
+        reference=reference,
+        generated_at=ingest_time,
+        quarantine_dir=quarantine_dir,
+        before_load=ensure_reference,
+        executor=executor,
+    )
     try:
-        # Bytes already in the store need no reading at all: that is the no-op re-ingest.
-        to_read = []
-        for path in files:
-            unchanged = None if curation_changed else _unchanged_graph(path, store, minter)
-            if unchanged is not None:
-                report(DocumentOutcome(path, Status.UNCHANGED, unchanged))
-            else:
-                to_read.append(path)
-        pending: list[Mentions] = []
-        for front in _mapped(executor, _front, to_read):
-            if front.mentions is None:
-                report(DocumentOutcome(front.path, Status.FAILED, message=front.error))
-                continue
-            pending.append(front.mentions)
-        # Resolution sees the shipped registers first, whatever version the store holds.
-        stored = replace(known_from_store(store), curation=curation)
-        known = extend_known(with_reference(stored, reference), pending, minter)
-        tasks = [_BackTask(mentions, known, ingest_time, minter) for mentions in pending]
-        for back in _mapped(executor, _back, tasks):
-            if curation_changed:
-                _forget_loaded(back, store, minter)
-            report(_finish(back, store, quarantine_dir, ensure_reference))
+        for start in range(0, total, batch_size):
+            for outcome in _ingest_batch(files[start : start + batch_size], batches):
+                report(outcome)
     finally:
         if executor is not None:
             executor.shutdown()

@@ -68,3 +68,22 @@ def test_other_files_are_left_alone(tmp_path: Path) -> None:
         assert store.graph_exists(str(one.graph)) and store.graph_exists(str(two.graph))
     finally:
         store.close()
+
+
+def test_rewrite_replaces_the_graph_of_the_same_bytes_in_place(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        first = load(_document_graph("minutes.txt", b"version 1", "Mötesanteckning"), store)
+        # The same bytes resolved anew (say, under a new curation): a different graph.
+        anew = _document_graph("minutes.txt", b"version 1", "Mötesanteckning, omprövad")
+        assert load(anew, store).status == LoadStatus.UNCHANGED
+        rewritten = load(anew, store, rewrite=True)
+        assert rewritten.status == LoadStatus.REPLACED
+        assert rewritten.graph == first.graph and rewritten.replaced == ()
+        rows = store.select(
+            "SELECT ?title WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?title } }"
+        )
+        assert [row["title"] for row in rows] == ['"Mötesanteckning, omprövad"']
+        assert store.named_graphs() == [str(first.graph)]
+    finally:
+        store.close()
