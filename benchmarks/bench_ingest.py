@@ -2,7 +2,10 @@
 
 For each size N, a fresh process (so peak RSS belongs to that size alone)
 warms up on the corpus, opens an empty EmbeddedStore in a temporary folder and
-runs `beslutsgraf.ingest.run.run` on N synthetic minutes. Each stage function
+runs `beslutsgraf.ingest.run.run` on N synthetic minutes, `--batch-size`
+documents at a time (run's default unless given: memory is bounded by the
+batch, so 10,000 documents fit a machine whose memory 10,000 documents in one
+batch would not). Each stage function
 `run` calls is wrapped with a timer, so the numbers are those of the product's
 own path (cross-document pass and resolution graph included), not of a copy.
 
@@ -10,10 +13,13 @@ Target (issue #4): >= 20 corpus-sized documents per second per core, end to
 end including validation and load (50 ms per document), and flat cost per
 document up to 10,000 documents.
 
-    python benchmarks/bench_ingest.py [--sizes 100,1000,10000] [--jobs 1] [--out DIR] [--quick]
+    python benchmarks/bench_ingest.py [--sizes 100,1000,10000] [--jobs 1] [--batch-size 200]
+                                      [--out DIR] [--quick]
 
 Writes OUT/ingest.json and OUT/ingest.md and prints the table. A size whose
-projected time would overrun `--budget-s` is skipped and reported as such.
+projected time would overrun `--budget-s` is skipped and reported as such, and
+so is one whose projected peak RSS (fitted like the time) would not fit in the
+machine's available memory.
 """
 
 from __future__ import annotations
@@ -138,15 +144,35 @@ def _peak_rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
+def _current_rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return _peak_rss_mb(resource.RUSAGE_SELF)
+
+
+def _available_mb() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def _cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _measure(paths: list[Path], jobs: int, corpus: Path) -> dict[str, Any]:
+def _measure(paths: list[Path], jobs: int, corpus: Path, batch_size: int | None) -> dict[str, Any]:
     """Ingest `paths` into a fresh store; everything but startup is timed."""
-    from beslutsgraf.ingest.run import Status, run
+    from beslutsgraf.ingest.run import DEFAULT_BATCH_SIZE, Status, run
     from beslutsgraf.store.embedded import EmbeddedStore
 
     # Workers must inherit the timers; fork is Linux's default on 3.11-3.13,
@@ -162,13 +188,16 @@ def _measure(paths: list[Path], jobs: int, corpus: Path) -> dict[str, Any]:
         run(warm, warm_store, quarantine_dir=work / "warm-quarantine")
         warm_store.close()
         startup_s = time.perf_counter() - started
+        # After warm-up: what the language pipeline and shapes take, before any batch.
+        baseline_rss_mb = _current_rss_mb()
 
         timer = _StageTimer(work)
         _install(timer)
         store = EmbeddedStore(work / "store")
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
-        summary = run(paths, store, jobs=jobs, quarantine_dir=work / "quarantine")
+        batch = batch_size or DEFAULT_BATCH_SIZE
+        summary = run(paths, store, jobs=jobs, quarantine_dir=work / "quarantine", batch_size=batch)
         wall_s = time.perf_counter() - started
         cpu_s = _cpu_seconds() - cpu_before
         store.close()
@@ -180,6 +209,7 @@ def _measure(paths: list[Path], jobs: int, corpus: Path) -> dict[str, Any]:
     return {
         "documents": documents,
         "jobs": jobs,
+        "batch_size": batch,
         "wall_s": round(wall_s, 3),
         "cpu_s": round(cpu_s, 3),
         "docs_per_s": round(documents / wall_s, 3),
@@ -197,8 +227,10 @@ def _measure(paths: list[Path], jobs: int, corpus: Path) -> dict[str, Any]:
         },
         "stage_calls": {stage: calls.get(stage, 0) for stage in DOCUMENT_STAGES},
         "batch_stage_s": {stage: round(seconds.get(stage, 0.0), 3) for stage in BATCH_STAGES},
+        "batch_stage_calls": {stage: calls.get(stage, 0) for stage in BATCH_STAGES},
         "startup_s": round(startup_s, 3),
         "peak_rss_mb": round(_peak_rss_mb(resource.RUSAGE_SELF), 1),
+        "baseline_rss_mb": round(baseline_rss_mb, 1),
         "workers_peak_rss_mb": round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
         "statuses": statuses,
         "triples": summary.triples,
@@ -213,11 +245,12 @@ def _child(argv: Sequence[str]) -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--result", type=Path, required=True)
+    parser.add_argument("--batch-size", type=int, default=None)
     args = parser.parse_args(argv)
     paths = sorted(args.docs.glob("*.txt"))[: args.one_size]
     if len(paths) < args.one_size:
         raise SystemExit(f"error: {args.docs} holds {len(paths)} documents, not {args.one_size}")
-    result = _measure(paths, args.jobs, args.corpus)
+    result = _measure(paths, args.jobs, args.corpus, args.batch_size)
     args.result.write_text(json.dumps(result), encoding="utf-8")
     return 0
 
@@ -225,7 +258,9 @@ def _child(argv: Sequence[str]) -> int:
 # ---------------------------------------------------------------- the driver
 
 
-def _run_size(size: int, jobs: int, docs: Path, corpus: Path, timeout_s: float) -> dict[str, Any]:
+def _run_size(
+    size: int, jobs: int, batch_size: int | None, docs: Path, corpus: Path, timeout_s: float
+) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         result_path = Path(handle.name)
     command = [
@@ -241,6 +276,7 @@ def _run_size(size: int, jobs: int, docs: Path, corpus: Path, timeout_s: float) 
         str(corpus),
         "--result",
         str(result_path),
+        *(["--batch-size", str(batch_size)] if batch_size else []),
     ]
     try:
         completed = subprocess.run(command, timeout=timeout_s, check=False)
@@ -271,6 +307,26 @@ def _projected_s(measured: list[tuple[int, float]], size: int) -> float | None:
     return float(30 + size * last_cost * (size / last_size) ** exponent)
 
 
+def _projected_rss_mb(runs: list[dict[str, Any]], size: int) -> float | None:
+    """Peak RSS (main process and workers) `size` documents will need, extrapolated
+    linearly through the last two sizes measured; from one size, everything above
+    the warmed-up baseline is taken to grow with the documents (an upper bound)."""
+    measured = [r for r in runs if "peak_rss_mb" in r]
+    if not measured:
+        return None
+
+    def peak(r: dict[str, Any]) -> float:
+        return float(r["peak_rss_mb"] + r["workers_peak_rss_mb"])
+
+    last = measured[-1]
+    if len(measured) > 1 and last["documents"] > measured[-2]["documents"]:
+        previous = measured[-2]
+        slope = (peak(last) - peak(previous)) / (last["documents"] - previous["documents"])
+    else:
+        slope = (last["peak_rss_mb"] - last["baseline_rss_mb"]) / last["documents"]
+    return peak(last) + max(slope, 0.0) * (size - last["documents"])
+
+
 def _growth(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
     measured = [r for r in runs if "docs_per_s" in r]
     if len(measured) < 2:
@@ -290,6 +346,13 @@ def _growth(runs: list[dict[str, Any]]) -> dict[str, Any] | None:
         "cpu_ms_per_doc_ratio": round(cpu_ratio, 3),
         "linear": 1 / cpu_ratio >= LINEAR_RATIO,
         "stage_cpu_ms_ratio": stage_ratio,
+        # Main process; flat (near 0) when memory is bounded by the batch.
+        "peak_rss_mb_per_1000_docs": round(
+            1000
+            * (large["peak_rss_mb"] - small["peak_rss_mb"])
+            / (large["documents"] - small["documents"]),
+            1,
+        ),
     }
 
 
@@ -297,13 +360,13 @@ def _table(runs: list[dict[str, Any]]) -> str:
     stages = " | ".join(f"{stage} CPU" for stage in DOCUMENT_STAGES)
     lines = [
         f"| docs | jobs | docs/s | docs/s/core | ms/doc | CPU ms/doc | {stages} | known s "
-        "| peak RSS MB (main/workers) | loaded/quarantined/failed |",
-        "|" + "---:|" * (9 + len(DOCUMENT_STAGES)) + ":---|",
+        "| peak RSS MB (main/workers) | batch | loaded/quarantined/failed |",
+        "|" + "---:|" * (10 + len(DOCUMENT_STAGES)) + ":---|",
     ]
     for r in runs:
         if "error" in r or "skipped" in r:
             reason = r.get("error") or r.get("skipped")
-            blanks = " | ".join("" for _ in range(7 + len(DOCUMENT_STAGES)))
+            blanks = " | ".join("" for _ in range(8 + len(DOCUMENT_STAGES)))
             lines.append(f"| {r['documents']} | {r['jobs']} | {blanks} | {reason} |")
             continue
         stage_cells = " | ".join(f"{r['stage_cpu_ms_per_doc'][s]:.1f}" for s in DOCUMENT_STAGES)
@@ -313,7 +376,7 @@ def _table(runs: list[dict[str, Any]]) -> str:
             f"| {r['docs_per_s_per_core']:.2f} | {r['ms_per_doc']:.0f} "
             f"| {r['cpu_ms_per_doc']:.0f} | {stage_cells} "
             f"| {r['batch_stage_s']['known']:.1f} "
-            f"| {r['peak_rss_mb']:.0f}/{r['workers_peak_rss_mb']:.0f} "
+            f"| {r['peak_rss_mb']:.0f}/{r['workers_peak_rss_mb']:.0f} | {r['batch_size']} "
             f"| {statuses['loaded'] + statuses['replaced']}/{statuses['quarantined']}"
             f"/{statuses['failed']} |"
         )
@@ -340,6 +403,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--series", type=int, default=SERIES, help="documents per body's series")
+    parser.add_argument(
+        "--batch-size", type=int, default=None, help="documents per batch (run's default)"
+    )
     args = parser.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     corpus: Path = args.corpus or default_corpus()
@@ -354,13 +420,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for size in sizes:
             remaining = args.budget_s - (time.perf_counter() - started)
             projected = _projected_s(measured, size)
+            rss, available = _projected_rss_mb(runs, size), _available_mb()
+            note = None
             if remaining <= 0 or (projected is not None and projected > remaining):
                 note = f"skipped: projected {projected or 0:.0f} s > {max(remaining, 0):.0f} s left"
+            elif rss is not None and available is not None and rss > 0.9 * available:
+                note = f"skipped: projected peak RSS {rss:.0f} MB > 90% of {available:.0f} MB"
+            if note is not None:
                 runs.append({"documents": size, "jobs": args.jobs, "skipped": note})
                 print(f"{size} documents: {note}", file=sys.stderr)
                 continue
             print(f"{size} documents, {args.jobs} job(s) …", file=sys.stderr, flush=True)
-            result = _run_size(size, args.jobs, docs, corpus, timeout_s=remaining)
+            result = _run_size(size, args.jobs, args.batch_size, docs, corpus, timeout_s=remaining)
             runs.append(result)
             if "wall_s" in result:
                 measured.append((size, result["wall_s"] / size))
@@ -378,6 +449,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "settings": {
             "sizes": list(sizes),
             "jobs": args.jobs,
+            "batch_size": args.batch_size,
             "seed": args.seed,
             "series": args.series,
         },
@@ -395,7 +467,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"docs/s ratio {growth['docs_per_s_ratio']}, "
             f"CPU ms/doc ratio {growth['cpu_ms_per_doc_ratio']} "
             f"({'flat' if growth['linear'] else 'NOT flat'}; stage CPU ms ratios "
-            f"{growth['stage_cpu_ms_ratio']})"
+            f"{growth['stage_cpu_ms_ratio']}); peak RSS "
+            f"{growth['peak_rss_mb_per_1000_docs']} MB per 1000 documents"
         )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "ingest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
