@@ -549,13 +549,15 @@ def _clusters(rows: Iterable[Mapping[str, str]], name: str, other: str) -> list[
 def known_from_store(store: Store) -> Known:
     """Persons, organisations, meetings and decisions the store already holds."""
     people = stored_people(store)
-    # Three DISTINCT queries, not one with two OPTIONALs: the union default graph keeps
-    # a triple once per graph that states it, so the joined rows multiply with every
-    # document naming the organisation (9.4 million rows for 45 documents).
+    # Three queries, each joining one property to the DISTINCT organisations: the union
+    # default graph keeps a triple once per graph that states it, so joining the type
+    # and two labels as they stand multiplies the rows by the documents naming the
+    # organisation for each pattern (9.4 million rows for 45 documents).
     names, alts, kinds = (
         store.select(
             _PREFIXES + f"SELECT DISTINCT ?entity ?{variable} WHERE {{ "
-            f"?entity a org:Organization ; {predicate} ?{variable} }}"
+            "{ SELECT DISTINCT ?entity WHERE { ?entity a org:Organization } } "
+            f"?entity {predicate} ?{variable} }}"
         )
         for variable, predicate in (
             ("name", "skos:prefLabel"),
