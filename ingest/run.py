@@ -384,7 +384,8 @@ def run(
     if batch_size < 1:
         raise ValueError(f"batch_size is at least 1, not {batch_size}")
     curation = curation or Curation()
-    curation_changed = curation.checksum != stored_curation_checksum(store, minter)
+    resolved_with = stored_curation_checksum(store, minter)
+    curation_changed = curation.checksum != resolved_with
     files = expand_paths(paths)
     total = len(files)
     done = 0
@@ -437,7 +438,15 @@ def run(
     changed = any(o.status in (Status.LOADED, Status.REPLACED) for o in outcomes.values())
     if curation_changed and any(o.ok for o in outcomes.values()):
         changed = True
-    resolution_triples = write_resolution_graph(store, minter, curation) if changed else 0
+    applied = curation
+    if curation_changed and any(
+        not o.ok and _unchanged_graph(o.path, store, minter) is not None for o in outcomes.values()
+    ):
+        # A loaded document whose new graph was quarantined (or not written) keeps its
+        # graph of the old curation: keep the old checksum, so the next run reads every
+        # document again rather than take that graph for up to date.
+        applied = replace(curation, checksum=resolved_with)
+    resolution_triples = write_resolution_graph(store, minter, applied) if changed else 0
     return IngestSummary(
         tuple(outcomes[path] for path in files if path in outcomes), resolution_triples
     )

@@ -158,6 +158,18 @@ def test_a_curation_change_that_fails_the_shapes_keeps_the_stored_graph(
         assert sorted(store.get_graph(graph_000, "application/n-triples").splitlines()) == sorted(
             before.splitlines()
         )
+
+        # 000's stored graph is still of the old curation, so the next run must not take
+        # it for up to date: once the graph passes, it is rewritten under the curation.
+        monkeypatch.undo()
+        fixed = run(
+            documents, store, quarantine_dir=tmp_path / "q", curation=load_curation(curation)
+        )
+        assert [o.status for o in fixed.outcomes] == [Status.REPLACED, Status.REPLACED]
+        settled = run(
+            documents, store, quarantine_dir=tmp_path / "q", curation=load_curation(curation)
+        )
+        assert [o.status for o in settled.outcomes] == [Status.UNCHANGED, Status.UNCHANGED]
     finally:
         store.close()
 
