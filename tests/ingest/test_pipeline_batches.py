@@ -130,16 +130,22 @@ def _break_000(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run_module, "to_rdf", broken)
 
 
-def test_a_curation_change_that_fails_the_shapes_keeps_the_stored_graph(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    documents = _copies(tmp_path / "docs", "000", "002")
+def _curation_folder(tmp_path: Path) -> Path:
+    """A curator's file that changes how 000 and 002 resolve (a not-same pair)."""
     curation = tmp_path / "curation"
     curation.mkdir()
     (curation / "people.csv").write_text(
         "left,right,relation\nKristoffer Svensson,Kristofer Svensson,not-same\n",
         encoding="utf-8",
     )
+    return curation
+
+
+def test_a_curation_change_that_fails_the_shapes_keeps_the_stored_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = _copies(tmp_path / "docs", "000", "002")
+    curation = _curation_folder(tmp_path)
     store = EmbeddedStore(tmp_path / "store")
     try:
         first = run(documents, store, quarantine_dir=tmp_path / "q")
@@ -178,12 +184,7 @@ def test_a_curation_re_load_that_cannot_write_keeps_the_stored_graph(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (document,) = _copies(tmp_path / "docs", "000")
-    curation = tmp_path / "curation"
-    curation.mkdir()
-    (curation / "people.csv").write_text(
-        "left,right,relation\nKristoffer Svensson,Kristofer Svensson,not-same\n",
-        encoding="utf-8",
-    )
+    curation = _curation_folder(tmp_path)
     store = EmbeddedStore(tmp_path / "store")
     try:
         (loaded,) = run([document], store, quarantine_dir=tmp_path / "q").outcomes
