@@ -98,10 +98,10 @@ __all__ = [
     "run",
 ]
 
-# Documents per batch. A batch's mentions, resolved graphs and `Known` live in memory
-# together (about 2.5 MB per document), so 200 keeps them near 0.5 GB; each batch also
-# reads what the store knows (`known_from_store`, whose cost grows with the store), and
-# 200 documents pay for that read once.
+# Documents per batch. A batch's mentions and resolved graphs live in memory together
+# with what the store knows (`Known`); each batch reads that from the store and clusters
+# its people against it, at a cost that grows with the store, so a batch should be large
+# enough to pay for it once per 200 documents and small enough to bound the memory.
 DEFAULT_BATCH_SIZE = 200
 
 
