@@ -40,6 +40,7 @@ __all__ = [
     "RecordKey",
     "block_of",
     "cluster_people",
+    "merge_keys",
     "neighbour_blocks",
 ]
 
@@ -104,6 +105,22 @@ def neighbour_blocks(block: tuple[str, int]) -> tuple[tuple[str, int], ...]:
     return (letter, length - 1), (letter, length), (letter, length + 1)
 
 
+@lru_cache(maxsize=1 << 16)
+def merge_keys(spelling: str) -> frozenset[tuple[str, str]]:
+    """Keys two spellings share whenever the name rules could merge them: the given
+    name's initial with the folded family name and each of its one-letter deletions. A
+    merge needs family names at most one edit apart, and two such names always share
+    one of these (a substitution deletes to the same string, an insertion to the
+    shorter name), so looking up only these keys finds every group a spelling could
+    join, where (initial, length ± 1) blocks compare it with most of a large store."""
+    given, family = split_name(spelling)
+    if not family:
+        return frozenset()
+    initial, folded = given_name_key(given)[:1], fold(family)
+    deletions = (folded[:i] + folded[i + 1 :] for i in range(len(folded)))
+    return frozenset((initial, key) for key in (folded, *deletions))
+
+
 @dataclass
 class _Building:
     iri: str | None
@@ -152,15 +169,14 @@ def cluster_people(
             listed.add(record.spelling)
     groups: list[_Building] = []
     holding: defaultdict[str, set[int]] = defaultdict(set)
-    blocks: defaultdict[tuple[str, int], set[int]] = defaultdict(set)
+    blocks: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
     by_slug: defaultdict[str, set[int]] = defaultdict(set)
 
     def index(position: int, spellings: Iterable[str], slugs: Iterable[str]) -> None:
         for spelling in spellings:
             holding[spelling].add(position)
-            block = block_of(spelling)
-            if block is not None:
-                blocks[block].add(position)
+            for key in merge_keys(spelling):
+                blocks[key].add(position)
         for value in slugs:
             if value in curated_slugs:
                 by_slug[value].add(position)
@@ -180,10 +196,8 @@ def cluster_people(
         spelling = record.spelling
         record_slugs = slugs_of([spelling], (), minter) if curated_slugs else frozenset()
         candidates = set(holding.get(spelling, ()))
-        block = block_of(spelling)
-        if block is not None:
-            for neighbour in neighbour_blocks(block):
-                candidates.update(blocks.get(neighbour, ()))
+        for key in merge_keys(spelling):
+            candidates.update(blocks.get(key, ()))
         for value in record_slugs & curated_slugs:
             for decision in curation.decisions:
                 if decision.same and value in (decision.left, decision.right):
