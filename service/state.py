@@ -97,11 +97,7 @@ def run_query(
     try:
         return get_limiter(request).run(work)
     except TooManyRows as error:
-        raise _too_large(error, settings) from None
-
-
-def _too_large(error: TooManyRows, settings: Settings) -> ResultTooLarge:
-    return ResultTooLarge.beyond(settings.max_result_rows, error.unit)
+        raise ResultTooLarge.beyond(settings.max_result_rows, error.unit) from None
 
 
 def run_select(
@@ -122,7 +118,7 @@ def run_select(
     try:
         return get_limiter(request).run(work)
     except TooManyRows as error:
-        raise _too_large(error, settings) from None
+        raise ResultTooLarge.beyond(settings.max_result_rows, error.unit) from None
 
 
 def run_store_work(request: Request, work: Callable[[Store], T], *, deadline: bool = True) -> T:
