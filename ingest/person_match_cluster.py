@@ -38,10 +38,8 @@ __all__ = [
     "PersonGroup",
     "PersonRecord",
     "RecordKey",
-    "block_of",
     "cluster_people",
     "merge_keys",
-    "neighbour_blocks",
 ]
 
 RecordKey = tuple[str, str, int]  # (source IRI, spelling, ordinal among equal entries)
@@ -93,26 +91,14 @@ class PersonGroup:
 
 
 @lru_cache(maxsize=1 << 16)
-def block_of(spelling: str) -> tuple[str, int] | None:
-    given, family = split_name(spelling)
-    if not family:
-        return None
-    return given_name_key(given)[:1], len(fold(family))
-
-
-def neighbour_blocks(block: tuple[str, int]) -> tuple[tuple[str, int], ...]:
-    letter, length = block
-    return (letter, length - 1), (letter, length), (letter, length + 1)
-
-
-@lru_cache(maxsize=1 << 16)
 def merge_keys(spelling: str) -> frozenset[tuple[str, str]]:
     """Keys two spellings share whenever the name rules could merge them: the given
     name's initial with the folded family name and each of its one-letter deletions. A
     merge needs family names at most one edit apart, and two such names always share
     one of these (a substitution deletes to the same string, an insertion to the
     shorter name), so looking up only these keys finds every group a spelling could
-    join, where (initial, length ± 1) blocks compare it with most of a large store."""
+    join, where the report's wider blocks (person_match_review.block_of) would
+    compare it with most of a large store."""
     given, family = split_name(spelling)
     if not family:
         return frozenset()

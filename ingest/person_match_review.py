@@ -5,7 +5,8 @@
   two people kept apart under one name (`…-2`) or by a curator, one decision each.
 * `near_misses`: pairs of stored people that are not one person but came close: a
   score at or above `REVIEW_SCORE`, or a pair the member-list rule or a curator kept
-  apart. Only pairs in neighbouring blocks are scored, as in clustering.
+  apart. Only pairs in neighbouring blocks (same given initial, family names at most
+  one letter apart in length) are scored: wider than clustering's merge keys.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from beslutsgraf.ingest.curation import Curation, slugs_of
+from beslutsgraf.ingest.names import fold, split_name
 from beslutsgraf.ingest.person_match import (
     MERGE_SCORE,
     REVIEW_SCORE,
@@ -23,9 +26,10 @@ from beslutsgraf.ingest.person_match import (
     EvidenceKind,
     PersonContext,
     PersonMatch,
+    given_name_key,
     match_people,
 )
-from beslutsgraf.ingest.person_match_cluster import PersonGroup, block_of, neighbour_blocks
+from beslutsgraf.ingest.person_match_cluster import PersonGroup
 
 __all__ = ["IdentityDecision", "identity_decisions", "near_misses"]
 
@@ -33,6 +37,19 @@ _SUFFIX = re.compile(r"-(\d+)$")
 # Near misses are names alike, not strangers whose context agrees (two members of
 # one steering group share its organisation, role and meeting).
 _ALIKE_NAMES = 0.45
+
+
+@lru_cache(maxsize=1 << 16)
+def block_of(spelling: str) -> tuple[str, int] | None:
+    given, family = split_name(spelling)
+    if not family:
+        return None
+    return given_name_key(given)[:1], len(fold(family))
+
+
+def neighbour_blocks(block: tuple[str, int]) -> tuple[tuple[str, int], ...]:
+    letter, length = block
+    return (letter, length - 1), (letter, length), (letter, length + 1)
 
 
 @dataclass(frozen=True)
