@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -71,7 +72,7 @@ from beslutsgraf.ingest.errors import (
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import Known, extend_known, known_from_store
-from beslutsgraf.ingest.load import LoadStatus, already_loaded, load
+from beslutsgraf.ingest.load import LoadResult, LoadStatus, already_loaded, load
 from beslutsgraf.ingest.meeting import unplaced_content
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.quarantine import quarantine
@@ -313,31 +314,70 @@ _STATUS = {
 }
 
 
-def _finish(back: _Back, batches: _Batches) -> DocumentOutcome:
+def _rejected(back: _Back, batches: _Batches) -> DocumentOutcome | None:
+    """The outcome of a document that failed or does not conform; None when it loads."""
     if back.error is not None or back.graph is None or back.outcome is None:
         return DocumentOutcome(back.path, Status.FAILED, message=back.error)
-    assert back.mentions is not None
-    document = back.mentions.document
     outcome, graph = back.outcome, back.graph
-    warnings = outcome.warning_count
-    if not outcome.conforms:
-        # The store is not touched: a graph stored before (other curation) stays.
-        folder = quarantine(document, graph, outcome, batches.quarantine_dir)
-        first = next(iter(outcome.lines()), "no detail")
-        error = ValidationFailed(back.path, outcome.violation_count, first, report=folder)
-        return DocumentOutcome(
-            back.path, Status.QUARANTINED, None, len(graph), warnings, str(error), folder
-        )
-    try:
-        batches.before_load()
-        # Under a changed curation the stored graph of these bytes is replaced by the
-        # one resolved anew, in the same update: never dropped first.
-        result = load(graph, batches.store, rewrite=batches.curation_changed)
-    except Exception as error:
-        line = str(StoreWriteFailed(back.path, type(batches.store).__name__, str(error)))
-        return DocumentOutcome(back.path, Status.FAILED, message=line)
+    if outcome.conforms:
+        return None
+    assert back.mentions is not None
+    # The store is not touched: a graph stored before (other curation) stays.
+    folder = quarantine(back.mentions.document, graph, outcome, batches.quarantine_dir)
+    first = next(iter(outcome.lines()), "no detail")
+    error = ValidationFailed(back.path, outcome.violation_count, first, report=folder)
+    return DocumentOutcome(
+        back.path, Status.QUARANTINED, None, len(graph), outcome.warning_count, str(error), folder
+    )
+
+
+@dataclass(frozen=True)
+class _Loading:
+    """A conforming document handed to the load stage (its graph is not kept)."""
+
+    path: Path
+    warnings: int
+
+
+def _loaded(loading: _Loading, result: LoadResult, store: Store) -> DocumentOutcome:
+    if result.status == LoadStatus.FAILED:
+        line = str(StoreWriteFailed(loading.path, type(store).__name__, str(result.error)))
+        return DocumentOutcome(loading.path, Status.FAILED, message=line)
     status = _STATUS[result.status]
-    return DocumentOutcome(back.path, status, str(result.graph), result.triples, warnings)
+    return DocumentOutcome(
+        loading.path, status, str(result.graph), result.triples, loading.warnings
+    )
+
+
+def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOutcome]:
+    """Quarantine or load each document; yields each outcome once it is decided (a
+    loaded one once its graph is written: the load stage writes new graphs together)."""
+    decided: list[DocumentOutcome] = []
+    loading: deque[_Loading] = deque()
+
+    def graphs() -> Iterator[Graph]:
+        for back in backs:
+            rejected = _rejected(back, batches)
+            if rejected is not None:
+                decided.append(rejected)
+                continue
+            assert back.graph is not None and back.outcome is not None
+            try:
+                batches.before_load()
+            except Exception as error:  # the store is unreachable or refuses writes
+                line = StoreWriteFailed(back.path, type(batches.store).__name__, str(error))
+                decided.append(DocumentOutcome(back.path, Status.FAILED, message=str(line)))
+                continue
+            loading.append(_Loading(back.path, back.outcome.warning_count))
+            yield back.graph
+
+    # Under a changed curation the stored graph of these bytes is replaced by the one
+    # resolved anew, in the same update: never dropped first.
+    for result in load(graphs(), batches.store, rewrite=batches.curation_changed):
+        yield from decided
+        decided.clear()
+        yield _loaded(loading.popleft(), result, batches.store)
+    yield from decided
 
 
 def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[DocumentOutcome]:
@@ -363,8 +403,7 @@ def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[Document
     stored = replace(known_from_store(store), curation=batches.curation)
     known = extend_known(with_reference(stored, batches.reference), pending, minter)
     tasks = [_BackTask(mentions, known, batches.generated_at, minter) for mentions in pending]
-    for back in _mapped(batches.executor, _back, tasks):
-        yield _finish(back, batches)
+    yield from _load_all(_mapped(batches.executor, _back, tasks), batches)
 
 
 def run(

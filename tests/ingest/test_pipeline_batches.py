@@ -194,7 +194,7 @@ def test_a_curation_re_load_that_cannot_write_keeps_the_stored_graph(
         def store_down(*args: object, **kwargs: object) -> None:
             raise OSError("disk full")
 
-        monkeypatch.setattr(run_module, "load", store_down)
+        monkeypatch.setattr(store, "replace_graph", store_down)
         (failed,) = run(
             [document], store, quarantine_dir=tmp_path / "q", curation=load_curation(curation)
         ).outcomes
