@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -19,7 +19,7 @@ from beslutsgraf.ingest.person_match import PersonContext
 from beslutsgraf.ingest.person_match_cluster import PersonGroup, PersonRecord
 from beslutsgraf.store.base import Store
 
-__all__ = ["StoredPeople", "stored_people"]
+__all__ = ["StoredPeople", "StoredPeopleReader", "stored_people"]
 
 _PREFIXES = """
 PREFIX bg: <https://w3id.org/beslutsgraf/def#>
@@ -43,20 +43,36 @@ def _value(term: str) -> str:
     return literal_value(term) if term.startswith('"') else term.strip("<>")
 
 
-def stored_people(store: Store, minter: IriMinter = DEFAULT_MINTER) -> StoredPeople:
-    """Every person node of the document graphs, as records per graph and spelling."""
-    prefix = str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
-    names: dict[str, str] = {}
+@dataclass(frozen=True)
+class _GraphPeople:
+    """What one document graph says about its people (nothing in it depends on other graphs)."""
+
+    file_name: str | None
+    names: Mapping[str, str]  # person node → foaf:name
+    records: tuple[tuple[str, PersonRecord], ...]  # (person node, record), by node
+
+
+def _values(graphs: Sequence[str] | None) -> str:
+    if graphs is None:
+        return ""
+    return "VALUES ?g { " + " ".join(f"<{graph}>" for graph in graphs) + " } "
+
+
+def _read(store: Store, prefix: str, graphs: Sequence[str] | None) -> dict[str, _GraphPeople]:
+    """The people of `graphs` (all document graphs when None), per graph."""
+    only = _values(graphs)
+    names: defaultdict[str, dict[str, str]] = defaultdict(dict)
     spellings: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     for row in store.select(
-        _PREFIXES + "SELECT ?g ?p ?name WHERE { GRAPH ?g { ?p a foaf:Person ; foaf:name ?name } }"
+        _PREFIXES
+        + f"SELECT ?g ?p ?name WHERE {{ {only}GRAPH ?g {{ ?p a foaf:Person ; foaf:name ?name }} }}"
     ):
         graph = _value(row["g"])
         if graph.startswith(prefix):
-            names.setdefault(_value(row["p"]), _value(row["name"]))
+            names[graph].setdefault(_value(row["p"]), _value(row["name"]))
             spellings[(graph, _value(row["p"]))]
     for row in store.select(
-        _PREFIXES + "SELECT ?g ?p ?exact WHERE { GRAPH ?g { ?p a foaf:Person . "
+        _PREFIXES + f"SELECT ?g ?p ?exact WHERE {{ {only}GRAPH ?g {{ ?p a foaf:Person . "
         "?a oa:hasBody ?p ; oa:motivatedBy oa:identifying ; oa:hasTarget ?t . "
         "?t oa:hasSelector ?s . ?s oa:exact ?exact } }"
     ):
@@ -69,7 +85,7 @@ def stored_people(store: Store, minter: IriMinter = DEFAULT_MINTER) -> StoredPeo
     organisations: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     roles: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     for row in store.select(
-        _PREFIXES + "SELECT ?g ?p ?o ?r ?rep WHERE { GRAPH ?g { ?m org:member ?p ; "
+        _PREFIXES + f"SELECT ?g ?p ?o ?r ?rep WHERE {{ {only}GRAPH ?g {{ ?m org:member ?p ; "
         "org:organization ?o ; org:role ?r . OPTIONAL { ?m bg:represents ?rep } } }"
     ):
         key = (_value(row["g"]), _value(row["p"]))
@@ -82,11 +98,13 @@ def stored_people(store: Store, minter: IriMinter = DEFAULT_MINTER) -> StoredPeo
             organisations[key].add(_value(row["rep"]))
     listed = {
         (_value(row["g"]), _value(row["p"]))
-        for row in store.select(_PREFIXES + "SELECT ?g ?p WHERE { GRAPH ?g { ?m bg:called ?p } }")
+        for row in store.select(
+            _PREFIXES + f"SELECT ?g ?p WHERE {{ {only}GRAPH ?g {{ ?m bg:called ?p }} }}"
+        )
     }
     dates: defaultdict[str, set[dt.date]] = defaultdict(set)
     for row in store.select(
-        _PREFIXES + "SELECT ?g ?d WHERE { GRAPH ?g { ?m a bg:Meeting ; bg:reportedIn ?g ; "
+        _PREFIXES + f"SELECT ?g ?d WHERE {{ {only}GRAPH ?g {{ ?m a bg:Meeting ; bg:reportedIn ?g ; "
         "bg:meetingStatus bg:held ; dct:date ?d } }"
     ):
         try:
@@ -95,9 +113,11 @@ def stored_people(store: Store, minter: IriMinter = DEFAULT_MINTER) -> StoredPeo
             continue
     file_names = {
         _value(row["g"]): _value(row["f"])
-        for row in store.select(_PREFIXES + "SELECT ?g ?f WHERE { GRAPH ?g { ?g bg:fileName ?f } }")
+        for row in store.select(
+            _PREFIXES + f"SELECT ?g ?f WHERE {{ {only}GRAPH ?g {{ ?g bg:fileName ?f }} }}"
+        )
     }
-    records: defaultdict[str, list[PersonRecord]] = defaultdict(list)
+    records: defaultdict[str, list[tuple[str, PersonRecord]]] = defaultdict(list)
     ordinals: defaultdict[tuple[str, str], int] = defaultdict(int)
     for graph, node in sorted(spellings):
         key = (graph, node)
@@ -109,16 +129,65 @@ def stored_people(store: Store, minter: IriMinter = DEFAULT_MINTER) -> StoredPeo
             listed_in=frozenset({graph}) if key in listed else frozenset(),
             dates=frozenset(dates[graph]),
         )
-        for spelling in sorted(spellings[key] or {names[node]}):
+        for spelling in sorted(spellings[key] or {names[graph][node]}):
             ordinal = ordinals[(graph, spelling)]
             ordinals[(graph, spelling)] += 1
-            records[node].append(
-                PersonRecord(
-                    (graph, spelling, ordinal),
-                    context,
-                    listed=key in listed,
-                    stored_iri=node,
-                )
+            record = PersonRecord(
+                (graph, spelling, ordinal), context, listed=key in listed, stored_iri=node
             )
+            records[graph].append((node, record))
+    read = graphs if graphs is not None else sorted({*file_names, *names})
+    return {
+        graph: _GraphPeople(file_names.get(graph), names[graph], tuple(records[graph]))
+        for graph in read
+    }
+
+
+def _assembled(per_graph: Mapping[str, _GraphPeople]) -> StoredPeople:
+    names: dict[str, str] = {}
+    records: defaultdict[str, list[PersonRecord]] = defaultdict(list)
+    for graph in sorted(per_graph):
+        people = per_graph[graph]
+        for node, name in people.names.items():
+            names.setdefault(node, name)
+        for node, record in people.records:
+            records[node].append(record)
     groups = tuple(PersonGroup(node, names[node], tuple(records[node])) for node in sorted(records))
+    file_names = {g: p.file_name for g, p in per_graph.items() if p.file_name is not None}
     return StoredPeople(groups, file_names)
+
+
+def _source_prefix(minter: IriMinter) -> str:
+    return str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
+
+
+def stored_people(store: Store, minter: IriMinter = DEFAULT_MINTER) -> StoredPeople:
+    """Every person node of the document graphs, as records per graph and spelling."""
+    return _assembled(_read(store, _source_prefix(minter), None))
+
+
+class StoredPeopleReader:
+    """`stored_people` for a run that reads the store before every batch: each
+    document graph is read once and kept, so a batch reads only the graphs written
+    since the last (reading them all again made the cost per document grow with the
+    store). Graphs that are gone are forgotten; a graph rewritten under the same
+    name must be named in `read(rewritten=...)`."""
+
+    # Graph names per query: a VALUES block of this many IRIs stays a short query.
+    CHUNK = 200
+
+    def __init__(self, store: Store, minter: IriMinter = DEFAULT_MINTER) -> None:
+        self._store = store
+        self._prefix = _source_prefix(minter)
+        self._graphs: dict[str, _GraphPeople] = {}
+
+    def read(self, rewritten: Iterable[str] = ()) -> StoredPeople:
+        present = {g for g in self._store.named_graphs() if g.startswith(self._prefix)}
+        for graph in [*rewritten, *(g for g in self._graphs if g not in present)]:
+            self._graphs.pop(graph, None)
+        missing = sorted(present - self._graphs.keys())
+        for start in range(0, len(missing), self.CHUNK):
+            self._graphs.update(
+                _read(self._store, self._prefix, missing[start : start + self.CHUNK])
+            )
+        return _assembled(self._graphs)

@@ -75,6 +75,7 @@ from beslutsgraf.ingest.known import Known, extend_known, known_from_store
 from beslutsgraf.ingest.load import LoadResult, LoadStatus, already_loaded, load
 from beslutsgraf.ingest.meeting import unplaced_content
 from beslutsgraf.ingest.model import Mentions
+from beslutsgraf.ingest.person_match_store import StoredPeopleReader
 from beslutsgraf.ingest.quarantine import quarantine
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.reference import ensure_reference_graph, reference_graph
@@ -170,7 +171,7 @@ Progress = Callable[[ProgressUpdate], None]
 
 @dataclass(frozen=True)
 class _Batches:
-    """What every batch of one run shares (none of it grows with the documents)."""
+    """What every batch of one run shares (only the people read from the store grow with it)."""
 
     store: Store
     minter: IriMinter
@@ -181,6 +182,10 @@ class _Batches:
     generated_at: dt.datetime
     quarantine_dir: Path
     before_load: Callable[[], None]  # called before each load (the shipped graphs)
+    # The store's people, read graph by graph and kept across batches; `written` are
+    # the graphs written since it last read (a rewritten graph must be read again).
+    people: StoredPeopleReader
+    written: set[str] = field(default_factory=set)
     executor: Executor | None = None
 
 
@@ -376,6 +381,8 @@ def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOut
     for result in load(graphs(), batches.store, rewrite=batches.curation_changed):
         yield from decided
         decided.clear()
+        if result.status in (LoadStatus.LOADED, LoadStatus.REPLACED):
+            batches.written.add(str(result.graph))
         yield _loaded(loading.popleft(), result, batches.store)
     yield from decided
 
@@ -400,7 +407,9 @@ def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[Document
     if not pending:
         return
     # Resolution sees the shipped registers first, whatever version the store holds.
-    stored = replace(known_from_store(store), curation=batches.curation)
+    people = batches.people.read(rewritten=batches.written)
+    batches.written.clear()
+    stored = replace(known_from_store(store, people), curation=batches.curation)
     known = extend_known(with_reference(stored, batches.reference), pending, minter)
     tasks = [_BackTask(mentions, known, batches.generated_at, minter) for mentions in pending]
     yield from _load_all(_mapped(batches.executor, _back, tasks), batches)
@@ -463,6 +472,7 @@ def run(
         generated_at=ingest_time,
         quarantine_dir=quarantine_dir,
         before_load=ensure_reference,
+        people=StoredPeopleReader(store, minter),
         executor=executor,
     )
     try:

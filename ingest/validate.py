@@ -79,24 +79,36 @@ def _int(node: object) -> int | None:
     return None
 
 
+def _by_subject(graph: Graph, predicate: URIRef) -> dict[object, list[object]]:
+    values: dict[object, list[object]] = {}
+    for subject, _, value in graph.triples((None, predicate, None)):
+        values.setdefault(subject, []).append(value)
+    return values
+
+
 def _quote_mismatches(graph: Graph, source_text: str) -> tuple[QuoteMismatch, ...]:
+    # One pass per predicate: looking each node up in rdflib's store costs more than
+    # the check (a corpus document has ~250 annotations).
+    targets, selectors = _by_subject(graph, OA.hasTarget), _by_subject(graph, OA.hasSelector)
+    starts, ends = _by_subject(graph, OA.start), _by_subject(graph, OA.end)
+    exacts = _by_subject(graph, OA.exact)
+    positions = set(graph.subjects(RDF.type, OA.TextPositionSelector))
+    quotes = set(graph.subjects(RDF.type, OA.TextQuoteSelector))
     mismatches = []
     annotations = (a for a in graph.subjects(RDF.type, OA.Annotation) if isinstance(a, URIRef))
     for annotation in sorted(annotations):
-        for target in graph.objects(annotation, OA.hasTarget):
-            selectors = list(graph.objects(target, OA.hasSelector))
-            positions = [s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph]
-            quotes = [s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph]
-            for position in positions:
-                start = _int(graph.value(position, OA.start))
-                end = _int(graph.value(position, OA.end))
+        for target in targets.get(annotation, ()):
+            chosen = selectors.get(target, [])
+            for position in (s for s in chosen if s in positions):
+                start = _int(starts.get(position, [None])[0])
+                end = _int(ends.get(position, [None])[0])
                 if start is None or end is None:
                     continue  # a missing or mistyped offset is the shapes' finding
                 actual = source_text[start:end] if 0 <= start <= end else ""
                 if end > len(source_text):
                     actual = f"<beyond the end of the text, {len(source_text)} characters>"
-                for quote in quotes:
-                    exact = str(graph.value(quote, OA.exact))
+                for quote in (s for s in chosen if s in quotes):
+                    exact = str(exacts.get(quote, [None])[0])
                     if exact != actual:
                         mismatches.append(QuoteMismatch(annotation, start, end, exact, actual))
     return tuple(mismatches)
