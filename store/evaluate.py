@@ -24,13 +24,40 @@ from beslutsgraf.store.formats import (
     rdf_format,
     results_format,
 )
-from beslutsgraf.store.sparql_text import canonical_iri, has_dataset_clause, query_form
+from beslutsgraf.store.sparql_text import (
+    COMMENT_PATTERN,
+    IRI_PATTERN,
+    canonical_iri,
+    has_dataset_clause,
+    query_form,
+)
 
-__all__ = ["QueryRequest", "check_media_type", "run_ask", "run_query", "run_select"]
+__all__ = [
+    "QueryRequest",
+    "check_media_type",
+    "leading_query_form",
+    "run_ask",
+    "run_query",
+    "run_select",
+]
 
-# A dataset clause needs the keyword FROM: text without it skips the lexer (~0.1 ms on a
-# long query, paid on every request).
-_FROM: Final = re.compile("from", re.IGNORECASE)
+# Whitespace and comments, as a SPARQL lexer skips them between tokens (possessive: a
+# failed match gives nothing back, so a long comment is never rescanned).
+_GAP: Final = rf"(?:\s|{COMMENT_PATTERN})*+"
+# A dataset clause is FROM [NAMED] then an IRI or a prefixed name (which has a colon):
+# text without one skips the lexer (~0.05 ms on a long query, paid on every request;
+# a bare "from" in a comment, as in "applies from", no longer triggers it).
+_FROM: Final = re.compile(rf"from\b{_GAP}(?:named\b{_GAP})?(?:<|[^\s<>#]*:)", re.IGNORECASE)
+# The usual start of a query: a prologue of plain BASE/PREFIX declarations (and comments)
+# then its form keyword, read in one regex match instead of a lexer's loop (~0.03 ms on
+# a query with prefixes). Text it does not fit goes to the lexer.
+_LEADING_FORM: Final = re.compile(
+    rf"""{_GAP}
+    (?:(?:BASE{_GAP}{IRI_PATTERN}
+         |PREFIX{_GAP}(?:[^\W\d][\w.\-]*)?:{_GAP}{IRI_PATTERN}){_GAP})*+
+    (SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w.\-:])""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 @dataclass(frozen=True)
@@ -45,10 +72,18 @@ class QueryRequest:
     max_rows: int | None = None
 
 
+def leading_query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE when the text starts as nearly every query does
+    (comments, BASE and PREFIX declarations, then the form); None when it does not, and
+    only a lexer can tell."""
+    match = _LEADING_FORM.match(sparql)
+    return match.group(1).upper() if match else None
+
+
 def check_media_type(sparql: str, media_type: str) -> str | None:
     """Refuse an answer format that cannot encode this query form, before evaluating it.
     Returns the form (SELECT, ASK, CONSTRUCT, DESCRIBE; None when the lexer cannot tell)."""
-    form = query_form(sparql)
+    form = leading_query_form(sparql) or query_form(sparql)
     if form in ("SELECT", "ASK"):
         results_format(media_type)
     elif form in ("CONSTRUCT", "DESCRIBE"):

@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import math
 import os
+import pickle
 import queue
+import select
 import shutil
+import struct
 import subprocess
 import sys
 import threading
@@ -31,25 +35,128 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 from pyoxigraph import Store
 
+from beslutsgraf.store.base import QueryForm, SerializedResult
 from beslutsgraf.store.errors import QueryTimeout, StoreError, StoreUnavailable
 
-__all__ = ["READY", "STARTED", "QueryWorkerPool", "Snapshots"]
+__all__ = [
+    "ERROR",
+    "READY",
+    "RESULT",
+    "STARTED",
+    "STOP",
+    "TASK",
+    "VALUE",
+    "FrameReader",
+    "QueryWorkerPool",
+    "Snapshots",
+    "write_frame",
+]
 
-# What a worker says besides its answers (`worker.py` is the other end; it imports these
-# from here, as importing it here would run it twice under `python -m`).
-READY = "ready"  # booted
-STARTED = "started"  # has opened the task's new snapshot: the query's clock starts
+# The pipe protocol (`worker.py` is the other end; it imports these from here, as
+# importing it here would run it twice under `python -m`). A frame is a header (kind,
+# meta length, body length) then meta and body. Raw frames, not `Connection.send`: a
+# round trip of those cost ~0.02 ms more (pickling the answer, reading header and body
+# apart), paid by every query; an answer's bytes are never pickled.
+HEADER: Final = struct.Struct("<BIQ")
+TASK: Final = 1  # to the worker; meta: pickled (snapshot folder, function, args)
+STOP: Final = 2  # to the worker: exit
+READY: Final = 3  # booted
+STARTED: Final = 4  # has opened the task's new snapshot: the query's clock starts
+RESULT: Final = 5  # a SerializedResult; meta: "form\nmedia type", body: its bytes
+VALUE: Final = 6  # any other return value; meta: pickled
+ERROR: Final = 7  # the error the function raised; meta: pickled
 
 Result = TypeVar("Result")
 
 # How long a worker may take to boot, or to open a snapshot, before it counts as broken.
 _START_LIMIT_S = 60.0
+# Bytes asked of the pipe per read: its whole buffer, so a small frame takes one read.
+_READ_SIZE = 1 << 16
+
+
+def write_frame(fd: int, kind: int, meta: bytes = b"", body: bytes = b"") -> None:
+    """One frame in one `writev` (no copy of `body`); a pipe may take a large one in parts."""
+    parts = (HEADER.pack(kind, len(meta), len(body)), meta, body)
+    written = os.writev(fd, parts)
+    total = HEADER.size + len(meta) + len(body)
+    if written < total:
+        rest = memoryview(b"".join(parts))[written:]
+        while rest:
+            rest = rest[os.write(fd, rest) :]
+
+
+class FrameReader:
+    """Frames from a blocking pipe, through a buffer: two frames sent together (STARTED
+    and a quick answer) arrive in one read, so the second may be waiting in here."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.closed = False
+        self._buffer = bytearray()
+
+    def has_frame(self) -> bool:
+        """Whether a whole frame is already buffered (reading it will not block)."""
+        if len(self._buffer) < HEADER.size:
+            return False
+        _kind, meta_size, body_size = HEADER.unpack_from(self._buffer)
+        end: int = HEADER.size + meta_size + body_size
+        return len(self._buffer) >= end
+
+    def wait(self, timeout_s: float) -> bool:
+        """Whether a frame starts to arrive within `timeout_s`, waiting in this thread."""
+        if self.has_frame():
+            return True
+        poller = select.poll()  # not select(): a server's fd numbers pass 1024
+        poller.register(self.fd, select.POLLIN)
+        return bool(poller.poll(max(0, math.ceil(timeout_s * 1000))))
+
+    def read(self) -> tuple[int, bytes, bytes]:
+        """The next frame's kind, meta and body; blocks until all of it is here."""
+        self._fill(HEADER.size)
+        kind, meta_size, body_size = HEADER.unpack_from(self._buffer)
+        end = HEADER.size + meta_size + body_size
+        self._fill(end)
+        frame = memoryview(self._buffer)
+        try:
+            meta = bytes(frame[HEADER.size : HEADER.size + meta_size])
+            body = bytes(frame[HEADER.size + meta_size : end])
+        finally:
+            frame.release()  # a bytearray with a live view cannot be resized
+        del self._buffer[:end]
+        return kind, meta, body
+
+    def _fill(self, size: int) -> None:
+        """Buffer at least `size` bytes: a little more when the pipe has it (a frame sent
+        right behind), and a large rest straight into place (no chunk copies)."""
+        while len(self._buffer) < size and size - len(self._buffer) <= _READ_SIZE:
+            chunk = os.read(self.fd, _READ_SIZE)
+            if not chunk:
+                raise EOFError("the other end of the pipe closed")
+            self._buffer += chunk
+        have = len(self._buffer)
+        if have >= size:
+            return
+        self._buffer.extend(bytes(size - have))
+        view = memoryview(self._buffer)
+        try:
+            while have < size:
+                read = os.readv(self.fd, [view[have:size]])
+                if not read:
+                    raise EOFError("the other end of the pipe closed")
+                have += read
+        finally:
+            view.release()
+            del self._buffer[have:]
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.close(self.fd)
 
 
 @dataclass
@@ -133,26 +240,30 @@ class _Worker:
         )
         os.close(task_read)
         os.close(answer_write)
-        self.tasks = Connection(task_write, readable=False)
-        self.answers = Connection(answer_read, writable=False)
+        self.tasks: int | None = task_write  # None once closed
+        self.answers = FrameReader(answer_read)
         self.ready = False  # READY received: booted
         self.snapshot: str | None = None  # the snapshot it has open (it said STARTED)
 
-    def expect(self, signal: str) -> object:
-        """Wait (at most `_START_LIMIT_S`) for the next message; `signal` or an answer
+    def send(self, kind: int, meta: bytes = b"") -> None:
+        if self.tasks is None:
+            raise OSError("the query worker's pipe is closed")
+        write_frame(self.tasks, kind, meta)
+
+    def expect(self, signal: str) -> tuple[int, bytes, bytes]:
+        """Wait (at most `_START_LIMIT_S`) for the next frame; `signal` or an answer
         (an error the worker reported instead). A worker that stays silent is broken."""
-        if not self.answers.poll(_START_LIMIT_S):
+        if not self.answers.wait(_START_LIMIT_S):
             raise StoreUnavailable(
                 f"a query worker sent no {signal!r} within {_START_LIMIT_S:g} s; "
                 "the machine may be overloaded"
             )
-        message: object = self.answers.recv()
-        return message
+        return self.answers.read()
 
     def boot(self) -> None:
         """Wait until the interpreter has started and said READY."""
         if not self.ready:
-            if self.expect(READY) != READY:
+            if self.expect("ready")[0] != READY:
                 raise StoreError("a query worker started in a confused state")
             self.ready = True
 
@@ -163,7 +274,7 @@ class _Worker:
 
     def stop(self) -> None:
         with suppress(OSError):
-            self.tasks.send(None)
+            self.send(STOP)
         try:
             self.process.wait(timeout=2)
         except subprocess.TimeoutExpired:
@@ -172,7 +283,9 @@ class _Worker:
         self._close_pipes()
 
     def _close_pipes(self) -> None:
-        self.tasks.close()
+        if self.tasks is not None:
+            os.close(self.tasks)
+            self.tasks = None
         self.answers.close()
 
 
@@ -280,14 +393,14 @@ class QueryWorkerPool:
         try:
             opening = self._send(worker, snapshot, function, args)
             worker.boot()  # a worker started on demand for this query
-            message: object = worker.expect(STARTED) if opening else STARTED
-            if message == STARTED:
+            frame = worker.expect("started") if opening else _STARTED_FRAME
+            if frame[0] == STARTED:
                 worker.snapshot = str(snapshot)
-                if not worker.answers.poll(timeout_s):  # the clock starts now
+                if not worker.answers.wait(timeout_s):  # the clock starts now
                     self._discard(worker)  # the only way to stop the evaluation
                     raise QueryTimeout(timeout_s)
-                message = worker.answers.recv()
-            ok, value = cast(tuple[bool, Any], message)
+                frame = worker.answers.read()
+            ok, value = _decode(frame)
         except BaseException as error:
             raise self._broken(worker, error) from None
         result: Result = self._outcome(worker, ok, value)
@@ -310,21 +423,21 @@ class QueryWorkerPool:
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(None, self.call, snapshot, function, args, timeout_s)
         try:
-            message: object = STARTED
+            frame = _STARTED_FRAME
             if self._send(worker, snapshot, function, args):
                 if not await _readable(worker.answers, _START_LIMIT_S):
                     raise StoreUnavailable(
                         f"a query worker did not open a snapshot within {_START_LIMIT_S:g} s; "
                         "the machine may be overloaded"
                     )
-                message = worker.answers.recv()
-            if message == STARTED:
+                frame = worker.answers.read()
+            if frame[0] == STARTED:
                 worker.snapshot = str(snapshot)
                 if not await _readable(worker.answers, timeout_s):  # the clock starts now
                     self._discard(worker)  # the only way to stop the evaluation
                     raise QueryTimeout(timeout_s)
-                message = worker.answers.recv()
-            ok, value = cast(tuple[bool, Any], message)
+                frame = worker.answers.read()
+            ok, value = _decode(frame)
         except BaseException as error:  # cancelled too: the worker's state is unknown
             raise self._broken(worker, error) from None
         result: Result = self._outcome(worker, ok, value)
@@ -346,7 +459,7 @@ class QueryWorkerPool:
         """Hand `worker` its task; True when it must open the snapshot first, and so will
         say STARTED (or report why it could not) before it answers."""
         folder = str(snapshot)
-        worker.tasks.send((folder, function, args))
+        worker.send(TASK, pickle.dumps((folder, function, args), pickle.HIGHEST_PROTOCOL))
         if worker.snapshot == folder:
             return False
         worker.snapshot = None  # until it says STARTED
@@ -385,22 +498,39 @@ class QueryWorkerPool:
             worker.kill()
 
 
-async def _readable(connection: Connection, timeout_s: float) -> bool:
-    """Whether `connection` has something to read within `timeout_s`, waiting on the
-    running loop (no thread)."""
-    if connection.poll(0):
+_STARTED_FRAME: Final = (STARTED, b"", b"")
+
+
+def _decode(frame: tuple[int, bytes, bytes]) -> tuple[bool, Any]:
+    """(True, the function's value) or (False, the error it raised)."""
+    kind, meta, body = frame
+    if kind == RESULT:
+        form, media_type = meta.decode("utf-8").split("\n")
+        return True, SerializedResult(cast(QueryForm, form), media_type, body)
+    if kind == VALUE:
+        return True, pickle.loads(meta)
+    if kind == ERROR:
+        error: BaseException = pickle.loads(meta)
+        return False, error
+    raise StoreError(f"a query worker sent a frame of unknown kind {kind}")
+
+
+async def _readable(answers: FrameReader, timeout_s: float) -> bool:
+    """Whether a frame arrives within `timeout_s`, waiting on the running loop (no thread):
+    one future, a reader callback and a timer, the least the loop can do."""
+    if answers.has_frame():
         return True
     loop = asyncio.get_running_loop()
-    ready: asyncio.Future[None] = loop.create_future()
-    fd = connection.fileno()
-    loop.add_reader(fd, _set_ready, ready)
+    ready: asyncio.Future[bool] = loop.create_future()
+    loop.add_reader(answers.fd, _settle, ready, True)
+    timer = loop.call_later(timeout_s, _settle, ready, False)
     try:
-        await asyncio.wait((ready,), timeout=timeout_s)
+        return await ready
     finally:
-        loop.remove_reader(fd)
-    return ready.done()
+        timer.cancel()
+        loop.remove_reader(answers.fd)
 
 
-def _set_ready(ready: asyncio.Future[None]) -> None:
+def _settle(ready: asyncio.Future[bool], value: bool) -> None:
     if not ready.done():
-        ready.set_result(None)
+        ready.set_result(value)
