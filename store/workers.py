@@ -72,6 +72,7 @@ VALUE: Final = 6  # any other return value; meta: pickled
 ERROR: Final = 7  # the error the function raised; meta: pickled
 
 Result = TypeVar("Result")
+_Read = TypeVar("_Read", bytes, int)
 
 # How long a worker may take to boot, or to open a snapshot, before it counts as broken.
 _START_LIMIT_S = 60.0
@@ -134,7 +135,7 @@ class FrameReader:
         """Buffer at least `size` bytes: a little more when the pipe has it (a frame sent
         right behind), and a large rest straight into place (no chunk copies)."""
         while len(self._buffer) < size and size - len(self._buffer) <= _READ_SIZE:
-            chunk = os.read(self.fd, _READ_SIZE)
+            chunk = self._read_some(os.read, self.fd, _READ_SIZE)
             if not chunk:
                 raise EOFError("the other end of the pipe closed")
             self._buffer += chunk
@@ -145,13 +146,26 @@ class FrameReader:
         view = memoryview(self._buffer)
         try:
             while have < size:
-                read = os.readv(self.fd, [view[have:size]])
+                rest = view[have:size]
+                read = self._read_some(os.readv, self.fd, [rest])
                 if not read:
                     raise EOFError("the other end of the pipe closed")
                 have += read
         finally:
             view.release()
             del self._buffer[have:]
+
+    def _read_some(self, read: Callable[..., _Read], *args: Any) -> _Read:
+        """`read(*args)`, waiting for data when the pipe is non-blocking: an event loop that
+        watched it (uvloop's `add_reader`) leaves it so, and a frame larger than the
+        pipe's buffer then arrives in parts."""
+        while True:
+            try:
+                return read(*args)
+            except BlockingIOError:
+                poller = select.poll()
+                poller.register(self.fd, select.POLLIN)
+                poller.poll()
 
     def close(self) -> None:
         if not self.closed:
