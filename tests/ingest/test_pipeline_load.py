@@ -4,8 +4,10 @@ the store written together, and what happens when that write fails half-way."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
@@ -26,6 +28,13 @@ def _document_graph(file_name: str, content: bytes, title: str) -> Graph:
     return graph
 
 
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    opened = EmbeddedStore(tmp_path / "store")
+    yield opened
+    opened.close()
+
+
 def _load_one(graph: Graph, store: EmbeddedStore, *, rewrite: bool = False) -> LoadResult:
     (result,) = load([graph], store, rewrite=rewrite)
     return result
@@ -35,64 +44,52 @@ def _dump(store: EmbeddedStore) -> list[bytes]:
     return sorted(b"".join(store.dump("application/n-quads")).splitlines())
 
 
-def test_load_new_then_unchanged_then_replaced(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        first = _document_graph("minutes.txt", b"version 1", "Mötesanteckning")
-        result = _load_one(first, store)
-        assert result.status == LoadStatus.LOADED
-        assert store.graph_exists(str(result.graph))
-        before = _dump(store)
+def test_load_new_then_unchanged_then_replaced(store: EmbeddedStore) -> None:
+    first = _document_graph("minutes.txt", b"version 1", "Mötesanteckning")
+    result = _load_one(first, store)
+    assert result.status == LoadStatus.LOADED
+    assert store.graph_exists(str(result.graph))
+    before = _dump(store)
 
-        again = _load_one(_document_graph("minutes.txt", b"version 1", "Mötesanteckning"), store)
-        assert again.status == LoadStatus.UNCHANGED
-        assert _dump(store) == before
+    again = _load_one(_document_graph("minutes.txt", b"version 1", "Mötesanteckning"), store)
+    assert again.status == LoadStatus.UNCHANGED
+    assert _dump(store) == before
 
-        changed = _document_graph("minutes.txt", b"version 2", "Mötesanteckning, rättad")
-        replaced = _load_one(changed, store)
-        assert replaced.status == LoadStatus.REPLACED
-        assert replaced.replaced == (str(result.graph),)
-        assert not store.graph_exists(str(result.graph))
-        assert store.graph_exists(str(replaced.graph))
-        rows = store.select(
-            "SELECT ?title WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?title } }"
-        )
-        assert [row["title"] for row in rows] == ['"Mötesanteckning, rättad"']
-    finally:
-        store.close()
+    changed = _document_graph("minutes.txt", b"version 2", "Mötesanteckning, rättad")
+    replaced = _load_one(changed, store)
+    assert replaced.status == LoadStatus.REPLACED
+    assert replaced.replaced == (str(result.graph),)
+    assert not store.graph_exists(str(result.graph))
+    assert store.graph_exists(str(replaced.graph))
+    rows = store.select(
+        "SELECT ?title WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?title } }"
+    )
+    assert [row["title"] for row in rows] == ['"Mötesanteckning, rättad"']
 
 
-def test_other_files_are_left_alone(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        one = _load_one(_document_graph("a.txt", b"a", "A"), store)
-        two = _load_one(_document_graph("b.txt", b"b", "B"), store)
-        assert {one.status, two.status} == {LoadStatus.LOADED}
-        sha_a = hashlib.sha256(b"a").hexdigest()
-        assert already_loaded(store, URIRef(str(one.graph)), sha_a)
-        assert not already_loaded(store, URIRef(str(two.graph)), sha_a)
-        assert store.graph_exists(str(one.graph)) and store.graph_exists(str(two.graph))
-    finally:
-        store.close()
+def test_other_files_are_left_alone(store: EmbeddedStore) -> None:
+    one = _load_one(_document_graph("a.txt", b"a", "A"), store)
+    two = _load_one(_document_graph("b.txt", b"b", "B"), store)
+    assert {one.status, two.status} == {LoadStatus.LOADED}
+    sha_a = hashlib.sha256(b"a").hexdigest()
+    assert already_loaded(store, URIRef(str(one.graph)), sha_a)
+    assert not already_loaded(store, URIRef(str(two.graph)), sha_a)
+    assert store.graph_exists(str(one.graph)) and store.graph_exists(str(two.graph))
 
 
-def test_rewrite_replaces_the_graph_of_the_same_bytes_in_place(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        first = _load_one(_document_graph("minutes.txt", b"version 1", "Mötesanteckning"), store)
-        # The same bytes resolved anew (say, under a new curation): a different graph.
-        anew = _document_graph("minutes.txt", b"version 1", "Mötesanteckning, omprövad")
-        assert _load_one(anew, store).status == LoadStatus.UNCHANGED
-        rewritten = _load_one(anew, store, rewrite=True)
-        assert rewritten.status == LoadStatus.REPLACED
-        assert rewritten.graph == first.graph and rewritten.replaced == ()
-        rows = store.select(
-            "SELECT ?title WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?title } }"
-        )
-        assert [row["title"] for row in rows] == ['"Mötesanteckning, omprövad"']
-        assert store.named_graphs() == [str(first.graph)]
-    finally:
-        store.close()
+def test_rewrite_replaces_the_graph_of_the_same_bytes_in_place(store: EmbeddedStore) -> None:
+    first = _load_one(_document_graph("minutes.txt", b"version 1", "Mötesanteckning"), store)
+    # The same bytes resolved anew (say, under a new curation): a different graph.
+    anew = _document_graph("minutes.txt", b"version 1", "Mötesanteckning, omprövad")
+    assert _load_one(anew, store).status == LoadStatus.UNCHANGED
+    rewritten = _load_one(anew, store, rewrite=True)
+    assert rewritten.status == LoadStatus.REPLACED
+    assert rewritten.graph == first.graph and rewritten.replaced == ()
+    rows = store.select(
+        "SELECT ?title WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?title } }"
+    )
+    assert [row["title"] for row in rows] == ['"Mötesanteckning, omprövad"']
+    assert store.named_graphs() == [str(first.graph)]
 
 
 def _titles(store: EmbeddedStore) -> list[str]:
@@ -102,78 +99,64 @@ def _titles(store: EmbeddedStore) -> list[str]:
     return sorted(row["title"] for row in rows)
 
 
-def test_a_batch_comes_back_in_order_with_every_new_graph_and_its_hash(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        _load_one(_document_graph("b.txt", b"b1", "B"), store)
-        batch = [
-            _document_graph("a.txt", b"a", "A"),
-            _document_graph("b.txt", b"b2", "B, rättad"),  # a new version: a transaction
-            _document_graph("c.txt", b"c", "C"),
-        ]
-        results = list(load(batch, store))
-        assert [r.status for r in results] == [
-            LoadStatus.LOADED,
-            LoadStatus.REPLACED,
-            LoadStatus.LOADED,
-        ]
-        assert [str(r.graph) for r in results] == [
-            str(DEFAULT_MINTER.source(hashlib.sha256(content).hexdigest()))
-            for content in (b"a", b"b2", b"c")
-        ]
-        assert _titles(store) == ['"A"', '"B, rättad"', '"C"']
-        for result, content in zip(results, (b"a", b"b2", b"c"), strict=True):
-            assert already_loaded(store, result.graph, hashlib.sha256(content).hexdigest())
-    finally:
-        store.close()
+def test_a_batch_comes_back_in_order_with_every_new_graph_and_its_hash(
+    store: EmbeddedStore,
+) -> None:
+    _load_one(_document_graph("b.txt", b"b1", "B"), store)
+    batch = [
+        _document_graph("a.txt", b"a", "A"),
+        _document_graph("b.txt", b"b2", "B, rättad"),  # a new version: a transaction
+        _document_graph("c.txt", b"c", "C"),
+    ]
+    results = list(load(batch, store))
+    assert [r.status for r in results] == [
+        LoadStatus.LOADED,
+        LoadStatus.REPLACED,
+        LoadStatus.LOADED,
+    ]
+    assert [str(r.graph) for r in results] == [
+        str(DEFAULT_MINTER.source(hashlib.sha256(content).hexdigest()))
+        for content in (b"a", b"b2", b"c")
+    ]
+    assert _titles(store) == ['"A"', '"B, rättad"', '"C"']
+    for result, content in zip(results, (b"a", b"b2", b"c"), strict=True):
+        assert already_loaded(store, result.graph, hashlib.sha256(content).hexdigest())
 
 
-def test_the_same_file_twice_in_one_batch_is_loaded_once(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        same = [_document_graph("a.txt", b"a", "A"), _document_graph("a.txt", b"a", "A")]
-        assert [r.status for r in load(same, store)] == [LoadStatus.LOADED, LoadStatus.UNCHANGED]
-        versions = [_document_graph("m.txt", b"1", "M1"), _document_graph("m.txt", b"2", "M2")]
-        first, second = load(versions, store)
-        assert second.status == LoadStatus.REPLACED and second.replaced == (str(first.graph),)
-        assert _titles(store) == ['"A"', '"M2"']
-    finally:
-        store.close()
+def test_the_same_file_twice_in_one_batch_is_loaded_once(store: EmbeddedStore) -> None:
+    same = [_document_graph("a.txt", b"a", "A"), _document_graph("a.txt", b"a", "A")]
+    assert [r.status for r in load(same, store)] == [LoadStatus.LOADED, LoadStatus.UNCHANGED]
+    versions = [_document_graph("m.txt", b"1", "M1"), _document_graph("m.txt", b"2", "M2")]
+    first, second = load(versions, store)
+    assert second.status == LoadStatus.REPLACED and second.replaced == (str(first.graph),)
+    assert _titles(store) == ['"A"', '"M2"']
 
 
-def test_a_graph_the_store_refuses_fails_alone_and_leaves_nothing(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        bad = _document_graph("bad.txt", b"bad", "Bad")
-        # rdflib takes an IRI with a space (with a warning); Oxigraph's parser does not.
-        bad.add((URIRef("https://example.org/a b"), DCTERMS.title, Literal("Bad")))
-        batch = [_document_graph("a.txt", b"a", "A"), bad, _document_graph("c.txt", b"c", "C")]
-        results = list(load(batch, store))
-        assert [r.status for r in results] == [
-            LoadStatus.LOADED,
-            LoadStatus.FAILED,
-            LoadStatus.LOADED,
-        ]
-        assert results[1].error and "example.org/a b" in results[1].error
-        assert not store.graph_exists(str(results[1].graph))
-        assert _titles(store) == ['"A"', '"C"']
-    finally:
-        store.close()
+def test_a_graph_the_store_refuses_fails_alone_and_leaves_nothing(store: EmbeddedStore) -> None:
+    bad = _document_graph("bad.txt", b"bad", "Bad")
+    # rdflib takes an IRI with a space (with a warning); Oxigraph's parser does not.
+    bad.add((URIRef("https://example.org/a b"), DCTERMS.title, Literal("Bad")))
+    batch = [_document_graph("a.txt", b"a", "A"), bad, _document_graph("c.txt", b"c", "C")]
+    results = list(load(batch, store))
+    assert [r.status for r in results] == [
+        LoadStatus.LOADED,
+        LoadStatus.FAILED,
+        LoadStatus.LOADED,
+    ]
+    assert results[1].error and "example.org/a b" in results[1].error
+    assert not store.graph_exists(str(results[1].graph))
+    assert _titles(store) == ['"A"', '"C"']
 
 
-def test_a_graph_left_without_its_hash_is_not_taken_for_loaded(tmp_path: Path) -> None:
+def test_a_graph_left_without_its_hash_is_not_taken_for_loaded(store: EmbeddedStore) -> None:
     """What a crash between the bulk write and the hashes would leave behind."""
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        graph = _document_graph("a.txt", b"a", "A")
-        source = DEFAULT_MINTER.source(hashlib.sha256(b"a").hexdigest())
-        store.bulk_load(
-            f'{source.n3()} <http://purl.org/dc/terms/title> "Half" {source.n3()} .\n'.encode(),
-            "application/n-quads",
-        )
-        assert not already_loaded(store, source, hashlib.sha256(b"a").hexdigest())
-        assert _load_one(graph, store).status == LoadStatus.LOADED
-        assert _titles(store) == ['"A"']
-        assert len(_dump(store)) == len(graph)
-    finally:
-        store.close()
+    graph = _document_graph("a.txt", b"a", "A")
+    source = DEFAULT_MINTER.source(hashlib.sha256(b"a").hexdigest())
+    store.bulk_load(
+        f'{source.n3()} <http://purl.org/dc/terms/title> "Half" {source.n3()} .\n'.encode(),
+        "application/n-quads",
+    )
+    assert not already_loaded(store, source, hashlib.sha256(b"a").hexdigest())
+    assert _load_one(graph, store).status == LoadStatus.LOADED
+    assert _titles(store) == ['"A"']
+    assert len(_dump(store)) == len(graph)
