@@ -48,6 +48,7 @@ instead of being skipped as unchanged, and each graph is rewritten in one update
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -412,6 +413,7 @@ def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[Document
     stored = replace(known_from_store(store, people), curation=batches.curation)
     known = extend_known(with_reference(stored, batches.reference), pending, minter)
     tasks = [_BackTask(mentions, known, batches.generated_at, minter) for mentions in pending]
+    gc.freeze()  # the batch's mentions and Known too (see `run`)
     yield from _load_all(_mapped(batches.executor, _back, tasks), batches)
 
 
@@ -477,8 +479,19 @@ def run(
     )
     try:
         for start in range(0, total, batch_size):
-            for outcome in _ingest_batch(files[start : start + batch_size], batches):
-                report(outcome)
+            # A document allocates many objects, and the collector's passes over the
+            # older generations walked everything alive: spaCy's pipeline, the shapes,
+            # the vocabulary, the batch's mentions and Known. None of those is garbage
+            # while the batch runs; frozen, they are skipped (pipeline thread, 100 documents:
+            # 209 -> 156 CPU ms each; 1,000: 251 -> 206). Unfrozen and collected after
+            # each batch, so no cycle outlives its batch.
+            gc.freeze()
+            try:
+                for outcome in _ingest_batch(files[start : start + batch_size], batches):
+                    report(outcome)
+            finally:
+                gc.unfreeze()
+                gc.collect()
     finally:
         if executor is not None:
             executor.shutdown()
