@@ -184,24 +184,24 @@ def _peak_rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _current_rss_mb() -> float:
+def _proc_mb(path: str, key: str) -> float | None:
+    """A "key: N kB" line of a /proc file, in MB (None off Linux)."""
     try:
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return _peak_rss_mb(resource.RUSAGE_SELF)
-
-
-def _available_mb() -> float | None:
-    try:
-        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
-            if line.startswith("MemAvailable:"):
+        for line in Path(path).read_text(encoding="ascii").splitlines():
+            if line.startswith(key):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return None
+
+
+def _current_rss_mb() -> float:
+    current = _proc_mb("/proc/self/status", "VmRSS:")
+    return current if current is not None else _peak_rss_mb(resource.RUSAGE_SELF)
+
+
+def _available_mb() -> float | None:
+    return _proc_mb("/proc/meminfo", "MemAvailable:")
 
 
 def _cpu_seconds() -> float:

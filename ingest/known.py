@@ -37,7 +37,7 @@ from beslutsgraf.ingest.person_match_cluster import (
     RecordKey,
     cluster_people,
 )
-from beslutsgraf.ingest.person_match_store import StoredPeople, stored_people
+from beslutsgraf.ingest.person_match_store import StoredPeople
 from beslutsgraf.ingest.stems import StemIndex
 from beslutsgraf.store.base import Store
 
@@ -546,10 +546,9 @@ def _clusters(rows: Iterable[Mapping[str, str]], name: str, other: str) -> list[
     ]
 
 
-def known_from_store(store: Store, people: StoredPeople | None = None) -> Known:
-    """Persons, organisations, meetings and decisions the store already holds (`people`:
-    its persons when the caller has read them already)."""
-    people = people if people is not None else stored_people(store)
+def known_from_store(store: Store, people: StoredPeople) -> Known:
+    """Persons (`people`, as read by the caller: see `StoredPeopleReader`),
+    organisations, meetings and decisions the store already holds."""
     # Three queries, each joining one property to the DISTINCT organisations: the union
     # default graph keeps a triple once per graph that states it, so joining the type
     # and two labels as they stand multiplies the rows by the documents naming the

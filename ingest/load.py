@@ -230,10 +230,13 @@ def load(graphs: Iterable[Graph], store: Store, *, rewrite: bool = False) -> Ite
             yield from flush()
         try:
             loaded = already_loaded(store, source, sha256)
-            earlier = [] if loaded and not rewrite else _earlier_versions(store, source, file_name)
             if loaded and not rewrite:
                 waiting.append(LoadResult(LoadStatus.UNCHANGED, source, len(graph)))
-            elif loaded or earlier or store.graph_exists(str(source)):
+            elif (
+                (earlier := _earlier_versions(store, source, file_name))
+                or loaded
+                or store.graph_exists(str(source))
+            ):
                 waiting.append(_replace(graph, store, source, loaded, earlier))
             else:
                 new.add(graph, source, file_name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -170,8 +170,8 @@ class StoredPeopleReader:
     """`stored_people` for a run that reads the store before every batch: each
     document graph is read once and kept, so a batch reads only the graphs written
     since the last (reading them all again made the cost per document grow with the
-    store). Graphs that are gone are forgotten; a graph rewritten under the same
-    name must be named in `read(rewritten=...)`."""
+    store). Graphs that are gone are dropped; a graph rewritten under the same name
+    must be `forget`-ten, to be read again."""
 
     # Graph names per query: a VALUES block of this many IRIs stays a short query.
     CHUNK = 200
@@ -181,10 +181,14 @@ class StoredPeopleReader:
         self._prefix = _source_prefix(minter)
         self._graphs: dict[str, _GraphPeople] = {}
 
-    def read(self, rewritten: Iterable[str] = ()) -> StoredPeople:
+    def forget(self, graph: str) -> None:
+        """Read `graph` again next time (it was written since it was read)."""
+        self._graphs.pop(graph, None)
+
+    def read(self) -> StoredPeople:
         present = {g for g in self._store.named_graphs() if g.startswith(self._prefix)}
-        for graph in [*rewritten, *(g for g in self._graphs if g not in present)]:
-            self._graphs.pop(graph, None)
+        for graph in [g for g in self._graphs if g not in present]:
+            self.forget(graph)
         missing = sorted(present - self._graphs.keys())
         for start in range(0, len(missing), self.CHUNK):
             self._graphs.update(

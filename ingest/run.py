@@ -183,10 +183,9 @@ class _Batches:
     generated_at: dt.datetime
     quarantine_dir: Path
     before_load: Callable[[], None]  # called before each load (the shipped graphs)
-    # The store's people, read graph by graph and kept across batches; `written` are
-    # the graphs written since it last read (a rewritten graph must be read again).
+    # The store's people, read graph by graph and kept across batches; every graph the
+    # run writes is forgotten there, so the next batch reads it as written.
     people: StoredPeopleReader
-    written: set[str] = field(default_factory=set)
     executor: Executor | None = None
 
 
@@ -345,10 +344,14 @@ class _Loading:
     warnings: int
 
 
+def _write_failed(path: Path, store: Store, reason: str) -> DocumentOutcome:
+    line = str(StoreWriteFailed(path, type(store).__name__, reason))
+    return DocumentOutcome(path, Status.FAILED, message=line)
+
+
 def _loaded(loading: _Loading, result: LoadResult, store: Store) -> DocumentOutcome:
     if result.status == LoadStatus.FAILED:
-        line = str(StoreWriteFailed(loading.path, type(store).__name__, str(result.error)))
-        return DocumentOutcome(loading.path, Status.FAILED, message=line)
+        return _write_failed(loading.path, store, str(result.error))
     status = _STATUS[result.status]
     return DocumentOutcome(
         loading.path, status, str(result.graph), result.triples, loading.warnings
@@ -371,8 +374,7 @@ def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOut
             try:
                 batches.before_load()
             except Exception as error:  # the store is unreachable or refuses writes
-                line = StoreWriteFailed(back.path, type(batches.store).__name__, str(error))
-                decided.append(DocumentOutcome(back.path, Status.FAILED, message=str(line)))
+                decided.append(_write_failed(back.path, batches.store, str(error)))
                 continue
             loading.append(_Loading(back.path, back.outcome.warning_count))
             yield back.graph
@@ -383,7 +385,7 @@ def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOut
         yield from decided
         decided.clear()
         if result.status in (LoadStatus.LOADED, LoadStatus.REPLACED):
-            batches.written.add(str(result.graph))
+            batches.people.forget(str(result.graph))
         yield _loaded(loading.popleft(), result, batches.store)
     yield from decided
 
@@ -408,9 +410,7 @@ def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[Document
     if not pending:
         return
     # Resolution sees the shipped registers first, whatever version the store holds.
-    people = batches.people.read(rewritten=batches.written)
-    batches.written.clear()
-    stored = replace(known_from_store(store, people), curation=batches.curation)
+    stored = replace(known_from_store(store, batches.people.read()), curation=batches.curation)
     known = extend_known(with_reference(stored, batches.reference), pending, minter)
     tasks = [_BackTask(mentions, known, batches.generated_at, minter) for mentions in pending]
     gc.freeze()  # the batch's mentions and Known too (see `run`)
