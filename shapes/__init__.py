@@ -8,18 +8,21 @@ the application profile.
 
 Speed: before pyshacl runs, a screen in plain Python (`_screen`) proves which
 checks cannot report anything on the graph at hand, and pyshacl runs on a copy of
-the shapes without them. On a document that conforms that is nearly every nested
-check and property shape; on one with findings, the checks that produce them stay.
-Results, messages and the report graph are exactly those of the full shapes
-(tests/shapes/test_screen.py runs every example both ways).
+the shapes without them. On a document as the pipeline builds it, every check is
+proven but counts of values with a message of their own (the persons to review):
+the screen makes those results itself and pyshacl does not run at all; its report
+graph is made only when read (a quarantine folder). On a graph with other findings
+the checks that produce them stay with pyshacl. Results, messages and the report
+graph are exactly those of the full shapes (tests/shapes/test_screen.py runs every
+example, broken variants of them and corpus graphs both ways).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -59,7 +62,13 @@ class ShapeResult:
 class ShapeReport:
     conforms: bool  # True when there is no sh:Violation (warnings do not block loading)
     results: tuple[ShapeResult, ...]
-    report_graph: Graph
+    # pyshacl's report graph, made when first read: loading a graph needs only the
+    # results, a quarantine folder the whole report (see validate_graph).
+    make_report_graph: Callable[[], Graph] = field(repr=False, compare=False)
+
+    @cached_property
+    def report_graph(self) -> Graph:
+        return self.make_report_graph()
 
     @property
     def violations(self) -> tuple[ShapeResult, ...]:
@@ -205,15 +214,16 @@ def _data_triples(data: Graph) -> Iterable[tuple[Node, Node, Node]]:
 
 @contextmanager
 def _validation_view(
-    data: Graph, triples: TripleIndex, vocabulary: tuple[tuple[Node, Node, Node], ...]
+    data: Graph | None, triples: TripleIndex, vocabulary: tuple[tuple[Node, Node, Node], ...]
 ) -> Iterator[Graph]:
     """`data` plus the vocabulary triples, as the graph pyshacl reads.
 
     A plain graph is not copied (copying costs more than validating it): a view on
     its own store gets the vocabulary triples it lacks, which are removed again on
-    exit, so `data` ends as it began. A dataset is copied as the union of its graphs.
+    exit, so `data` ends as it began. A dataset is copied as the union of its graphs,
+    and without `data` the graph is made from `triples`.
     """
-    if isinstance(data, ConjunctiveGraph):
+    if data is None or isinstance(data, ConjunctiveGraph):
         copy = _ValidationGraph()
         copy.addN((s, p, o, copy) for s, p, o in triples.triples)
         copy.index = triples
@@ -254,10 +264,35 @@ def validate_graph(data: Graph) -> ShapeReport:
     vocabulary = _vocabulary_for_validation()
     triples = TripleIndex((*_data_triples(data), *vocabulary))
     # Checks that provably cannot report anything on this graph are left out of
-    # pyshacl's run: nested sh:node / sh:or checks, whole property shapes, SPARQL
-    # targets that select nothing. They cost most of its time (see _screen).
-    shapes = _parsed_shapes()
+    # pyshacl's run: nested sh:node / sh:or checks, whole property shapes and node
+    # shapes, SPARQL targets that select nothing. They cost most of its time (see _screen).
     dropped = _screen().droppable(triples)
+    findings = _screen().findings(triples, dropped)
+    if findings is None:
+        report_graph = _pyshacl_report(data, triples, vocabulary, dropped)
+        results = _results(report_graph)
+        make_report_graph: Callable[[], Graph] = lambda: report_graph  # noqa: E731
+    else:
+        # What is left are counts of values whose results the screen makes itself (most
+        # often the persons to review): pyshacl writes the report graph only if it is read,
+        # from the triples as they are now.
+        results = tuple(
+            ShapeResult(f.focus_node, f.path, f.severity, f.message, f.source_shape, None)
+            for f in findings
+        )
+        make_report_graph = partial(_pyshacl_report, None, triples, vocabulary, dropped)
+    conforms = not any(r.is_violation for r in results)
+    return ShapeReport(conforms=conforms, results=results, make_report_graph=make_report_graph)
+
+
+def _pyshacl_report(
+    data: Graph | None,
+    triples: TripleIndex,
+    vocabulary: tuple[tuple[Node, Node, Node], ...],
+    dropped: frozenset[tuple[Node, Node, Node]],
+) -> Graph:
+    """pyshacl's report on `data` (None: on `triples`) without the `dropped` checks."""
+    shapes = _parsed_shapes()
     with _validation_view(data, triples, vocabulary) as target:
         _, report_graph, _ = pyshacl_validate(
             target,
@@ -267,7 +302,6 @@ def validate_graph(data: Graph) -> ShapeReport:
             allow_warnings=True,
             inplace=True,  # no inference and no rules: pyshacl only reads `target`
         )
+    assert isinstance(report_graph, Graph)
     _restore_source_shapes(report_graph, shapes, dropped)
-    results = _results(report_graph)
-    conforms = not any(r.is_violation for r in results)
-    return ShapeReport(conforms=conforms, results=results, report_graph=report_graph)
+    return report_graph

@@ -29,9 +29,9 @@ from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier
 
-from beslutsgraf.shapes._screen import TripleIndex
+from beslutsgraf.shapes._index import TripleIndex
 
-__all__ = ["Answer", "answer"]
+__all__ = ["EXPECTED_PREFIXES", "Answer", "answer", "constraint_check", "target_nodes"]
 
 _BG = "https://w3id.org/beslutsgraf/def#"
 _OA = "http://www.w3.org/ns/oa#"
@@ -39,7 +39,7 @@ _FOAF = "http://xmlns.com/foaf/0.1/"
 _ORG = "http://www.w3.org/ns/org#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 # The namespaces the answered queries are written against (shapes/common.ttl).
-_EXPECTED_PREFIXES = {"bg": _BG, "oa": _OA, "foaf": _FOAF, "org": _ORG, "skos": _SKOS}
+EXPECTED_PREFIXES = {"bg": _BG, "oa": _OA, "foaf": _FOAF, "org": _ORG, "skos": _SKOS}
 _PREFIX_LINE = re.compile(r"\s*PREFIX\s+([A-Za-z][\w-]*)?:\s*<([^>]*)>", re.IGNORECASE)
 
 # An answer: the ?this nodes a target selects, or () for a constraint without rows.
@@ -135,7 +135,22 @@ def _no_char_count_mismatch(data: TripleIndex, this: Any) -> bool | None:
     counts = list(data.objects(this, _bg("charCount")))
     if not texts or not counts:
         return True
-    return None  # STRLEN and numeric `!=` over the text: leave it to SPARQL
+    for text in texts:
+        # STRLEN of a plain or language-tagged string is its count of characters, as
+        # Python's len; an integer count compares by value. Anything else: SPARQL.
+        if not isinstance(text, Literal) or text.datatype not in (None, XSD.string):
+            return None
+        for count in counts:
+            if not (
+                isinstance(count, Literal)
+                and count.datatype in (XSD.integer, XSD.nonNegativeInteger)
+                and count.ill_typed is not True
+                and type(count.value) is int
+            ):
+                return None
+            if len(str(text)) != count.value:
+                return False
+    return True
 
 
 def _dates(values: list[Any]) -> list[dt.date] | None:
@@ -246,12 +261,24 @@ _CONSTRAINTS: dict[str, Callable[[TripleIndex, Any], bool | None]] = {
 }
 
 
+def constraint_check(select_text: str) -> Callable[[TripleIndex, Any], bool | None] | None:
+    """The Python check of a SPARQL constraint as the shapes graph words it (no PREFIX
+    lines: the caller checks its sh:prefixes against EXPECTED_PREFIXES). The check
+    answers True only when the query has no row for the given `$this`."""
+    return _CONSTRAINTS.get(_normalised(select_text))
+
+
+def target_nodes(select_text: str) -> Callable[[TripleIndex], set[Any] | None] | None:
+    """The Python evaluation of a SPARQL target as the shapes graph words it, if known."""
+    return _TARGETS.get(_normalised(select_text))
+
+
 def _body(query_text: str) -> str | None:
     """The query after its PREFIX lines, if every prefix it declares is the expected one."""
     position = 0
     while match := _PREFIX_LINE.match(query_text, position):
         prefix, namespace = match.group(1) or "", match.group(2)
-        if prefix in _EXPECTED_PREFIXES and _EXPECTED_PREFIXES[prefix] != namespace:
+        if prefix in EXPECTED_PREFIXES and EXPECTED_PREFIXES[prefix] != namespace:
             return None
         position = match.end()
     return _normalised(query_text[position:])

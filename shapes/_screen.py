@@ -19,22 +19,31 @@ dropped only when all its possible value nodes (the objects of its path for
 *any* subject, a superset of those of the shape's focus nodes) are proven to
 conform. A graph with a finding keeps the checks that produce it, so results,
 messages and the report graph are those of the full shapes.
+
+Whole node shapes are screened the same way over their focus nodes (class targets,
+and the SPARQL targets `_answers` evaluates): each property shape, and the
+node-level constraints as one group. When every check left is a plain count of
+values with its own message, `findings` makes pyshacl's results for it, so a graph
+whose only findings are such warnings needs no pyshacl run at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+
+from beslutsgraf.shapes._answers import EXPECTED_PREFIXES, constraint_check, target_nodes
+from beslutsgraf.shapes._index import TripleIndex
 
 __all__ = ["Screen", "TripleIndex", "pruned_shapes"]
 
@@ -60,8 +69,14 @@ _SUPPORTED = frozenset(
         SH.qualifiedMaxCount,
         SH["in"],
         SH.minInclusive,
+        SH.maxInclusive,
         SH.minLength,
         SH.lessThan,
+        SH.pattern,
+        SH.flags,
+        SH.languageIn,
+        SH.disjoint,
+        SH.sparql,
     }
 )
 # A property shape checked as a whole for the focus nodes of its node shape may
@@ -75,6 +90,7 @@ _PYTHON_TYPES: dict[Node, type | tuple[type, ...] | None] = {
     XSD.decimal: Decimal,
     XSD.date: dt.date,
     XSD.dateTime: dt.datetime,
+    XSD.boolean: bool,
     XSD.nonNegativeInteger: None,
     XSD.gYearMonth: None,
 }
@@ -98,6 +114,12 @@ class _Shape:
     has_values: list[Node] = field(default_factory=list)
     in_values: list[frozenset[Node]] = field(default_factory=list)
     min_inclusive: list[Literal] = field(default_factory=list)
+    max_inclusive: list[Literal] = field(default_factory=list)
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+    languages: list[frozenset[str]] = field(default_factory=list)  # sh:languageIn, lower case
+    disjoint: list[URIRef] = field(default_factory=list)
+    # SPARQL constraints, each as its Python check: True when no row for $this
+    sparql: list[Callable[[TripleIndex, Node], bool | None]] = field(default_factory=list)
     min_length: list[int] = field(default_factory=list)
     less_than: list[URIRef] = field(default_factory=list)
     min_count: int | None = None
@@ -105,6 +127,24 @@ class _Shape:
     qualified: _Shape | None = None
     qualified_min: int | None = None
     qualified_max: int | None = None
+    # Filled once compiled: the value tests above as one tuple, sh:node and sh:property together.
+    tests: tuple[Callable[[Node], bool], ...] = ()
+    nested: tuple[_Shape, ...] = ()
+
+    def finish(self) -> None:
+        tests: list[Callable[[Node], bool]] = [
+            *(partial(_is_instance_of, _NODE_KIND_TYPES[kind]) for kind in self.node_kinds),
+            *(partial(_has_datatype, datatype=d) for d in self.datatypes),
+            *(members.__contains__ for members in self.in_values),
+            *(partial(_min_inclusive, bound=b) for b in self.min_inclusive),
+            *(partial(_min_length, length=n) for n in self.min_length),
+            *(partial(_max_inclusive, bound=b) for b in self.max_inclusive),
+            *(partial(_language_in, tags=t) for t in self.languages),
+        ]
+        if self.patterns:
+            tests.append(partial(_matches, patterns=self.patterns))
+        self.tests = tuple(tests)
+        self.nested = (*self.nodes, *self.properties)
 
 
 def _list(shapes: Graph, head: Node) -> list[Node]:
@@ -125,6 +165,55 @@ class _Unsupported(Exception):
     pass
 
 
+def _patterns(shapes: Graph, node: Node) -> list[re.Pattern[str]]:
+    """sh:pattern as pyshacl compiles it: the first sh:flags found, only i and m."""
+    patterns = list(shapes.objects(node, SH.pattern))
+    flags = list(shapes.objects(node, SH.flags))
+    if not patterns:
+        if flags:
+            raise _Unsupported
+        return []
+    if len(flags) > 1 or not all(isinstance(p, Literal) for p in (*patterns, *flags)):
+        raise _Unsupported
+    letters = str(flags[0]).lower() if flags else ""
+    re_flags = (re.I if "i" in letters else 0) | (re.M if "m" in letters else 0)
+    try:
+        return [re.compile(str(p), re_flags) for p in patterns]
+    except re.error:
+        raise _Unsupported from None
+
+
+def _languages(shapes: Graph, head: Node) -> frozenset[str]:
+    tags = _list(shapes, head)
+    if not all(isinstance(t, Literal) and isinstance(t.value, str) for t in tags):
+        raise _Unsupported  # pyshacl reports such a list as an error
+    return frozenset(str(t).lower() for t in tags)
+
+
+def _declares_expected_prefixes(shapes: Graph, node: Node) -> bool:
+    """Whether `node`'s sh:prefixes declare the namespaces `_answers` is written for."""
+    declared: dict[str, set[str]] = {}
+    for ontology in shapes.objects(node, SH.prefixes):
+        for declaration in shapes.objects(ontology, SH.declare):
+            for prefix in shapes.objects(declaration, SH.prefix):
+                for namespace in shapes.objects(declaration, SH.namespace):
+                    declared.setdefault(str(prefix), set()).add(str(namespace))
+    return all(declared.get(p) == {n} for p, n in EXPECTED_PREFIXES.items())
+
+
+def _sparql_check(shapes: Graph, constraint: Node) -> Callable[[TripleIndex, Node], bool | None]:
+    """The Python check of a SPARQL constraint `_answers` knows, exactly as written."""
+    if set(shapes.predicates(constraint)) - {SH.message} != {RDF.type, SH.prefixes, SH.select}:
+        raise _Unsupported  # sh:deactivated, sh:severity, a second query, …
+    if set(shapes.objects(constraint, RDF.type)) != {SH.SPARQLConstraint}:
+        raise _Unsupported
+    selects = list(shapes.objects(constraint, SH.select))
+    check = constraint_check(str(selects[0])) if len(selects) == 1 else None
+    if check is None or not _declares_expected_prefixes(shapes, constraint):
+        raise _Unsupported
+    return check
+
+
 class _Compiler:
     def __init__(self, shapes: Graph) -> None:
         self.shapes = shapes
@@ -136,6 +225,7 @@ class _Compiler:
             found = self.compiled[(node, top_level)] = _Shape()  # placeholder against cycles
             try:
                 self._fill(node, found, top_level)
+                found.finish()
             except _Unsupported:
                 found.supported = False
         return found
@@ -155,6 +245,11 @@ class _Compiler:
     def _fill(self, node: Node, shape: _Shape, top_level: bool) -> None:
         shapes = self.shapes
         predicates = set(shapes.predicates(node))
+        whole_node_shape = top_level and SH.path not in predicates
+        if whole_node_shape:
+            # Screened as a whole (see _node_shape_screen): its property shapes are
+            # checks of their own, its targets give the focus nodes.
+            predicates -= {SH.property, SH.targetClass, SH.target}
         allowed = _SUPPORTED | _DESCRIPTIVE | (_TOP_LEVEL if top_level else frozenset())
         if not predicates <= allowed or not predicates & _SUPPORTED:
             raise _Unsupported  # sh:severity, sh:deactivated, sh:pattern, …, or not a shape
@@ -187,13 +282,26 @@ class _Compiler:
             [self.shape(m) for m in _list(shapes, h)] for h in shapes.objects(node, SH["or"])
         ]
         shape.nodes = [self._node_shape(n) for n in shapes.objects(node, SH.node)]
-        shape.properties = [self._property_shape(p) for p in shapes.objects(node, SH.property)]
+        if not whole_node_shape:
+            shape.properties = [self._property_shape(p) for p in shapes.objects(node, SH.property)]
         shape.has_values = list(shapes.objects(node, SH.hasValue))
         shape.in_values = [frozenset(_list(shapes, h)) for h in shapes.objects(node, SH["in"])]
         for bound in shapes.objects(node, SH.minInclusive):
             if not isinstance(bound, Literal):
                 raise _Unsupported
             shape.min_inclusive.append(bound)
+        for bound in shapes.objects(node, SH.maxInclusive):
+            if not isinstance(bound, Literal):
+                raise _Unsupported
+            shape.max_inclusive.append(bound)
+        shape.patterns = _patterns(shapes, node)
+        for head in shapes.objects(node, SH.languageIn):
+            shape.languages.append(_languages(shapes, head))
+        for other in shapes.objects(node, SH.disjoint):
+            if not isinstance(other, URIRef) or shape.path is None:
+                raise _Unsupported
+            shape.disjoint.append(other)
+        shape.sparql = [_sparql_check(shapes, c) for c in shapes.objects(node, SH.sparql)]
         for length in shapes.objects(node, SH.minLength):
             if not isinstance(length, Literal) or not isinstance(length.value, int):
                 raise _Unsupported
@@ -220,46 +328,6 @@ class _Compiler:
                 shape.qualified_max = _one_int(shapes, node, SH.qualifiedMaxCount)
         elif predicates & {SH.qualifiedMinCount, SH.qualifiedMaxCount}:
             raise _Unsupported
-
-
-class TripleIndex:
-    """The data graph as plain dictionaries: the lookups the checks make, without a store."""
-
-    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
-        self.triples = set(triples)
-        objects: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        subjects: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        all_objects: defaultdict[Node, set[Node]] = defaultdict(set)
-        all_subjects: defaultdict[Node, set[Node]] = defaultdict(set)
-        for subject, predicate, value in self.triples:
-            objects[subject, predicate].append(value)
-            subjects[predicate, value].append(subject)
-            all_objects[predicate].add(value)
-            all_subjects[predicate].add(subject)
-        self._objects, self._subjects = dict(objects), dict(subjects)
-        self._all_objects, self._all_subjects = dict(all_objects), dict(all_subjects)
-
-    def objects(self, subject: Node | None, predicate: Node) -> Iterable[Node]:
-        if subject is None:
-            return self._all_objects.get(predicate, ())
-        return self._objects.get((subject, predicate), ())
-
-    def subjects(self, predicate: Node, value: Node | None) -> Iterable[Node]:
-        if value is None:
-            return self._all_subjects.get(predicate, ())
-        return self._subjects.get((predicate, value), ())
-
-    def transitive_subjects(self, predicate: Node, value: Node) -> Iterator[Node]:
-        """`value`, then every subject reaching it through `predicate` (as rdflib's)."""
-        seen = {value}
-        todo = [value]
-        while todo:
-            node = todo.pop()
-            yield node
-            for subject in self.subjects(predicate, node):
-                if subject not in seen:
-                    seen.add(subject)
-                    todo.append(subject)
 
 
 class _Checker:
@@ -311,8 +379,8 @@ class _Checker:
 
     def _value_conforms(self, shape: _Shape, value: Node) -> Verdict:
         """The value constraints of `shape` applied to `value`."""
-        for kind in shape.node_kinds:
-            if not isinstance(value, URIRef if kind == SH.IRI else Literal):
+        for test in shape.tests:
+            if not test(value):
                 return False
         if shape.classes:
             if isinstance(value, Literal):
@@ -320,20 +388,17 @@ class _Checker:
             classes = self._classes_of(value)
             if any(cls not in classes for cls in shape.classes):
                 return False
-        for datatype in shape.datatypes:
-            if not _has_datatype(value, datatype):
-                return False
-        if any(value not in members for members in shape.in_values):
-            return False
-        if not all(_min_inclusive(value, bound) for bound in shape.min_inclusive):
-            return False
-        if not all(_min_length(value, length) for length in shape.min_length):
-            return False
+        if (
+            shape.sparql and shape.path is None
+        ):  # a node shape: its SPARQL constraints bind $this to the value
+            verdict = self._sparql_conforms(shape, value)
+            if verdict is not True:
+                return verdict
         for members in shape.ors:
             verdict = _any(self.conforms(member, value) for member in members)
             if verdict is not True:
                 return verdict
-        for nested in (*shape.nodes, *shape.properties):
+        for nested in shape.nested:
             verdict = self.conforms(nested, value)
             if verdict is not True:
                 return verdict
@@ -345,7 +410,7 @@ class _Checker:
             values = set(self.data.subjects(shape.path, focus))
         else:
             values = set(self.data.objects(focus, shape.path))  # none for a literal
-        if any(expected not in values for expected in shape.has_values):
+        if shape.has_values and any(expected not in values for expected in shape.has_values):
             return False
         if shape.min_count is not None and len(values) < shape.min_count:
             return False
@@ -366,11 +431,32 @@ class _Checker:
             verdict = _less_than(values, set(self.data.objects(focus, other)))
             if verdict is not True:
                 return verdict
+        for other in shape.disjoint:
+            if not values.isdisjoint(self.data.objects(focus, other)):
+                return False
+        if shape.sparql:
+            verdict = self._sparql_conforms(shape, focus)  # a property shape's bind the focus
+            if verdict is not True:
+                return verdict
         for value in values:
             verdict = self._value_conforms(shape, value)
             if verdict is not True:
                 return verdict
         return True
+
+    def _sparql_conforms(self, shape: _Shape, this: Node) -> Verdict:
+        """No SPARQL constraint of `shape` has a row for `this` (None: cannot tell)."""
+        for check in shape.sparql:
+            if check(self.data, this) is not True:
+                return None
+        return True
+
+
+_NODE_KIND_TYPES: dict[Node, type] = {SH.IRI: URIRef, SH.Literal: Literal}
+
+
+def _is_instance_of(kind: type, value: Node) -> bool:
+    return isinstance(value, kind)
 
 
 def _any(verdicts: Iterable[Verdict]) -> Verdict:
@@ -391,6 +477,40 @@ def _min_inclusive(value: Node, bound: Literal) -> bool:
         return bool(compare_literal(value, bound) >= 0)  # type: ignore[no-untyped-call]
     except (TypeError, NotImplementedError):
         return False
+
+
+def _max_inclusive(value: Node, bound: Literal) -> bool:
+    """pyshacl's sh:maxInclusive test (as _min_inclusive, the other way round)."""
+    if not isinstance(value, Literal):
+        return False
+    if isinstance(bound.value, str) != isinstance(value.value, str):
+        return False
+    try:
+        return bool(compare_literal(value, bound) <= 0)  # type: ignore[no-untyped-call]
+    except (TypeError, NotImplementedError):
+        return False
+
+
+def _matches(value: Node, patterns: list[re.Pattern[str]]) -> bool:
+    """pyshacl's sh:pattern test: every pattern found in the value's string."""
+    if isinstance(value, BNode):
+        return False
+    text = str(value)
+    if (
+        isinstance(value, Literal)
+        and value.value is not None
+        and value.datatype in (None, RDF.langString, XSD.string)
+    ):
+        text = str(value.value)
+    return all(pattern.search(text) for pattern in patterns)
+
+
+def _language_in(value: Node, tags: frozenset[str]) -> bool:
+    """pyshacl's sh:languageIn test: the tag, or its first subtag, in the list."""
+    if not isinstance(value, Literal) or not value.language:
+        return False
+    language = str(value.language)
+    return "*" in tags or language.lower() in tags or language.split("-")[0].lower() in tags
 
 
 def _min_length(value: Node, length: int) -> bool:
@@ -469,26 +589,23 @@ class Screen:
                 self._candidates.append((paths[0], (shape, predicate, value), members))
         # SPARQL targets that select only nodes breaking a rule (see _TARGET_SCREENS).
         self._targets: list[tuple[tuple[Node, Node, Node], Callable[[TripleIndex], bool]]] = []
+        targeted: set[Node] = set()
         for node_shape, target in sorted(shapes.subject_objects(SH.target)):
+            targeted.add(node_shape)
             check = _target_screen(shapes, target)
             if check is not None:
                 self._targets.append(((node_shape, SH.target, target), check))
-        # Whole property shapes of node shapes whose only targets are classes.
-        self._properties: list[tuple[list[Node], tuple[Node, Node, Node], _Shape]] = []
-        for node_shape in sorted(set(shapes.subjects(SH.targetClass, None)), key=str):
-            predicates = set(shapes.predicates(node_shape))
-            if predicates & _OTHER_TARGETS or (node_shape, RDF.type, RDFS.Class) in shapes:
-                continue  # other targets, or an implicit class target: not screened
-            if (node_shape, RDF.type, OWL.Class) in shapes:
-                continue
-            if (None, None, node_shape) in shapes:
-                continue  # also checked from another shape (sh:node, sh:or, …)
-            classes = list(shapes.objects(node_shape, SH.targetClass))
-            for property_shape in sorted(shapes.objects(node_shape, SH.property), key=str):
-                compiled = compiler.shape(property_shape, top_level=True)
-                if compiled.supported and compiled.path is not None:
-                    triple = (node_shape, SH.property, property_shape)
-                    self._properties.append((classes, triple, compiled))
+        # Whole node shapes whose targets the screen can compute (classes, the SPARQL
+        # targets `_answers` evaluates): each property shape, and the node-level
+        # constraints as one group, for every focus node.
+        self._node_shapes: list[_NodeShapeScreen] = []
+        for node_shape in sorted(set(shapes.subjects(SH.targetClass, None)) | targeted, key=str):
+            screened = _node_shape_screen(shapes, compiler, node_shape)
+            if screened is not None:
+                self._node_shapes.append(screened)
+        # Whether every shape with a target is screened: only then can `findings` stand
+        # in for pyshacl's run.
+        self._complete = len(self._node_shapes) == len(_targeted_shapes(shapes))
 
     def droppable(self, data: TripleIndex) -> frozenset[tuple[Node, Node, Node]]:
         """The constraint triples that no value of `data` can fail: safe to leave out."""
@@ -513,16 +630,213 @@ class Screen:
         for triple, selects_nothing in self._targets:
             if selects_nothing(data):
                 safe.append(triple)
-        focus_of: dict[Node, set[Node]] = {}
-        for classes, triple, compiled in self._properties:
-            focus: set[Node] = set()
-            for cls in classes:
-                if cls not in focus_of:
-                    focus_of[cls] = _instances(data, cls)
-                focus |= focus_of[cls]
-            if all(checker.conforms(compiled, f) is True for f in focus):
-                safe.append(triple)
+        focus_of: dict[Node, set[Node] | None] = {}
+        for screened in self._node_shapes:
+            focus = screened.focus_nodes(data, focus_of)
+            if focus is None:
+                continue
+            proven = [
+                triples
+                for triples, compiled in screened.checks
+                if not focus
+                or (
+                    compiled is not None
+                    and all(checker.conforms(compiled, f) is True for f in focus)
+                )
+            ]
+            safe.extend(triple for triples in proven for triple in triples)
+            if len(proven) == len(screened.checks):
+                safe.extend(screened.targets)  # nothing left to check: no focus nodes needed
         return frozenset(safe)
+
+    def findings(
+        self, data: TripleIndex, dropped: frozenset[tuple[Node, Node, Node]]
+    ) -> tuple[Finding, ...] | None:
+        """Every result pyshacl would report on `data` given the `dropped` checks, when
+        each check left is one whose results the screen makes (a cardinality with its own
+        message, on focus nodes it can compute); None: pyshacl has to run."""
+        if not self._complete:
+            return None
+        findings: list[Finding] = []
+        focus_of: dict[Node, set[Node] | None] = {}
+        for screened in self._node_shapes:
+            left = [triples for triples, _ in screened.checks if not set(triples) <= dropped]
+            if not left:
+                continue
+            if any(
+                len(t) != 1 or t[0][1] != SH.property or t[0][2] not in screened.counted
+                for t in left
+            ):
+                return None
+            focus = screened.focus_nodes(data, focus_of)
+            if focus is None:
+                return None
+            ordered = sorted(focus, key=str)
+            for ((_, _, shape),) in left:
+                findings.extend(screened.counted[shape].findings(data, ordered))
+        return tuple(findings)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A validation result the screen computes itself (see `Screen.findings`)."""
+
+    focus_node: Node
+    path: URIRef
+    severity: URIRef
+    message: str
+    source_shape: Node
+
+
+@dataclass(frozen=True)
+class _Cardinality:
+    """A property shape that only counts values and carries its own message: its results
+    are one per focus node with too few or too many values, as pyshacl reports them."""
+
+    shape: Node
+    path: URIRef
+    min_count: int | None
+    max_count: int | None
+    severity: URIRef
+    message: str
+
+    def findings(self, data: TripleIndex, focus: Iterable[Node]) -> Iterator[Finding]:
+        for node in focus:
+            values = self.values(data, node)
+            too_few = self.min_count is not None and len(values) < self.min_count
+            too_many = self.max_count is not None and len(values) > self.max_count
+            if too_few or too_many:
+                yield Finding(node, self.path, self.severity, self.message, self.shape)
+
+    def values(self, data: TripleIndex, node: Node) -> set[Node]:
+        return set(data.objects(node, self.path))
+
+
+_CARDINALITY_PREDICATES = frozenset({SH.path, SH.minCount, SH.maxCount, SH.severity}) | _DESCRIPTIVE
+
+
+def _cardinality(shapes: Graph, node: Node, compiled: _Shape) -> _Cardinality | None:
+    if not compiled.supported or compiled.path is None or compiled.inverse:
+        return None  # an inverse path is reported as a node of pyshacl's making
+    if not set(shapes.predicates(node)) <= _CARDINALITY_PREDICATES:
+        return None
+    messages = list(shapes.objects(node, SH.message))
+    severities = list(shapes.objects(node, SH.severity))
+    if len(messages) != 1 or not isinstance(messages[0], Literal) or len(severities) > 1:
+        return None  # pyshacl's generic wording is its own: leave such a shape to it
+    severity = severities[0] if severities else SH.Violation
+    if not isinstance(severity, URIRef) or severity not in (SH.Violation, SH.Warning, SH.Info):
+        return None
+    return _Cardinality(
+        node,
+        compiled.path,
+        compiled.min_count,
+        compiled.max_count,
+        severity,
+        str(messages[0]),
+    )
+
+
+# A target the screen can compute: the focus nodes it selects, or None: cannot tell.
+_Target = Callable[[TripleIndex, dict[Node, set[Node] | None]], set[Node] | None]
+
+
+@dataclass(frozen=True)
+class _NodeShapeScreen:
+    """A node shape's targets and checks (the triples that state each check, compiled)."""
+
+    targets: tuple[tuple[Node, Node, Node], ...]
+    finders: tuple[_Target, ...]
+    checks: tuple[tuple[tuple[tuple[Node, Node, Node], ...], _Shape | None], ...]
+    counted: dict[Node, _Cardinality]  # the property shapes whose results the screen makes
+
+    def focus_nodes(
+        self, data: TripleIndex, cache: dict[Node, set[Node] | None]
+    ) -> set[Node] | None:
+        focus: set[Node] = set()
+        for finder in self.finders:
+            found = finder(data, cache)
+            if found is None:
+                return None
+            focus |= found
+        return focus
+
+
+def _class_target(cls: Node) -> _Target:
+    def find(data: TripleIndex, cache: dict[Node, set[Node] | None]) -> set[Node] | None:
+        if cls not in cache:
+            cache[cls] = _instances(data, cls)
+        return cache[cls]
+
+    return find
+
+
+def _sparql_target(shapes: Graph, target: Node) -> _Target | None:
+    """A SPARQL target `_answers` evaluates, or one that selects nothing when its rule holds."""
+    selects_nothing = _target_screen(shapes, target)
+    if selects_nothing is not None:
+        return lambda data, cache: set() if selects_nothing(data) else None
+    if set(shapes.predicates(target)) != {RDF.type, SH.prefixes, SH.select}:
+        return None
+    if set(shapes.objects(target, RDF.type)) != {SH.SPARQLTarget}:
+        return None
+    selects = list(shapes.objects(target, SH.select))
+    evaluate = target_nodes(str(selects[0])) if len(selects) == 1 else None
+    if evaluate is None or not _declares_expected_prefixes(shapes, target):
+        return None
+    return lambda data, cache: evaluate(data)
+
+
+def _node_shape_screen(
+    shapes: Graph, compiler: _Compiler, node_shape: Node
+) -> _NodeShapeScreen | None:
+    predicates = set(shapes.predicates(node_shape))
+    if predicates & _OTHER_TARGETS - {SH.target} or SH.path in predicates:
+        return None  # other targets, deactivated, or a property shape with a target
+    if {RDFS.Class, OWL.Class} & set(shapes.objects(node_shape, RDF.type)):
+        return None  # an implicit class target: not screened
+    if (None, None, node_shape) in shapes:
+        return None  # also checked from another shape (sh:node, sh:or, …)
+    targets = [(node_shape, SH.targetClass, c) for c in shapes.objects(node_shape, SH.targetClass)]
+    finders = [_class_target(c) for _, _, c in targets]
+    for target in shapes.objects(node_shape, SH.target):
+        finder = _sparql_target(shapes, target)
+        if finder is None:
+            return None
+        targets.append((node_shape, SH.target, target))
+        finders.append(finder)
+    # A check the screen cannot evaluate (None) is still proven on a graph without focus nodes.
+    checks: list[tuple[tuple[tuple[Node, Node, Node], ...], _Shape | None]] = []
+    counted = {}
+    for property_shape in sorted(shapes.objects(node_shape, SH.property), key=str):
+        compiled = compiler.shape(property_shape, top_level=True)
+        supported = compiled.supported and compiled.path is not None
+        checks.append(
+            (((node_shape, SH.property, property_shape),), compiled if supported else None)
+        )
+        cardinality = _cardinality(shapes, property_shape, compiled)
+        if cardinality is not None:
+            counted[property_shape] = cardinality
+    node_level = tuple(
+        (node_shape, p, o)
+        for p, o in shapes.predicate_objects(node_shape)
+        if p in _SUPPORTED and p != SH.property
+    )
+    if node_level:
+        compiled = compiler.shape(node_shape, top_level=True)
+        checks.append((node_level, compiled if compiled.supported else None))
+    return _NodeShapeScreen(tuple(targets), tuple(finders), tuple(checks), counted)
+
+
+def _targeted_shapes(shapes: Graph) -> set[Node]:
+    """Shapes pyshacl finds focus nodes for: explicit targets, or implicit class targets."""
+    predicates = (SH.targetClass, SH.target, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+    targeted = {s for p in predicates for s in shapes.subjects(p, None)}
+    for cls in (RDFS.Class, OWL.Class):
+        for node in shapes.subjects(RDF.type, cls):
+            if {SH.NodeShape, SH.PropertyShape} & set(shapes.objects(node, RDF.type)):
+                targeted.add(node)
+    return targeted
 
 
 def _instances(data: TripleIndex, cls: Node) -> set[Node]:

@@ -139,3 +139,55 @@ def test_the_screen_leaves_out_checks_on_a_conforming_graph() -> None:
     graph = _graph(EXAMPLES_DIR / "valid" / "sro-2025-03-06-minutes.ttl")
     dropped = _screen().droppable(TripleIndex(graph))
     assert len(dropped) > 50
+
+
+def _without_pyshacl(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pyshacl ran")
+
+    monkeypatch.setattr(shapes_module, "pyshacl_validate", refuse)
+
+
+def test_corpus_graphs_are_validated_by_the_screen_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On minutes as the pipeline builds them every check left is one the screen reports
+    itself (the persons to review): the same results as pyshacl's full run, without it."""
+    from tests.shapes.test_answers import _pipeline_graphs
+
+    reported = 0
+    for graph in _pipeline_graphs():
+        with monkeypatch.context() as patch:
+            _without_pyshacl(patch)
+            fast = validate_graph(graph)
+        full = _unscreened(graph, monkeypatch)
+        assert _keys(fast) == _keys(full)
+        assert fast.conforms and full.conforms
+        reported += len(fast.results)
+        # The report graph is pyshacl's, made when read.
+        assert isomorphic(fast.report_graph, full.report_graph)
+    assert reported > 10  # warnings for persons seen once: the computed path is exercised
+
+
+def test_a_violation_found_by_counting_is_the_one_pyshacl_reports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A decision without its meeting: the warning the screen counts, then a second
+    decision body missing (a violation) makes pyshacl run and report both."""
+    from tests.shapes.test_answers import _pipeline_graphs
+
+    graph = Graph()
+    for triple in _pipeline_graphs()[0]:
+        graph.add(triple)
+    decided_at = URIRef(f"{BG}decidedAt")
+    decision = sorted(graph.subjects(decided_at, None))[0]
+    graph.remove((decision, decided_at, None))
+    with monkeypatch.context() as patch:
+        _without_pyshacl(patch)
+        fast = validate_graph(graph)
+    assert any(
+        r.focus_node == decision and r.path == decided_at and r.severity.endswith("Warning")
+        for r in fast.results
+    )
+    _assert_same(graph, monkeypatch)
+    graph.remove((decision, URIRef(f"{BG}decidedBy"), None))
+    _assert_same(graph, monkeypatch)
+    assert not validate_graph(graph).conforms
