@@ -30,6 +30,7 @@ from enum import StrEnum
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.base import Store
@@ -115,20 +116,47 @@ class _NewGraph:
 
 def _new_graph(graph: Graph, source: URIRef) -> _NewGraph:
     name = source.n3()
-    # rdflib writes one triple a line, "<s> <p> o .", with every term in N-Triples form.
-    hash_prefix = f"{name} {BG.sha256.n3()} ".encode()
-    suffix = f" {name} .".encode()
+    sha256 = BG.sha256
+    suffix = f" {name} .\n"
     body, hashes = [], []
-    for line in graph.serialize(format="nt", encoding="utf-8").splitlines():
-        if line.startswith(hash_prefix):
-            hashes.append(line)
-        elif line:
-            body.append(line[:-2] + suffix)
+    n3 = _TermWriter()
+    for subject, predicate, value in graph:
+        if predicate == sha256 and subject == source:
+            hashes.append(f"{n3(subject)} {n3(predicate)} {n3(value)} .".encode())
+        else:
+            body.append(f"{n3(subject)} {n3(predicate)} {n3(value)}{suffix}")
     if len(hashes) != 1:
         raise ValueError(f"{source} has {len(hashes)} bg:sha256 values, not one")
     return _NewGraph(
-        LoadResult(LoadStatus.LOADED, source, len(graph)), b"\n".join(body) + b"\n", hashes[0]
+        LoadResult(LoadStatus.LOADED, source, len(graph)), "".join(body).encode(), hashes[0]
     )
+
+
+class _TermWriter:
+    """Terms in N-Triples form as rdflib's N-Triples serializer writes them, each IRI
+    once per graph (a document names its meeting on hundreds of lines)."""
+
+    def __init__(self) -> None:
+        self._written: dict[Node, str] = {}
+
+    def __call__(self, term: Node) -> str:
+        text = self._written.get(term)
+        if text is None:
+            text = _literal(term) if isinstance(term, Literal) else term.n3()
+            if not isinstance(term, Literal):
+                self._written[term] = text
+        return text
+
+
+def _literal(literal: Literal) -> str:
+    quoted = '"{}"'.format(
+        literal.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    )
+    if literal.language:
+        return f"{quoted}@{literal.language}"
+    if literal.datatype:
+        return f"{quoted}^^<{literal.datatype}>"
+    return quoted
 
 
 @dataclass

@@ -23,6 +23,7 @@ from rdflib import namespace as rdflib_namespace
 
 from beslutsgraf import ontology
 from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, Triple, evidence_triples
+from beslutsgraf.ingest.graph_store import graph_of
 from beslutsgraf.ingest.known import person_mentions
 from beslutsgraf.ingest.model import (
     AgendaItem,
@@ -84,12 +85,7 @@ def to_rdf(resolved: Resolved, generated_at: dt.datetime | None = None) -> Graph
     builder.memberships()
     builder.planned_meetings()
     builder.summary_decisions()
-    graph = bind_prefixes(Graph())
-    # The store's own add: Graph.add only checks that each term is an rdflib node.
-    add = graph.store.add
-    for triple in builder.triples:
-        add(triple, graph, quoted=False)
-    return graph
+    return bind_prefixes(graph_of(builder.triples))
 
 
 def _date_literal(value: DateValue) -> Literal | None:

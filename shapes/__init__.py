@@ -221,9 +221,10 @@ def _validation_view(
     A plain graph is not copied (copying costs more than validating it): a view on
     its own store gets the vocabulary triples it lacks, which are removed again on
     exit, so `data` ends as it began. A dataset is copied as the union of its graphs,
-    and without `data` the graph is made from `triples`.
+    a graph on a store without contexts too (pyshacl reads a graph through a Dataset
+    on the graph's store), and without `data` the graph is made from `triples`.
     """
-    if data is None or isinstance(data, ConjunctiveGraph):
+    if data is None or isinstance(data, ConjunctiveGraph) or not data.store.context_aware:
         copy = _ValidationGraph()
         copy.addN((s, p, o, copy) for s, p, o in triples.triples)
         copy.index = triples

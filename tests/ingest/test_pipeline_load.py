@@ -160,3 +160,25 @@ def test_a_graph_left_without_its_hash_is_not_taken_for_loaded(store: EmbeddedSt
     assert _load_one(graph, store).status == LoadStatus.LOADED
     assert _titles(store) == ['"A"']
     assert len(_dump(store)) == len(graph)
+
+
+def test_literals_are_stored_exactly_as_built(store: EmbeddedStore) -> None:
+    """Quotes from minutes hold line breaks, quotation marks, backslashes and tabs; the
+    N-Quads the load stage writes must give back the very same terms."""
+    graph = _document_graph("tricky.txt", b"tricky", "Mötesanteckning")
+    source = next(iter(graph.subjects(RDF.type, BG.SourceDocument)))
+    values = [
+        Literal('Ordförande: "Helén"\nJusterare:\r\tA\\B'),
+        Literal("beslut", lang="sv"),
+        Literal("2025-03-06", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")),
+        Literal(61_000_000),
+    ]
+    for value in values:
+        graph.add((source, DCTERMS.description, value))
+    result = _load_one(graph, store)
+    assert result.status == LoadStatus.LOADED
+    stored = Graph()
+    for line in _dump(store):
+        stored.parse(data=line.decode("utf-8").rsplit(" <", 1)[0] + " .", format="nt")
+    assert set(stored.objects(source, DCTERMS.description)) == set(values)
+    assert len(stored) == len(graph)
