@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -190,26 +190,35 @@ def _languages(shapes: Graph, head: Node) -> frozenset[str]:
     return frozenset(str(t).lower() for t in tags)
 
 
-def _declares_expected_prefixes(shapes: Graph, node: Node) -> bool:
-    """Whether `node`'s sh:prefixes declare the namespaces `_answers` is written for."""
+def _declares(shapes: Graph, node: Node, expected: Mapping[str, str]) -> bool:
+    """Whether `node`'s sh:prefixes declare each of `expected`, and only so."""
     declared: dict[str, set[str]] = {}
     for ontology in shapes.objects(node, SH.prefixes):
         for declaration in shapes.objects(ontology, SH.declare):
             for prefix in shapes.objects(declaration, SH.prefix):
                 for namespace in shapes.objects(declaration, SH.namespace):
                     declared.setdefault(str(prefix), set()).add(str(namespace))
-    return all(declared.get(p) == {n} for p, n in EXPECTED_PREFIXES.items())
+    return all(declared.get(p) == {n} for p, n in expected.items())
+
+
+def _select(shapes: Graph, node: Node, kind: URIRef) -> str | None:
+    """The query of a SPARQL target or constraint (`kind`) that has nothing else to it
+    but a message, and declares the prefixes `_answers` is written for."""
+    if set(shapes.predicates(node)) - {SH.message} != {RDF.type, SH.prefixes, SH.select}:
+        return None  # sh:deactivated, sh:severity, …
+    if set(shapes.objects(node, RDF.type)) != {kind}:
+        return None
+    selects = list(shapes.objects(node, SH.select))
+    if len(selects) != 1 or not _declares(shapes, node, EXPECTED_PREFIXES):
+        return None
+    return str(selects[0])
 
 
 def _sparql_check(shapes: Graph, constraint: Node) -> Callable[[TripleIndex, Node], bool | None]:
     """The Python check of a SPARQL constraint `_answers` knows, exactly as written."""
-    if set(shapes.predicates(constraint)) - {SH.message} != {RDF.type, SH.prefixes, SH.select}:
-        raise _Unsupported  # sh:deactivated, sh:severity, a second query, …
-    if set(shapes.objects(constraint, RDF.type)) != {SH.SPARQLConstraint}:
-        raise _Unsupported
-    selects = list(shapes.objects(constraint, SH.select))
-    check = constraint_check(str(selects[0])) if len(selects) == 1 else None
-    if check is None or not _declares_expected_prefixes(shapes, constraint):
+    select = _select(shapes, constraint, SH.SPARQLConstraint)
+    check = constraint_check(select) if select is not None else None
+    if check is None:
         raise _Unsupported
     return check
 
@@ -776,13 +785,9 @@ def _sparql_target(shapes: Graph, target: Node) -> _Target | None:
     selects_nothing = _target_screen(shapes, target)
     if selects_nothing is not None:
         return lambda data, cache: set() if selects_nothing(data) else None
-    if set(shapes.predicates(target)) != {RDF.type, SH.prefixes, SH.select}:
-        return None
-    if set(shapes.objects(target, RDF.type)) != {SH.SPARQLTarget}:
-        return None
-    selects = list(shapes.objects(target, SH.select))
-    evaluate = target_nodes(str(selects[0])) if len(selects) == 1 else None
-    if evaluate is None or not _declares_expected_prefixes(shapes, target):
+    select = _select(shapes, target, SH.SPARQLTarget)
+    evaluate = target_nodes(select) if select is not None else None
+    if evaluate is None:
         return None
     return lambda data, cache: evaluate(data)
 
@@ -867,7 +872,6 @@ def pruned_shapes(full: Graph, dropped: frozenset[tuple[Node, Node, Node]]) -> G
 
 _OA = "http://www.w3.org/ns/oa#"
 _BG = "https://w3id.org/beslutsgraf/def#"
-_PREFIXES = {"oa": _OA, "bg": _BG}
 _INTEGER_TYPES = frozenset({XSD.integer, XSD.nonNegativeInteger})
 
 
@@ -952,22 +956,7 @@ _TARGET_SCREENS: dict[str, Callable[[TripleIndex], bool]] = {
 
 def _target_screen(shapes: Graph, target: Node) -> Callable[[TripleIndex], bool] | None:
     """The Python check for a SPARQL target, if its query and prefixes are the known ones."""
-    if set(shapes.predicates(target)) != {RDF.type, SH.prefixes, SH.select}:
+    if SH.message in set(shapes.predicates(target)):
         return None
-    if set(shapes.objects(target, RDF.type)) != {SH.SPARQLTarget}:
-        return None
-    selects = list(shapes.objects(target, SH.select))
-    if len(selects) != 1:
-        return None
-    check = _TARGET_SCREENS.get(_normalised(str(selects[0])))
-    if check is None:
-        return None
-    declared: dict[str, set[str]] = {}
-    for ontology in shapes.objects(target, SH.prefixes):
-        for declaration in shapes.objects(ontology, SH.declare):
-            for prefix in shapes.objects(declaration, SH.prefix):
-                for namespace in shapes.objects(declaration, SH.namespace):
-                    declared.setdefault(str(prefix), set()).add(str(namespace))
-    if any(declared.get(prefix) != {namespace} for prefix, namespace in _PREFIXES.items()):
-        return None
-    return check
+    select = _select(shapes, target, SH.SPARQLTarget)
+    return _TARGET_SCREENS.get(_normalised(select)) if select is not None else None
