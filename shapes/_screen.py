@@ -596,6 +596,11 @@ class Screen:
                 if all(not m.supported for m in members):
                     continue
                 self._candidates.append((paths[0], (shape, predicate, value), members))
+        # Where each of those property shapes is used: when every use is left out, so is it.
+        self._uses = {
+            shape: frozenset((s, p, shape) for s, p in shapes.subject_predicates(shape))
+            for _, (shape, _, _), _ in self._candidates
+        }
         # SPARQL targets that select only nodes breaking a rule (see _TARGET_SCREENS).
         self._targets: list[tuple[tuple[Node, Node, Node], Callable[[TripleIndex], bool]]] = []
         targeted: set[Node] = set()
@@ -619,26 +624,10 @@ class Screen:
     def droppable(self, data: TripleIndex) -> frozenset[tuple[Node, Node, Node]]:
         """The constraint triples that no value of `data` can fail: safe to leave out."""
         checker = _Checker(data)
-        values_of: dict[URIRef, set[Node]] = {}
-        safe = []
-        for path, constraint, members in self._candidates:
-            values = values_of.get(path)
-            if values is None:
-                values = values_of[path] = set(data.objects(None, path))
-            is_node = constraint[1] == SH.node
-            if all(
-                (
-                    checker.conforms(members[0], v)
-                    if is_node
-                    else _any(checker.conforms(m, v) for m in members)
-                )
-                is True
-                for v in values
-            ):
-                safe.append(constraint)
+        safe: set[tuple[Node, Node, Node]] = set()
         for triple, selects_nothing in self._targets:
             if selects_nothing(data):
-                safe.append(triple)
+                safe.add(triple)
         focus_of: dict[Node, set[Node] | None] = {}
         for screened in self._node_shapes:
             focus = screened.focus_nodes(data, focus_of)
@@ -653,9 +642,28 @@ class Screen:
                     and all(checker.conforms(compiled, f) is True for f in focus)
                 )
             ]
-            safe.extend(triple for triples in proven for triple in triples)
+            safe.update(triple for triples in proven for triple in triples)
             if len(proven) == len(screened.checks):
-                safe.extend(screened.targets)  # nothing left to check: no focus nodes needed
+                safe.update(screened.targets)  # nothing left to check: no focus nodes needed
+        # Nested checks, over every value of their path, of the property shapes that stay.
+        values_of: dict[URIRef, set[Node]] = {}
+        for path, constraint, members in self._candidates:
+            if self._uses[constraint[0]] <= safe:
+                continue  # its property shape is left out as a whole
+            values = values_of.get(path)
+            if values is None:
+                values = values_of[path] = set(data.objects(None, path))
+            is_node = constraint[1] == SH.node
+            if all(
+                (
+                    checker.conforms(members[0], v)
+                    if is_node
+                    else _any(checker.conforms(m, v) for m in members)
+                )
+                is True
+                for v in values
+            ):
+                safe.add(constraint)
         return frozenset(safe)
 
     def findings(
