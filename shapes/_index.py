@@ -11,31 +11,57 @@ __all__ = ["TripleIndex"]
 
 
 class TripleIndex:
-    """The data graph as plain dictionaries: the lookups the checks make, without a store."""
+    """The data graph as plain dictionaries: the lookups the checks make, without a store.
+
+    One pass groups the triples by predicate; a predicate's subject and object maps are
+    built when first asked for (keys of single terms, not pairs: a pair is hashed anew
+    on every lookup, and rdflib hashes a literal in Python).
+    """
 
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         self.triples = set(triples)
-        objects: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        subjects: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        all_objects: defaultdict[Node, set[Node]] = defaultdict(set)
-        all_subjects: defaultdict[Node, set[Node]] = defaultdict(set)
+        by_predicate: defaultdict[Node, list[tuple[Node, Node]]] = defaultdict(list)
         for subject, predicate, value in self.triples:
-            objects[subject, predicate].append(value)
-            subjects[predicate, value].append(subject)
-            all_objects[predicate].add(value)
-            all_subjects[predicate].add(subject)
-        self._objects, self._subjects = dict(objects), dict(subjects)
-        self._all_objects, self._all_subjects = dict(all_objects), dict(all_subjects)
+            by_predicate[predicate].append((subject, value))
+        self._pairs = dict(by_predicate)
+        self._objects: dict[Node, dict[Node, list[Node]]] = {}
+        self._subjects: dict[Node, dict[Node, list[Node]]] = {}
+        self._all_objects: dict[Node, set[Node]] = {}
+        self._all_subjects: dict[Node, set[Node]] = {}
+
+    def _objects_of(self, predicate: Node) -> dict[Node, list[Node]]:
+        found = self._objects.get(predicate)
+        if found is None:
+            grouped: defaultdict[Node, list[Node]] = defaultdict(list)
+            for subject, value in self._pairs.get(predicate, ()):
+                grouped[subject].append(value)
+            found = self._objects[predicate] = dict(grouped)
+        return found
+
+    def _subjects_of(self, predicate: Node) -> dict[Node, list[Node]]:
+        found = self._subjects.get(predicate)
+        if found is None:
+            grouped: defaultdict[Node, list[Node]] = defaultdict(list)
+            for subject, value in self._pairs.get(predicate, ()):
+                grouped[value].append(subject)
+            found = self._subjects[predicate] = dict(grouped)
+        return found
 
     def objects(self, subject: Node | None, predicate: Node) -> Iterable[Node]:
         if subject is None:
-            return self._all_objects.get(predicate, ())
-        return self._objects.get((subject, predicate), ())
+            found = self._all_objects.get(predicate)
+            if found is None:
+                found = self._all_objects[predicate] = set(self._subjects_of(predicate))
+            return found
+        return self._objects_of(predicate).get(subject, ())
 
     def subjects(self, predicate: Node, value: Node | None) -> Iterable[Node]:
         if value is None:
-            return self._all_subjects.get(predicate, ())
-        return self._subjects.get((predicate, value), ())
+            found = self._all_subjects.get(predicate)
+            if found is None:
+                found = self._all_subjects[predicate] = set(self._objects_of(predicate))
+            return found
+        return self._subjects_of(predicate).get(value, ())
 
     def transitive_subjects(self, predicate: Node, value: Node) -> Iterator[Node]:
         """`value`, then every subject reaching it through `predicate` (as rdflib's)."""
