@@ -1,13 +1,15 @@
-"""The rdflib store behind a document graph: filled in one pass, indexed by plain dicts.
+"""The rdflib store behind a document graph: filled in one pass, indexed when asked.
 
 A document graph is built once (`to_rdf`), then read: validated, written to the
 store, sometimes quarantined. rdflib's memory stores pay for every `add` as if the
 graph were edited triple by triple (nested look-ups that raise KeyError on each new
 node, three indexes kept in step), about 10 µs per triple or a fifth of a document's
-ingest time. This store takes the triples in one pass and builds the object-first
-index only if a lookup needs it. It is a complete rdflib store for a graph without
-contexts (add, remove, pattern lookups, prefixes), so the graph it backs behaves as
-any other: tests and the quarantine writer use it unchanged.
+ingest time, for indexes most of which nobody reads. This store keeps the triples in
+one insertion-ordered dict and builds an index the first time a lookup needs it:
+per predicate (subject → objects, object → subjects), or whole (by subject, by
+object). It is a complete rdflib store for a graph without contexts (add, remove,
+pattern lookups, prefixes), so the graph it backs behaves as any other: tests and
+the quarantine writer use it unchanged.
 """
 
 from __future__ import annotations
@@ -22,31 +24,26 @@ from rdflib.term import Node
 __all__ = ["TripleStore", "graph_of"]
 
 Triple = tuple[Node, Node, Node]
-_Index = dict[Node, dict[Node, dict[Node, None]]]
+_Map = dict[Node, dict[Node, None]]  # a key → its values, in insertion order
 
 
-def _insert(index: _Index, first: Node, second: Node, third: Node) -> None:
-    inner = index.get(first)
-    if inner is None:
-        inner = index[first] = {}
-    leaves = inner.get(second)
-    if leaves is None:
-        leaves = inner[second] = {}
-    leaves[third] = None
+def _put(index: dict[Node, _Map], outer: Node, key: Node, value: Node) -> None:
+    inner = index.get(outer)
+    if inner is not None:
+        inner.setdefault(key, {})[value] = None
 
 
-def _delete(index: _Index, first: Node, second: Node, third: Node) -> None:
-    inner = index[first]
-    leaves = inner[second]
-    del leaves[third]
-    if not leaves:
-        del inner[second]
-        if not inner:
-            del index[first]
+def _drop(index: dict[Node, _Map], outer: Node, key: Node, value: Node) -> None:
+    inner = index.get(outer)
+    if inner is not None:
+        values = inner[key]
+        del values[value]
+        if not values:
+            del inner[key]
 
 
 class TripleStore(SimpleMemory):
-    """Subject-first and predicate-first indexes, object-first on demand; no contexts.
+    """The triples in a dict; indexes made on demand and kept up to date once made.
 
     Prefix bindings are SimpleMemory's; every method that touches triples is this
     class's own (SimpleMemory's indexes stay empty).
@@ -54,48 +51,47 @@ class TripleStore(SimpleMemory):
 
     def __init__(self, triples: Iterable[Triple] = ()) -> None:
         super().__init__()
-        self._spo: _Index = {}
-        self._pos: _Index = {}
-        self._osp: _Index | None = None  # built by the first lookup by object alone
-        self._size = 0
-        for triple in triples:
-            self._insert(triple)
-
-    def _insert(self, triple: Triple) -> None:
-        subject, predicate, value = triple
-        leaves = self._spo.get(subject, {}).get(predicate)
-        if leaves is not None and value in leaves:
-            return
-        _insert(self._spo, subject, predicate, value)
-        _insert(self._pos, predicate, value, subject)
-        if self._osp is not None:
-            _insert(self._osp, value, subject, predicate)
-        self._size += 1
+        self._triples: dict[Triple, None] = dict.fromkeys(triples)
+        self._objects: dict[Node, _Map] = {}  # predicate → subject → objects
+        self._subjects: dict[Node, _Map] = {}  # predicate → object → subjects
+        self._by_subject: dict[Node, _Map] = {}  # subject → predicate → objects (whole)
+        self._by_object: dict[Node, _Map] = {}  # object → subject → predicates (whole)
+        self._whole = {"subject": False, "object": False}
+        # The triples grouped by predicate, once a first per-predicate map is asked for.
+        self._pairs: dict[Node, dict[tuple[Node, Node], None]] | None = None
 
     def add(self, triple: Any, context: Any = None, quoted: bool = False) -> None:
         if quoted:
             raise ValueError("a document graph holds no quoted (formula) triples")
-        self._insert(triple)
+        if triple in self._triples:
+            return
+        self._triples[triple] = None
+        subject, predicate, value = triple
+        if self._pairs is not None and predicate not in self._objects:
+            self._pairs.setdefault(predicate, {})[subject, value] = None
+        _put(self._objects, predicate, subject, value)
+        _put(self._subjects, predicate, value, subject)
+        if self._whole["subject"]:
+            self._by_subject.setdefault(subject, {}).setdefault(predicate, {})[value] = None
+        if self._whole["object"]:
+            self._by_object.setdefault(value, {}).setdefault(subject, {})[predicate] = None
 
     def remove(self, triple_pattern: Any, context: Any = None) -> None:
-        for (subject, predicate, value), _ in list(self.triples(triple_pattern)):
-            _delete(self._spo, subject, predicate, value)
-            _delete(self._pos, predicate, value, subject)
-            if self._osp is not None:
-                _delete(self._osp, value, subject, predicate)
-            self._size -= 1
+        for triple in list(self._matching(*triple_pattern)):
+            del self._triples[triple]
+            subject, predicate, value = triple
+            if self._pairs is not None and predicate in self._pairs:
+                del self._pairs[predicate][subject, value]
+            _drop(self._objects, predicate, subject, value)
+            _drop(self._subjects, predicate, value, subject)
+            _drop(self._by_subject, subject, predicate, value)
+            _drop(self._by_object, value, subject, predicate)
+            for index, key in ((self._by_subject, subject), (self._by_object, value)):
+                if key in index and not index[key]:
+                    del index[key]
 
     def __len__(self, context: Any = None) -> int:
-        return self._size
-
-    def _by_object(self) -> _Index:
-        if self._osp is None:
-            self._osp = {}
-            for subject, by_predicate in self._spo.items():
-                for predicate, values in by_predicate.items():
-                    for value in values:
-                        _insert(self._osp, value, subject, predicate)
-        return self._osp
+        return len(self._triples)
 
     def triples(  # rdflib's signature, typed loosely
         self, triple_pattern: Any, context: Any = None
@@ -106,28 +102,70 @@ class TripleStore(SimpleMemory):
     def _matching(
         self, subject: Node | None, predicate: Node | None, value: Node | None
     ) -> Iterator[Triple]:
-        if subject is not None:
-            by_predicate = self._spo.get(subject, {})
-            predicates = (predicate,) if predicate is not None else tuple(by_predicate)
-            for p in predicates:
-                values = by_predicate.get(p, {})
-                if value is not None:
-                    if value in values:
-                        yield subject, p, value
-                else:
-                    yield from ((subject, p, o) for o in tuple(values))
+        # Each branch copies what it walks: a caller may edit the graph while it reads.
+        if subject is not None and predicate is not None:
+            if value is not None:
+                if (subject, predicate, value) in self._triples:
+                    yield subject, predicate, value
+                return
+            values = self._objects_of(predicate).get(subject, {})
+            yield from ((subject, predicate, o) for o in tuple(values))
         elif predicate is not None:
-            by_value = self._pos.get(predicate, {})
+            by_value = self._subjects_of(predicate)
             for o in (value,) if value is not None else tuple(by_value):
                 yield from ((s, predicate, o) for s in tuple(by_value.get(o, ())))
+        elif subject is not None:
+            for p, values in tuple(self._subject_index().get(subject, {}).items()):
+                for o in (value,) if value is not None else tuple(values):
+                    if o in values:
+                        yield subject, p, o
         elif value is not None:
-            by_subject = self._by_object().get(value, {})
-            for s, predicates_of in tuple(by_subject.items()):
-                yield from ((s, p, value) for p in tuple(predicates_of))
+            for s, predicates in tuple(self._object_index().get(value, {}).items()):
+                yield from ((s, p, value) for p in tuple(predicates))
         else:
-            for s, by_predicate in tuple(self._spo.items()):
-                for p, values in tuple(by_predicate.items()):
-                    yield from ((s, p, o) for o in tuple(values))
+            yield from tuple(self._triples)
+
+    def _objects_of(self, predicate: Node) -> _Map:
+        found = self._objects.get(predicate)
+        if found is None:
+            found = self._index_predicate(predicate)[0]
+        return found
+
+    def _subjects_of(self, predicate: Node) -> _Map:
+        found = self._subjects.get(predicate)
+        if found is None:
+            found = self._index_predicate(predicate)[1]
+        return found
+
+    def _index_predicate(self, predicate: Node) -> tuple[_Map, _Map]:
+        """Both maps of `predicate`, from its (subject, object) pairs. The triples are
+        grouped by predicate when a first map is asked for; a group is handed over to
+        its maps once, and the maps are kept up to date from then on."""
+        if self._pairs is None:
+            self._pairs = {}
+            for s, p, o in self._triples:
+                self._pairs.setdefault(p, {})[s, o] = None
+        objects: _Map = {}
+        subjects: _Map = {}
+        for s, o in self._pairs.pop(predicate, {}):
+            objects.setdefault(s, {})[o] = None
+            subjects.setdefault(o, {})[s] = None
+        self._objects[predicate], self._subjects[predicate] = objects, subjects
+        return objects, subjects
+
+    def _subject_index(self) -> dict[Node, _Map]:
+        if not self._whole["subject"]:
+            for s, p, o in self._triples:
+                self._by_subject.setdefault(s, {}).setdefault(p, {})[o] = None
+            self._whole["subject"] = True
+        return self._by_subject
+
+    def _object_index(self) -> dict[Node, _Map]:
+        if not self._whole["object"]:
+            for s, p, o in self._triples:
+                self._by_object.setdefault(o, {}).setdefault(s, {})[p] = None
+            self._whole["object"] = True
+        return self._by_object
 
 
 def graph_of(triples: Iterable[Triple]) -> Graph:

@@ -29,7 +29,7 @@ def _triples(rng: random.Random, count: int) -> list[tuple[URIRef, URIRef, URIRe
 
 def _patterns(graph: Graph) -> list[tuple[object, object, object]]:
     subjects = [None, URIRef(f"{EX}n1"), URIRef(f"{EX}missing")]
-    predicates = [None, URIRef(f"{EX}p2"), URIRef(f"{EX}missing")]
+    predicates = [None, *(URIRef(f"{EX}p{i}") for i in range(4)), URIRef(f"{EX}missing")]
     values = [None, URIRef(f"{EX}n3"), Literal("a"), Literal("a", lang="sv"), Literal(3)]
     return list(product(subjects, predicates, values))
 
@@ -48,14 +48,35 @@ def test_every_pattern_after_building_adding_and_removing() -> None:
         reference.add(triple)
     _assert_same(ours, reference)
     assert list(ours.triples((None, None, URIRef(f"{EX}n3"))))  # the object index, built late
-    for triple in _triples(rng, 60):  # edits after the object index exists
-        ours.add(triple)
-        reference.add(triple)
-    for pattern in [(URIRef(f"{EX}n1"), None, None), (None, URIRef(f"{EX}p2"), Literal("a"))]:
-        ours.remove(pattern)
-        reference.remove(pattern)
+    _edit(ours, reference, rng)
     _assert_same(ours, reference)
     assert isomorphic(ours, reference)
+
+
+def test_edits_made_before_an_index_is_built_are_in_it() -> None:
+    """Indexes are built on demand: edits between the first lookup (which groups the
+    triples by predicate) and the building of a predicate's maps must not be lost."""
+    rng = random.Random(11)
+    triples = _triples(rng, 200)
+    ours, reference = graph_of(triples), Graph()
+    for triple in triples:
+        reference.add(triple)
+    list(ours.triples((None, URIRef(f"{EX}p0"), None)))  # groups; builds p0's maps only
+    _edit(ours, reference, rng)
+    _assert_same(ours, reference)
+
+
+def _edit(ours: Graph, reference: Graph, rng: random.Random) -> None:
+    for triple in _triples(rng, 60):
+        ours.add(triple)
+        reference.add(triple)
+    for pattern in [
+        (URIRef(f"{EX}n1"), None, None),
+        (None, URIRef(f"{EX}p2"), Literal("a")),
+        (None, None, URIRef(f"{EX}n5")),
+    ]:
+        ours.remove(pattern)
+        reference.remove(pattern)
 
 
 def test_a_corpus_graph_serialises_and_pickles_as_on_rdflibs_store() -> None:
