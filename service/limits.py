@@ -42,19 +42,32 @@ class QueryLimiter:
             raise ValueError("max_concurrent_queries must be at least 1")
         self.max_concurrent = max_concurrent
         self.timeout_s = timeout_s
-        self._slots = threading.BoundedSemaphore(max_concurrent)
+        # Slots in use, under a plain lock: taken and freed on every request, and a
+        # `threading.Semaphore` (Python code around a condition) costs ~0.002 ms more.
+        self._busy = 0
+        self._busy_lock = threading.Lock()
         # As many workers as slots: a task never waits in the executor's queue.
         self._executor = concurrent.futures.ThreadPoolExecutor(
             max_workers=max_concurrent, thread_name_prefix="beslutsgraf-query"
         )
 
     def _take_slot(self) -> None:
-        if not self._slots.acquire(blocking=False):
+        with self._busy_lock:
+            taken = self._busy < self.max_concurrent
+            if taken:
+                self._busy += 1
+        if not taken:
             raise Overloaded(
                 f"the service is already running {self.max_concurrent} queries "
                 "(BESLUTSGRAF_MAX_CONCURRENT_QUERIES); retry in a moment",
                 headers={"Retry-After": "1"},
             )
+
+    def _free_slot(self) -> None:
+        with self._busy_lock:
+            if self._busy == 0:
+                raise ValueError("a query slot was freed more often than taken")
+            self._busy -= 1
 
     def _submit(self, work: Callable[[], T]) -> concurrent.futures.Future[T]:
         """`work` started in a slot's thread; `Overloaded` when every slot is busy."""
@@ -62,10 +75,10 @@ class QueryLimiter:
         try:
             future = self._executor.submit(work)
         except BaseException:
-            self._slots.release()
+            self._free_slot()
             raise
         # The slot is free again only when the work has really finished.
-        future.add_done_callback(lambda _future: self._slots.release())
+        future.add_done_callback(lambda _future: self._free_slot())
         return future
 
     def _wait_s(self, deadline: bool) -> float | None:
@@ -109,20 +122,47 @@ class QueryLimiter:
     async def run_awaitable(self, work: Callable[[], Awaitable[T]], *, deadline: bool = True) -> T:
         """`run_async` for work that is awaitable itself and stops when cancelled (the
         embedded store's `query_async` kills its worker): at the backstop deadline it
-        is cancelled, so its slot is free again when this returns."""
+        is cancelled, so its slot is free again when this returns. The deadline is one
+        timer that cancels this task, what `asyncio.timeout` does at a third of its cost
+        (~0.005 ms a request on the hot path)."""
+        wait_s = self._wait_s(deadline)
         self._take_slot()
         try:
-            async with asyncio.timeout(self._wait_s(deadline)) as limit:
+            if wait_s is None:
                 return await work()
-        except TimeoutError:
-            if limit.expired():
-                raise self._timed_out() from None
-            raise
+            task = asyncio.current_task()
+            assert task is not None  # awaited, so inside a task
+            backstop = _Backstop(task)
+            timer = asyncio.get_running_loop().call_later(wait_s, backstop.expire)
+            try:
+                return await work()
+            except asyncio.CancelledError:
+                # Ours only if the timer fired and nobody else cancelled the task too.
+                if backstop.expired and task.uncancel() <= backstop.cancelling:
+                    raise self._timed_out() from None
+                raise
+            finally:
+                timer.cancel()
         finally:
-            self._slots.release()
+            self._free_slot()
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class _Backstop:
+    """Cancels `task` when its deadline passes, and remembers that it did."""
+
+    __slots__ = ("cancelling", "expired", "task")
+
+    def __init__(self, task: asyncio.Task[Any]) -> None:
+        self.task = task
+        self.cancelling = task.cancelling()  # cancellations already pending: not ours
+        self.expired = False
+
+    def expire(self) -> None:
+        self.expired = True
+        self.task.cancel()
 
 
 def _ignore(answer: asyncio.Future[Any]) -> None:

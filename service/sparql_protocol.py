@@ -12,6 +12,7 @@ Those layers were most of the gap to `oxigraph serve` on millisecond queries
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -71,12 +72,14 @@ PATH: Final = "/sparql"
 
 # Every IRI token of a query is also a match of this pattern in a plain scan (a match
 # cannot contain `<`, so none can hide one), and matches inside strings or comments only
-# add candidates: when all of them are absolute, no IRI needs the endpoint as base.
-_IRI: Final = re.compile(IRI_PATTERN)
-_ABSOLUTE: Final = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]*:")
+# add candidates: when none of them is relative, no IRI needs the endpoint as base. One
+# search, for a candidate without a scheme (a lookahead on `IRI_PATTERN`).
+_RELATIVE_IRI: Final = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]*:)" + IRI_PATTERN[1:])
 # A SERVICE clause needs the word: text without it skips the lexer (~0.08 ms on a long
 # query, paid by every request).
 _SERVICE: Final = re.compile("service", re.IGNORECASE)
+# Characters other than ASCII letters that `_SERVICE` takes for one of "service".
+_SERVICE_LOOKALIKES: Final = ("\u017f", "\u0130", "\u0131")  # long s, dotted I, dotless i
 
 
 async def read_body(request: Request) -> bytes:
@@ -124,7 +127,7 @@ def _in_client_text(error: QuerySyntaxError, shift: int) -> QuerySyntaxError:
 def _based(text: str, request: Request) -> str:
     """`with_base(text, endpoint)`, without lexing the text when a plain scan shows that
     every IRI in it is absolute (nearly every query: the lexer costs up to ~0.4 ms)."""
-    if all(_ABSOLUTE.match(iri.group()) for iri in _IRI.finditer(text)):
+    if _RELATIVE_IRI.search(text) is None:
         return text
     return with_base(text, endpoint_url(request))
 
@@ -154,10 +157,22 @@ async def _run_query(
         raise ResultTooLarge.beyond(settings.max_result_rows, error.unit) from None
 
 
+def _may_call_a_service(sparql: str) -> bool:
+    """Whether `_SERVICE` finds the word, without its case-insensitive scan of every
+    character (~0.02 ms on a 1.5 KB query): lower-cased, the text holds "service" when
+    the word is spelled with ASCII letters, and the scan is needed only for text that
+    holds one of the three other characters it takes for a letter of the word."""
+    if "service" in sparql.lower():
+        return True
+    if sparql.isascii() or not any(char in sparql for char in _SERVICE_LOOKALIKES):
+        return False
+    return _SERVICE.search(sparql) is not None
+
+
 def _refuse_unlisted_services(request: Request, sparql: str) -> None:
     """SERVICE makes this server open a connection wherever the client says (a way into
     the operator's network): only endpoints the operator listed may be called."""
-    if not _SERVICE.search(sparql):
+    if not _may_call_a_service(sparql):
         return
     allowed = get_settings(request).federated_endpoints
     for target in service_targets(sparql):
@@ -182,7 +197,35 @@ async def _answer_query(request: Request, operation: QueryOperation) -> Response
         result = await _run_query(request, query, offer.produced, operation)
     except QuerySyntaxError as error:
         raise _in_client_text(error, len(query) - len(operation.query)) from None
-    return Response(result.body, media_type=offer.advertised, headers={"Vary": "Accept"})
+    return _Answer(result.body, offer)
+
+
+class _Answer(Response):
+    """`Response(body, media_type=offer.advertised, headers={"Vary": "Accept"})`: the same
+    headers in the same order, with the constant ones encoded once per media type rather
+    than on every answer (Starlette's header building is ~0.003 ms a request)."""
+
+    def __init__(self, body: bytes, offer: Offer) -> None:
+        self.status_code = 200
+        self.background = None
+        self.media_type = offer.advertised
+        self.body = body
+        self.raw_headers = [
+            _VARY_ACCEPT,
+            (b"content-length", str(len(body)).encode("latin-1")),
+            _content_type(offer.advertised),
+        ]
+
+
+_VARY_ACCEPT: Final = (b"vary", b"Accept")
+
+
+@cache
+def _content_type(media_type: str) -> tuple[bytes, bytes]:
+    """The Content-Type header `Response` writes for `media_type` (text is UTF-8)."""
+    if media_type.startswith("text/") and "charset=" not in media_type.lower():
+        media_type += f"; charset={Response.charset}"
+    return b"content-type", media_type.encode("latin-1")
 
 
 async def _apply_update(request: Request, operation: UpdateOperation) -> Response:

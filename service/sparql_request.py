@@ -50,6 +50,8 @@ Params = list[tuple[str, str]]
 
 
 def _decode_params(encoded: str, where: str) -> Params:
+    if not encoded:
+        return []
     try:
         return parse_qsl(encoded, keep_blank_values=True, encoding="utf-8", errors="strict")
     except UnicodeDecodeError:
@@ -80,6 +82,8 @@ def _utf8_body(body: bytes, params: dict[str, str]) -> str:
 
 
 def _query(query: str, params: Params) -> QueryOperation:
+    if not params:  # a query sent as the body, with no URL parameters: the usual POST
+        return QueryOperation(query)
     return QueryOperation(
         query,
         tuple(_values(params, "default-graph-uri")),

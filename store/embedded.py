@@ -187,12 +187,16 @@ class EmbeddedStore:
         timeout_s: float | None = None,
         max_rows: int | None = None,
     ) -> SerializedResult:
-        request = QueryRequest(
-            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris), max_rows
-        )
         if timeout_s is None:
+            request = QueryRequest(
+                sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris), max_rows
+            )
             return run_query(self._live, request)
-        check_media_type(sparql, media_type)  # fail fast, before a worker is involved
+        # Fail fast, before a worker is involved; the worker is told the form.
+        form = check_media_type(sparql, media_type)
+        request = QueryRequest(
+            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris), max_rows, form
+        )
         return self._timed(run_query, (request,), timeout_s)
 
     async def query_async(
@@ -207,17 +211,18 @@ class EmbeddedStore:
     ) -> SerializedResult:
         """`query` with a time limit, awaited on the running event loop: the worker's
         answer is watched by the loop, with no thread in between (the service's path)."""
+        form = check_media_type(sparql, media_type)
         request = QueryRequest(
-            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris), max_rows
+            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris), max_rows, form
         )
-        check_media_type(sparql, media_type)
         snapshots, pool, generation = self._machinery()
-        if not snapshots.ready(generation):
+        lease = snapshots.lease_if_ready(generation)
+        if lease is None:
             # The first timed query after a write snapshots the store: blocking, so in
             # a thread.
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(None, self._timed, run_query, (request,), timeout_s)
-        with snapshots.lease(generation) as snapshot:
+        with lease as snapshot:
             return await pool.call_async(snapshot, run_query, (request,), timeout_s)
 
     def select(

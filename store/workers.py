@@ -24,7 +24,6 @@ import itertools
 import math
 import os
 import pickle
-import queue
 import select
 import shutil
 import struct
@@ -32,8 +31,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TypeVar, cast
@@ -108,6 +107,20 @@ class FrameReader:
         end: int = HEADER.size + meta_size + body_size
         return len(self._buffer) >= end
 
+    def arrived(self) -> bool:
+        """Whether the next frame can be read without waiting: it is here whole, or the
+        other end has closed (reading then raises `EOFError`). Takes what the pipe holds
+        without waiting for more, so the pipe must be non-blocking."""
+        while not self.has_frame():
+            try:
+                chunk = os.read(self.fd, _READ_SIZE)
+            except BlockingIOError:
+                return False
+            if not chunk:
+                return True
+            self._buffer += chunk
+        return True
+
     def wait(self, timeout_s: float) -> bool:
         """Whether a frame starts to arrive within `timeout_s`, waiting in this thread."""
         if self.has_frame():
@@ -181,6 +194,23 @@ class _Snapshot:
     retired: bool = False
 
 
+class _Lease:
+    """A snapshot's folder, kept on disk until the `with` block ends (a class, not a
+    generator: ~0.002 ms less on every query)."""
+
+    __slots__ = ("_snapshot", "_snapshots")
+
+    def __init__(self, snapshots: Snapshots, snapshot: _Snapshot) -> None:
+        self._snapshots = snapshots
+        self._snapshot = snapshot
+
+    def __enter__(self) -> Path:
+        return self._snapshot.path
+
+    def __exit__(self, *_exc_info: object) -> None:
+        self._snapshots._release(self._snapshot)
+
+
 class Snapshots:
     """Read-only checkpoints of a live store, one per write generation in use."""
 
@@ -212,23 +242,27 @@ class Snapshots:
                 self._remove_if_unused(previous)
         return self._current
 
-    def ready(self, generation: int) -> bool:
-        """Whether the snapshot of `generation` exists (a lease takes none now)."""
-        with self._lock:
-            return self._current is not None and self._current.generation == generation
-
-    @contextmanager
-    def lease(self, generation: int) -> Iterator[Path]:
-        """A snapshot at least as new as `generation`, kept on disk while in use."""
+    def lease(self, generation: int) -> _Lease:
+        """A snapshot at least as new as `generation`, kept on disk while in use (`with`)."""
         with self._lock:
             snapshot = self._current_for(generation)
             snapshot.users += 1
-        try:
-            yield snapshot.path
-        finally:
-            with self._lock:
-                snapshot.users -= 1
-                self._remove_if_unused(snapshot)
+        return _Lease(self, snapshot)
+
+    def lease_if_ready(self, generation: int) -> _Lease | None:
+        """`lease` when the snapshot of `generation` exists; None (and no lease) when a
+        snapshot would have to be made first."""
+        with self._lock:
+            snapshot = self._current
+            if snapshot is None or snapshot.generation != generation:
+                return None
+            snapshot.users += 1
+        return _Lease(self, snapshot)
+
+    def _release(self, snapshot: _Snapshot) -> None:
+        with self._lock:
+            snapshot.users -= 1
+            self._remove_if_unused(snapshot)
 
     def _remove_if_unused(self, snapshot: _Snapshot) -> None:
         # An idle worker may still hold the files open; on POSIX that is harmless.
@@ -254,6 +288,8 @@ class _Worker:
         )
         os.close(task_read)
         os.close(answer_write)
+        # Non-blocking, so the caller can look for an answer without waiting for one.
+        os.set_blocking(answer_read, False)
         self.tasks: int | None = task_write  # None once closed
         self.answers = FrameReader(answer_read)
         self.ready = False  # READY received: booted
@@ -310,8 +346,13 @@ class QueryWorkerPool:
         if size < 1:
             raise ValueError("a query worker pool needs at least one worker")
         self._size = size
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        # Idle workers, the last freed on top (its memory is the likeliest in cache),
+        # under `_lock`: a `queue.LifoQueue` costs ~0.005 ms more per query to take from
+        # and give back to. `_freed` wakes threads waiting for one (all were busy).
+        self._idle: list[_Worker] = []
         self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)
+        self._waiting = 0
         self._started = 0  # workers running or booting
         self._closed = False
         self._live: set[_Worker] = set()
@@ -325,25 +366,26 @@ class QueryWorkerPool:
         with self._lock:
             if self._closed:
                 raise StoreUnavailable("the store is closed")
-            try:
-                worker: _Worker | None = self._idle.get_nowait()
-            except queue.Empty:
-                worker = None
-                if self._started < self._size:
-                    self._started += 1
-                    worker = _Worker()
-                    self._live.add(worker)
+            worker = self._idle.pop() if self._idle else None
+            if worker is None and self._started < self._size:
+                self._started += 1
+                worker = _Worker()
+                self._live.add(worker)
             # Keep one booted spare, so a query arriving next (say, a quick one beside a
             # runaway one) does not wait for an interpreter to start.
-            if self._idle.empty() and self._started < self._size:
+            if not self._idle and self._started < self._size:
                 self._started += 1
                 threading.Thread(target=self._add_worker, daemon=True).start()
-        if worker is not None:
-            return worker
-        try:
-            return self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise QueryTimeout(timeout_s, f"all {self._size} query workers were busy") from None
+            if worker is not None:
+                return worker
+            self._waiting += 1
+            try:
+                wait_s = max(0.0, deadline - time.monotonic())
+                if not self._freed.wait_for(lambda: self._idle, wait_s):
+                    raise QueryTimeout(timeout_s, f"all {self._size} query workers were busy")
+                return self._idle.pop()
+            finally:
+                self._waiting -= 1
 
     def start(self) -> None:
         """Boot every worker not yet running and wait until all are ready, so no query
@@ -378,7 +420,7 @@ class QueryWorkerPool:
         with self._lock:
             if not self._closed:
                 self._live.add(worker)
-                self._idle.put(worker)
+                self._give_back(worker)
                 return
         worker.stop()
 
@@ -461,10 +503,13 @@ class QueryWorkerPool:
         with self._lock:
             if self._closed:
                 raise StoreUnavailable("the store is closed")
-            try:
-                return self._idle.get_nowait()
-            except queue.Empty:
-                return None
+            return self._idle.pop() if self._idle else None
+
+    def _give_back(self, worker: _Worker) -> None:
+        """Make `worker` idle; the caller holds `_lock`."""
+        self._idle.append(worker)
+        if self._waiting:
+            self._freed.notify()
 
     @staticmethod
     def _send(
@@ -490,7 +535,8 @@ class QueryWorkerPool:
 
     def _outcome(self, worker: _Worker, ok: bool, value: Any) -> Any:
         """The worker is idle again; its answer's value, or the error it reported."""
-        self._idle.put(worker)
+        with self._lock:
+            self._give_back(worker)
         if not ok:
             raise value
         return value
@@ -500,12 +546,7 @@ class QueryWorkerPool:
         with self._lock:
             self._closed = True
             workers, self._live = self._live, set()
-        idle = []
-        while True:
-            try:
-                idle.append(self._idle.get_nowait())
-            except queue.Empty:
-                break
+            idle, self._idle = self._idle, []
         for worker in idle:
             worker.stop()
         for worker in workers.difference(idle):
@@ -531,8 +572,11 @@ def _decode(frame: tuple[int, bytes, bytes]) -> tuple[bool, Any]:
 
 async def _readable(answers: FrameReader, timeout_s: float) -> bool:
     """Whether a frame arrives within `timeout_s`, waiting on the running loop (no thread):
-    one future, a reader callback and a timer, the least the loop can do."""
-    if answers.has_frame():
+    one future, a reader callback and a timer, the least the loop can do. None of them
+    when the frame is already here: a worker woken by the task's write often runs at
+    once on this CPU (a pipe wakes its reader on the writer's CPU) and has answered a
+    quick query before the write returns."""
+    if answers.arrived():
         return True
     loop = asyncio.get_running_loop()
     ready: asyncio.Future[bool] = loop.create_future()

@@ -55,3 +55,25 @@ def test_a_repeated_accept_header_is_negotiated_alike(client: httpx.Client) -> N
             "/sparql", params={"query": DECISIONS}, headers={"Accept": "image/png"}
         )
         assert response.status_code == 406
+
+
+def test_service_spelled_with_a_lookalike_letter_is_still_refused(client: httpx.Client) -> None:
+    """The cheap check for the word SERVICE finds every spelling the full check did,
+    long s (U+017F) included, so such a query still reaches the allow-list."""
+    for keyword in ("SERVICE", "service", "SeRvIcE", "\u017fERVICE"):
+        query = f"SELECT * {{ {keyword} <http://internal.example/sparql> {{ ?s ?p ?o }} }}"
+        response = client.post("/sparql", data={"query": query})
+        assert response.status_code == 403, (keyword, response.text)
+
+
+def test_an_answer_carries_the_headers_of_its_format(client: httpx.Client) -> None:
+    for accept, content_type in (
+        ("text/csv", "text/csv; charset=utf-8"),
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/json", "application/json"),
+    ):
+        response = client.post("/sparql", data={"query": DECISIONS}, headers={"Accept": accept})
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == content_type
+        assert response.headers["content-length"] == str(len(response.content))
+        assert response.headers["vary"] == "Accept, Origin"

@@ -1,7 +1,7 @@
-"""Answers under a row cap are counted by lines of TSV / N-Triples and rewritten in the
-requested format: terms that hold newlines, tabs, quotes, language and direction tags,
-blank nodes and triple terms must come out byte for byte as the uncapped answer, and
-the count must be exact at the cap."""
+"""Answers under a row cap are counted as they are written (JSON, XML, TSV) or by lines
+of TSV / N-Triples and rewritten in the requested format: terms that hold newlines,
+tabs, quotes, language and direction tags, blank nodes and triple terms must come out
+byte for byte as the uncapped answer, and the count must be exact at the cap."""
 
 from __future__ import annotations
 
@@ -76,3 +76,21 @@ def test_the_count_is_exact_at_the_cap(store: EmbeddedStore) -> None:
     with pytest.raises(ResultTooLarge) as refused:
         store.query(construct, "text/turtle", max_rows=11)
     assert refused.value.unit == "triples"
+
+
+def test_json_and_xml_answers_are_counted_exactly_whatever_their_literals_hold(
+    embedded_store: EmbeddedStore,
+) -> None:
+    """JSON and XML answers are counted as they are written, in 8 KiB writes: literals
+    that look like the start of a solution (`,{`, `[{`, `<result>`), escaped quotes and
+    backslashes, some cut across two writes, neither add nor hide a solution."""
+    tricky = '\\"},{\\"[{ \\\\ <result> \\\\\\" {}'  # SPARQL escapes: `"},{"[{ \ <result> \" {}`
+    lines = (f'<{EX}s{n}> <{EX}p> "{n:04d} {tricky * (n % 5)}" <{EX}g> .\n' for n in range(600))
+    embedded_store.bulk_load("".join(lines).encode(), "application/n-quads")
+    sparql = f"SELECT ?s ?o WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?o"
+    for media_type in ("application/sparql-results+json", "application/sparql-results+xml"):
+        whole = embedded_store.query(sparql, media_type)
+        assert len(whole.body) > 5 * 8192  # many writes
+        assert embedded_store.query(sparql, media_type, max_rows=600) == whole
+        with pytest.raises(ResultTooLarge):
+            embedded_store.query(sparql, media_type, max_rows=599)

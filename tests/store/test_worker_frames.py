@@ -155,3 +155,22 @@ def test_the_leading_form_shortcut_agrees_with_the_lexers(text: str) -> None:
     if fast is not None:
         assert fast == query_form(text) == protocol_query_form(text)
     assert (fast or query_form(text)) == query_form(text)
+
+
+def test_an_answer_already_sent_is_taken_without_waiting() -> None:
+    """The service looks for a quick query's answer right after sending the task: only a
+    whole frame counts, and a worker gone is reported, never waited for."""
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)  # as query workers' answer pipes are
+    reader = FrameReader(read_end)
+    assert not reader.arrived()
+    write_frame(write_end, RESULT, b"SELECT\ntext/csv", b"a\r\n1\r\n")
+    assert reader.arrived()
+    assert reader.read() == (RESULT, b"SELECT\ntext/csv", b"a\r\n1\r\n")
+    os.write(write_end, b"\x05\x00")  # the start of a header: not a frame yet
+    assert not reader.arrived()
+    os.close(write_end)
+    assert reader.arrived()  # the other end is gone: reading says so at once
+    with pytest.raises(EOFError):
+        reader.read()
+    reader.close()
