@@ -24,6 +24,9 @@ __all__ = [
 ]
 
 _DASH = r"\s*[-–—]\s*"
+# Every form of a date or clock time has a digit: most cells and lines have none,
+# and one search for a digit is far cheaper than trying every form at every character.
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ def find_dates(text: str, base: int = 0, default_year: int | None = None) -> lis
     skipped when none is given.
     """
     found: list[DateValue] = []
+    if _DIGIT.search(text) is None:
+        return found
     for match in _date_regex().finditer(text):
         value = _to_value(match, default_year)
         if value is None:
@@ -136,6 +141,8 @@ _DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?:minuter|min\b)", re.IGNORECASE)
 
 def find_clock_range(text: str, base: int = 0) -> ClockRange | None:
     """The first time range ("13.30 – 15.30", "13:00-15:00", "kl. 11 – 12") in `text`."""
+    if _DIGIT.search(text) is None:
+        return None
     for match in _CLOCK_RANGE.finditer(text):
         # A bare "1200-1500" or "2018–2022" is no clock: minutes or "kl." are required.
         if not (match.group("kl") or (match.group("am") and match.group("bm"))):

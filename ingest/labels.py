@@ -42,8 +42,13 @@ def labels() -> tuple[Label, ...]:
 
 @cache
 def _label_regex(where: str) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(label.text) for label in labels() if where in label.where)
-    return re.compile(rf"(?<![\w-])(?P<label>{alternatives})(?![\w-])(?P<colon>\s*:)?")
+    texts = [label.text for label in labels() if where in label.where]
+    alternatives = "|".join(re.escape(text) for text in texts)
+    # Every label starts with one of these: checked first, the character rules out most
+    # positions before each of the many labels is tried there.
+    starts = "".join(sorted({re.escape(text[:1]) for text in texts})) if all(texts) else ""
+    first = rf"(?=[{starts}])" if starts else ""
+    return re.compile(rf"(?<![\w-]){first}(?P<label>{alternatives})(?![\w-])(?P<colon>\s*:)?")
 
 
 def _label_named(text: str, where: str) -> Label:

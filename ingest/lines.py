@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import Span
@@ -38,6 +39,41 @@ class Line:
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """The lines of `text[start:end]` with offsets into `text`."""
     stop = len(text) if end is None else end
+    if start >= stop:
+        return []
+    if not 0 <= start < stop <= len(text):
+        return _split(text, start, stop)
+    # The stages split the same text into lines dozens of times, region by region:
+    # the whole text's lines are made once and reused where a region holds them whole.
+    whole = _whole_lines(text)
+    first = bisect_right(whole.starts, start) - 1
+    lines = list(whole.lines[first : bisect_left(whole.starts, stop)])
+    # The first and last line may stick out of the region: cut them to it.
+    for index in (0, -1):
+        line = lines[index]
+        if line.start < start or line.end > stop:
+            line_start, line_end = max(line.start, start), min(line.end, stop)
+            lines[index] = Line(line_start, line_end, text[line_start:line_end])
+    return lines
+
+
+@dataclass(frozen=True)
+class _WholeLines:
+    lines: tuple[Line, ...]
+    starts: tuple[int, ...]
+
+
+@lru_cache(maxsize=8)
+def _whole_lines(text: str) -> _WholeLines:
+    # One more line when `text` ends with a newline: the empty one after it, for a
+    # region that starts there.
+    lines = _split(text, 0, len(text))
+    if not lines or lines[-1].end < len(text):
+        lines.append(Line(len(text), len(text), ""))
+    return _WholeLines(tuple(lines), tuple(line.start for line in lines))
+
+
+def _split(text: str, start: int, stop: int) -> list[Line]:
     lines: list[Line] = []
     position = start
     while position < stop:
@@ -54,6 +90,17 @@ def make_span(text: str, start: int, end: int) -> Span:
 
 def trimmed_span(text: str, start: int, end: int, strip: str = " \t\n\u00a0") -> Span:
     """The span with surrounding whitespace (and `strip` characters) left out."""
+    if not 0 <= start <= end <= len(text):
+        return _trimmed_by_character(text, start, end, strip)
+    piece = text[start:end]
+    content = piece.lstrip(strip)
+    start += len(piece) - len(content)
+    content = content.rstrip(strip)
+    return Span(start, start + len(content), content)
+
+
+def _trimmed_by_character(text: str, start: int, end: int, strip: str) -> Span:
+    # Offsets outside `text` fail (or not) as they always did.
     while start < end and text[start] in strip:
         start += 1
     while end > start and text[end - 1] in strip:

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 import spacy
 from rdflib import Graph, URIRef
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -118,8 +119,11 @@ class ConceptRuler:
                 self.matcher.add(match_key, [pattern.tokens])
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [token.i for token in doc if not token.is_space]
-        compact = Doc(self.vocab, words=[doc[i].text for i in words])
+        # Read as arrays: a Token object per token (twice) cost more than the matching.
+        is_space, orth = doc.to_array([IS_SPACE, ORTH]).T.tolist()
+        words = [i for i, space in enumerate(is_space) if not space]
+        strings = self.vocab.strings
+        compact = Doc(self.vocab, words=[strings[orth[i]] for i in words])
         found: dict[int, list[list[tuple[int, int]]]] = {}
         for segment_id, start, end in self.phrase_matcher(compact):
             match_id, index = self._segments[segment_id]
@@ -233,13 +237,37 @@ def annotate(text: str) -> Doc:
     return pipeline()(text)
 
 
+@dataclass(frozen=True)
+class _SchemeMatches:
+    """All matches of one scheme in one text, in text order, with their starts for bisecting."""
+
+    matches: tuple[ConceptMatch, ...]
+    starts: tuple[int, ...]
+
+
+@lru_cache(maxsize=96)
+def _scheme_matches(text: str, key: str) -> _SchemeMatches:
+    # Reading a SpanGroup builds a Span (and its text, token by token) per match; a
+    # document asks for the same scheme hundreds of times, so each is read once.
+    matches = []
+    for span in annotate(text).spans.get(key, []):
+        # The tokenizer keeps every character, so the text between a span's offsets is
+        # its text (`span.text` would join its tokens again).
+        start, end = span.start_char, span.end_char
+        matches.append(ConceptMatch(span.label_, start, end, text[start:end]))
+    # A stable sort: filtering the sorted list keeps the order of sorting the filtered one.
+    matches.sort(key=lambda match: (match.start, -match.end))
+    return _SchemeMatches(tuple(matches), tuple(match.start for match in matches))
+
+
 def concepts_in(text: str, key: str, start: int = 0, end: int | None = None) -> list[ConceptMatch]:
     """Matches of scheme `key` lying inside `text[start:end]`, in text order."""
     stop = len(text) if end is None else end
-    doc = annotate(text)
-    matches = [
-        ConceptMatch(span.label_, span.start_char, span.end_char, span.text)
-        for span in doc.spans.get(key, [])
-        if start <= span.start_char and span.end_char <= stop
-    ]
-    return sorted(matches, key=lambda match: (match.start, -match.end))
+    scheme = _scheme_matches(text, key)
+    found = []
+    for match in scheme.matches[bisect_left(scheme.starts, start) :]:
+        if match.start > stop:
+            break
+        if match.end <= stop:
+            found.append(match)
+    return found

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import month_pattern
@@ -67,10 +68,15 @@ def fill(pattern: str) -> str:
 @dataclass(frozen=True)
 class Rule:
     """A rule's regex and, when the table gives one, its guard: a regex that every match
-    of the rule contains. A rule that opens with a lazy run ("(?P<who>[^.\n]+?)\\s+
-    reserverade\\s+sig", "{NAME},?[^.]*?\\s+är\\s+ny") retries at every character of a
-    long line; one linear search for the guard rules most texts out first. When the
-    guard is found the rule runs as written, so the matches are the same."""
+    of the rule contains (without one, words the regex itself requires: `_implied_guard`).
+    A rule that opens with a lazy run ("(?P<who>[^.\n]+?)\\s+reserverade\\s+sig",
+    "{NAME},?[^.]*?\\s+är\\s+ny") retries at every character of a long line; one linear
+    search for the guard rules most texts out first.
+
+    The guard also bounds where the next match can start: that match holds the next
+    guard found and none of the characters the rule cannot match (`_barriers`: "." for
+    "[^.]*?"), so it starts after the last of those before that guard, and the search
+    starts there. Either way the matches are those of the regex as written."""
 
     regex: re.Pattern[str]
     guard: re.Pattern[str] | None = None
@@ -78,14 +84,191 @@ class Rule:
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        if self.guard is not None and self.guard.search(text, pos, endpos) is None:
-            return iter(())
-        return self.regex.finditer(text, pos, endpos)
+        guard = self.guard or _implied_guard(self.regex)
+        if guard is None:
+            return self.regex.finditer(text, pos, endpos)
+        return self._guarded_finditer(guard, text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self.guard is not None and self.guard.search(text, pos, endpos) is None:
+        guard = self.guard or _implied_guard(self.regex)
+        if guard is None:
+            return self.regex.search(text, pos, endpos)
+        return self._guarded_search(guard, text, pos, endpos)
+
+    def _guarded_finditer(
+        self, guard: re.Pattern[str], text: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        if not _nonempty(guard):
+            # An empty guard match may stand in an empty match of the rule, after which
+            # `finditer` resumes as a repeated search would not: run it as written.
+            if guard.search(text, pos, endpos) is not None:
+                yield from self.regex.finditer(text, pos, endpos)
+            return
+        # Every match holds a guard, so every match is non-empty and the next one is the
+        # first match from the end of the last: a repeated search finds what finditer does.
+        position = pos
+        while (match := self._guarded_search(guard, text, position, endpos)) is not None:
+            yield match
+            position = match.end()
+
+    def _guarded_search(
+        self, guard: re.Pattern[str], text: str, pos: int, endpos: int
+    ) -> re.Match[str] | None:
+        hit = guard.search(text, pos, endpos)
+        if hit is None:
             return None
-        return self.regex.search(text, pos, endpos)
+        start = pos
+        for barrier in _barriers(self.regex):
+            start = max(start, text.rfind(barrier, pos, hit.start()) + 1)
+        # A match at `start` or later is matched the same whatever the search's `pos`:
+        # lookbehinds and \b see the text before it, and "^" needs a real line start.
+        return self.regex.search(text, start, endpos)
+
+
+try:  # CPython's own regex parser (private): the speed-ups below read a rule's structure
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # a Python without it: every rule runs as written, only slower
+    _parser = None
+
+
+def _parsed(pattern: str, flags: int) -> Any | None:
+    """The parsed regex, or None when it cannot be read (no barriers, no implied guard)."""
+    if _parser is None:
+        return None
+    try:
+        return _parser.parse(pattern, flags)
+    except Exception:  # a private API: any surprise means "do not know"
+        return None
+
+
+# Characters that end a sentence or a line: a rule that cannot match one of them
+# cannot start before the last one preceding its guard.
+_BARRIER_CANDIDATES = ".\n"
+# Flags that change which characters an item matches; rules using them get no barriers.
+_CASE_OR_CLASS_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE
+_CATEGORY_ESCAPES = (
+    {}
+    if _parser is None
+    else {
+        _parser.CATEGORY_DIGIT: r"\d",
+        _parser.CATEGORY_NOT_DIGIT: r"\D",
+        _parser.CATEGORY_SPACE: r"\s",
+        _parser.CATEGORY_NOT_SPACE: r"\S",
+        _parser.CATEGORY_WORD: r"\w",
+        _parser.CATEGORY_NOT_WORD: r"\W",
+    }
+)
+
+
+@cache
+def _barriers(regex: re.Pattern[str]) -> str:
+    """The characters of `_BARRIER_CANDIDATES` that no match of `regex` can contain."""
+    if regex.flags & _CASE_OR_CLASS_FLAGS:
+        return ""
+    parsed = _parsed(regex.pattern, regex.flags)
+    if parsed is None:
+        return ""
+    return "".join(char for char in _BARRIER_CANDIDATES if not _may_consume(parsed, char))
+
+
+@cache
+def _implied_guard(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A guard for a rule the table gives none: words one of which every match contains
+    ("öppnar", "justera", "anmäler|beslutet|handläggningen"), read from the regex
+    itself; None when it has no such words."""
+    if regex.flags & _CASE_OR_CLASS_FLAGS:
+        return None
+    parsed = _parsed(regex.pattern, regex.flags)
+    words = _required_words(parsed) if parsed is not None else None
+    if not words or min(map(len, words)) < _MIN_GUARD_LENGTH:
+        return None
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
+_MIN_GUARD_LENGTH = 3
+
+
+def _required_words(items: Any) -> frozenset[str] | None:
+    """Words one of which every match of the parsed regex `items` contains, the best the
+    sequence offers (longest shortest word); None when it holds no literal text for sure."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _parser.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:  # a run of literal characters is matched whole, in one piece
+            options.append(frozenset(["".join(run)]))
+            run = []
+        option: frozenset[str] | None = None
+        if op is _parser.SUBPATTERN and not (arg[1] | arg[2]):
+            option = _required_words(arg[3])
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+            option = _required_words(arg[2]) if arg[0] >= 1 else None
+        elif op is _parser.ATOMIC_GROUP:
+            option = _required_words(arg)
+        elif op is _parser.BRANCH:
+            branches = [_required_words(branch) for branch in arg[1]]
+            if all(branch is not None for branch in branches):
+                option = frozenset(word for branch in branches if branch for word in branch)
+        if option:
+            options.append(option)
+    if run:
+        options.append(frozenset(["".join(run)]))
+    return max(options, key=lambda words: min(map(len, words)), default=None)
+
+
+@cache
+def _nonempty(guard: re.Pattern[str]) -> bool:
+    """True when every match of `guard` is at least one character long."""
+    parsed = _parsed(guard.pattern, guard.flags)
+    return parsed is not None and bool(parsed.getwidth()[0] > 0)
+
+
+def _may_consume(items: Any, char: str) -> bool:
+    """Whether a match of the parsed regex `items` may contain `char`; True for
+    anything this reading does not know (so the answer "no" is always right)."""
+    for op, arg in items:
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue  # zero-width: nothing is consumed
+        if op is _parser.LITERAL:
+            consumes = chr(arg) == char
+        elif op is _parser.NOT_LITERAL:
+            consumes = chr(arg) != char
+        elif op is _parser.IN:
+            consumes = _in_set(arg, char)
+        elif op is _parser.SUBPATTERN:
+            _, add_flags, del_flags, pattern = arg
+            consumes = bool(add_flags | del_flags) or _may_consume(pattern, char)
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+            consumes = _may_consume(arg[2], char)
+        elif op is _parser.ATOMIC_GROUP:
+            consumes = _may_consume(arg, char)
+        elif op is _parser.BRANCH:
+            consumes = any(_may_consume(branch, char) for branch in arg[1])
+        else:
+            consumes = True  # ANY, back-references, conditionals …
+        if consumes:
+            return True
+    return False
+
+
+def _in_set(items: Any, char: str) -> bool:
+    """Whether the character class `items` ("[^.]", "[A-ZÅÄÖ]", "\\s") holds `char`."""
+    negated = False
+    member = False
+    for op, arg in items:
+        if op is _parser.NEGATE:
+            negated = True
+        elif op is _parser.LITERAL:
+            member = member or chr(arg) == char
+        elif op is _parser.RANGE:
+            member = member or arg[0] <= ord(char) <= arg[1]
+        elif op is _parser.CATEGORY and arg in _CATEGORY_ESCAPES:
+            member = member or re.fullmatch(_CATEGORY_ESCAPES[arg], char) is not None
+        else:
+            return True
+    return member != negated
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from beslutsgraf.ingest.dates import find_clock_range, find_dates
 from beslutsgraf.ingest.model import DateValue, PlannedMeeting, Segments, Span
 from beslutsgraf.ingest.nlp import concepts_in
-from beslutsgraf.ingest.patterns import compiled
+from beslutsgraf.ingest.patterns import Rule, compiled
 from beslutsgraf.ontology import BG
 
 __all__ = ["extract_planned_meetings"]
@@ -50,7 +50,7 @@ def _from_sentences(segments: Segments, meeting_date: DateValue | None) -> list[
     year = meeting_date.year if meeting_date else None
     planned = []
     for regex in compiled("planned_meeting_patterns.tsv"):
-        for match in regex.finditer(text):
+        for match in Rule(regex).finditer(text):  # a Rule: most texts lack its words
             dates = find_dates(match.group("date"), match.start("date"), year)
             if not dates or dates[0].day is None:
                 continue

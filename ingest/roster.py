@@ -74,6 +74,28 @@ def _group_prefix() -> str:
 
 
 @cache
+def _heading_keys() -> dict[str, str]:
+    """Heading → key; the first (longest-first) row wins, as in a scan of `_headings()`."""
+    keys: dict[str, str] = {}
+    for heading, key in _headings():
+        keys.setdefault(heading, key)
+    return keys
+
+
+@cache
+def _group_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_group_prefix()}) [A-ZÅÄÖ]")
+
+
+@cache
+def _may_open_section() -> re.Pattern[str]:
+    """Found in every line whose cells are all headings or groups: such a cell is a
+    heading or opens with a group prefix. Most lines lack it and need not be cut into cells."""
+    headings = "|".join(re.escape(heading) for heading in _heading_keys())
+    return re.compile(rf"{headings}|{_group_regex().pattern}")
+
+
+@cache
 def _boundary_regex() -> re.Pattern[str]:
     headings = "|".join(re.escape(heading) for heading, _ in _headings())
     return re.compile(
@@ -82,6 +104,7 @@ def _boundary_regex() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8)  # segment and extract both ask, for the same text
 def known_organisation_words(text: str) -> frozenset[str]:
     """Single words the document uses as organisations ("…, Fyrbodal", "beredning Västkom")
     or as the place a member comes from ("Jan Hallberg (m), Göteborg Vivi-Ann Nilsson (s)").
@@ -101,10 +124,10 @@ def _given_names(text: str) -> frozenset[str]:
 
 def _classify(text: str, span: Span, known: Iterable[str]) -> tuple[str, str]:
     bare = strip_markup(text, span.start, span.end).text
-    for heading, key in _headings():
-        if bare == heading:
-            return "heading", key
-    if re.match(rf"(?:{_group_prefix()}) [A-ZÅÄÖ]", bare):
+    key = _heading_keys().get(bare)
+    if key is not None:
+        return "heading", key
+    if _group_regex().match(bare):
         return "group", ""
     if starts_with_name(text, span.start, span.end, known):
         return "person", ""
@@ -173,7 +196,10 @@ def _cut_merged(text: str, piece: Span, known: frozenset[str]) -> list[Span]:
 
 def _anchors(text: str, piece: Span) -> list[int]:
     anchors = [match.start() for match in _PARTY_ANYWHERE.finditer(text, piece.start, piece.end)]
-    anchors += [index for index in range(piece.start, piece.end) if text[index] == ","]
+    comma = text.find(",", piece.start, piece.end)
+    while comma >= 0:
+        anchors.append(comma)
+        comma = text.find(",", comma + 1, piece.end)
     return sorted(anchors)
 
 
@@ -242,15 +268,35 @@ def find_rosters(text: str, start: int, end: int, known: Iterable[str]) -> list[
     """Every member list in `text[start:end]`."""
     known = frozenset(known)
     sections: list[RosterSection] = []
-    lines = split_lines(text, start, end)
+    lines = _LineCells(text, split_lines(text, start, end), known)
     index = 0
     while index < len(lines):
-        cells = _line_cells(text, lines[index], known)
+        opens = _may_open_section().search(lines.lines[index].text)
+        cells = lines.cells(index) if opens else []
         if cells and all(cell.kind in ("heading", "group") for cell in cells):
-            index = _consume(text, lines, index, known, sections)
+            index = _consume(lines, index, sections)
         else:
             index += 1
     return sections
+
+
+class _LineCells:
+    """The cells of each line, each line read once: the line that ends a member list
+    is read again as the next line to look at."""
+
+    def __init__(self, text: str, lines: list[Line], known: frozenset[str]) -> None:
+        self.text = text
+        self.lines = lines
+        self.known = known
+        self._cells: dict[int, list[_Cell]] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def cells(self, index: int) -> list[_Cell]:
+        if index not in self._cells:
+            self._cells[index] = _line_cells(self.text, self.lines[index], self.known)
+        return self._cells[index]
 
 
 def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
@@ -263,15 +309,13 @@ def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
     return cells
 
 
-def _consume(
-    text: str, lines: list[Line], index: int, known: frozenset[str], out: list[RosterSection]
-) -> int:
+def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     groups: dict[int, Span | None] = {}
     headings: dict[int, tuple[Span | None, str]] = {}
     collected: dict[tuple[int, int | None, int | None], list[Span]] = {}
     order: list[tuple[int, Span | None, Span | None, str]] = []
     while index < len(lines):
-        cells = _line_cells(text, lines[index], known)
+        cells = lines.cells(index)
         if any(cell.kind == "other" for cell in cells):
             break
         for cell in cells:
