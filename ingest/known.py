@@ -17,10 +17,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rdflib import URIRef
 
-from beslutsgraf.ingest.curation import Curation
+from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.model import MeetingStatus, Mentions, PersonMention
 from beslutsgraf.ingest.names import (
@@ -37,22 +38,20 @@ from beslutsgraf.ingest.person_match_cluster import (
     RecordKey,
     cluster_people,
 )
-from beslutsgraf.ingest.person_match_store import StoredPeople
 from beslutsgraf.ingest.stems import StemIndex
-from beslutsgraf.store.base import Store
 
 __all__ = [
     "Known",
     "KnownDecision",
     "KnownMeeting",
     "PersonKeys",
+    "StoredView",
     "abbreviations_in",
     "body_name",
     "cluster_organisations",
     "conveners",
     "extend_known",
     "find_cluster",
-    "known_from_store",
     "literal_value",
     "organisation_names",
     "person_mentions",
@@ -74,9 +73,34 @@ class KnownDecision:
     text: str
 
 
+class StoredView(Protocol):
+    """What the store holds, as `extend_known` asks for it: only what the batch can
+    meet, so the cost of a batch does not grow with the store (see known_store.py)."""
+
+    def people_near(self, spellings: Iterable[str], slugs: Iterable[str]) -> set[str]:
+        """The person nodes with one of `spellings` or a merge key of one (see
+        `merge_keys`), or one of `slugs`: all a record of those spellings can join."""
+        ...
+
+    def person(self, node: str) -> PersonGroup | None: ...
+
+    def graphs_named(self, file_names: Iterable[str]) -> set[str]:
+        """The document graphs of files with these names."""
+        ...
+
+    def meetings_in(self, months: Iterable[tuple[URIRef | None, int, int]]) -> list[KnownMeeting]:
+        """The meetings of a body (None: any body) in a month, ordered by IRI."""
+        ...
+
+    def decisions_at(self, meetings: Iterable[URIRef]) -> list[KnownDecision]:
+        """The decisions taken at these meetings, ordered by IRI."""
+        ...
+
+
 @dataclass(frozen=True)
 class Known:
     # People (store and batch) and where each person record went (index into people).
+    # With `stored`, the store's people are not listed: only those the batch met are.
     people: tuple[PersonGroup, ...] = ()
     person_of: Mapping[RecordKey, int] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()  # sha256 of the batch documents included
@@ -85,11 +109,15 @@ class Known:
     organisations: tuple[NameCluster, ...] = ()
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # "VGR" → long name
     organisation_types: Mapping[str, str] = field(default_factory=dict)  # org IRI → OrgType
+    # With `stored`: only those a yearly summary of the batch can be placed at.
     meetings: tuple[KnownMeeting, ...] = ()
     decisions: tuple[KnownDecision, ...] = ()
     # Short forms of the reference registers' organisations ("Fyrbodalsregionen"):
     # a name no other rule places joins the seed with this IRI (see stems.py).
     reference_stems: StemIndex = field(default_factory=StemIndex)
+    # The store's people, meetings and decisions, asked for by `extend_known`, which
+    # keeps only what the batch can meet (and drops the view: it stays in this process).
+    stored: StoredView | None = field(default=None, compare=False, repr=False)
 
 
 # --------------------------------------------------------------------------- names in a document
@@ -450,14 +478,110 @@ def extend_known(
     replaced = {str(minter.source(m.document.sha256)) for m in batch}
     names = {m.document.path.name for m in batch}
     replaced |= {graph for graph, name in known.file_names.items() if name in names}
-    seeds = [
-        kept
-        for group in known.people
-        if (kept := group.without_sources(frozenset(replaced))) is not None
-    ]
-    people, person_of = cluster_people(records, seeds, known.curation, minter)
+    if known.stored is not None:
+        replaced |= known.stored.graphs_named(names)
+    people, person_of = _clustered(known, records, frozenset(replaced), minter)
+    meetings, decisions = _meetings_and_decisions(known, batch, organisations, minter)
+    return Known(
+        people=tuple(people),
+        person_of=person_of,
+        documents=known.documents | {m.document.sha256 for m in batch},
+        file_names=known.file_names,
+        curation=known.curation,
+        organisations=tuple(organisations),
+        abbreviations=abbreviations,
+        organisation_types=dict(known.organisation_types),
+        meetings=meetings,
+        decisions=decisions,
+        reference_stems=known.reference_stems,
+    )
+
+
+def _clustered(
+    known: Known, records: list[PersonRecord], replaced: frozenset[str], minter: IriMinter
+) -> tuple[list[PersonGroup], dict[RecordKey, int]]:
+    """The people of `known` and of `records` (see `cluster_people`)."""
+    own = [kept for g in known.people if (kept := g.without_sources(replaced)) is not None]
+    stored = known.stored
+    if stored is None:
+        return cluster_people(records, own, known.curation, minter)
+    # Only the stored people a record can join are seeds: `cluster_people` scores no
+    # other (it looks up spellings, merge keys and a curator's "same"), and the seeds
+    # keep their order (by IRI), so ties go where they would with every person.
+    spellings = {record.spelling for record in records}
+    nodes = stored.people_near(spellings, _curated_partners(spellings, known.curation, minter))
+    while True:
+        seeds = [
+            kept
+            for node in sorted(nodes)
+            if (group := stored.person(node)) is not None
+            and (kept := group.without_sources(replaced)) is not None
+        ]
+        people, person_of = cluster_people(records, [*own, *seeds], known.curation, minter)
+        # A new person's IRI must not be a stored person's: one it would take joins the
+        # seeds (it is no candidate, so nothing else moves) and the naming is done again.
+        taken = {
+            group.iri
+            for group in people[len(own) + len(seeds) :]
+            if group.iri not in nodes
+            and (other := stored.person(group.iri)) is not None
+            and other.without_sources(replaced) is not None
+        }
+        if not taken:
+            return people, person_of
+        nodes |= taken
+
+
+def _curated_partners(spellings: Iterable[str], curation: Curation, minter: IriMinter) -> set[str]:
+    """The slugs a curator said are the same person as one of `spellings`."""
+    curated = curation.slugs
+    if not curated:
+        return set()
+    partners = set()
+    for spelling in spellings:
+        for value in slugs_of([spelling], (), minter) & curated:
+            for decision in curation.decisions:
+                if decision.same and value in (decision.left, decision.right):
+                    partners.add(decision.right if value == decision.left else decision.left)
+    return partners
+
+
+_Month = tuple[URIRef | None, int, int]  # (body, year, month); None: any body
+
+
+def _summary_months(
+    batch: Sequence[Mentions], organisations: Sequence[NameCluster], minter: IriMinter
+) -> set[_Month]:
+    """Where `resolve` looks for the meeting of a yearly summary's month: at the
+    document's body (`_body_iri`, or whichever organisation a member list group
+    spelled as the body's name stands for), in each month the summary names."""
+    months: set[_Month] = set()
+    for mentions in batch:
+        body = _body_iri(mentions, organisations, minter) if mentions.year_summary else None
+        if body is None:
+            continue
+        name = " ".join((body_name(mentions) or "").split())
+        groups = {" ".join(p.group.split()) for p in mentions.attendance.called if p.group}
+        at = None if name in groups else body
+        months.update((at, entry.year, entry.month) for entry in mentions.year_summary)
+    return months
+
+
+def _in_months(meeting: KnownMeeting, months: set[_Month]) -> bool:
+    year, month = meeting.date.year, meeting.date.month
+    return (meeting.body, year, month) in months or (None, year, month) in months
+
+
+def _meetings_and_decisions(
+    known: Known, batch: Sequence[Mentions], organisations: Sequence[NameCluster], minter: IriMinter
+) -> tuple[tuple[KnownMeeting, ...], tuple[KnownDecision, ...]]:
+    """Those of `known` and of `batch`; with `known.stored`, only those a yearly
+    summary of the batch can be placed at (the only use `resolve` has for them)."""
     meetings = list(known.meetings)
     decisions = list(known.decisions)
+    months = _summary_months(batch, organisations, minter) if known.stored else set()
+    if known.stored is not None:
+        meetings += known.stored.meetings_in(months)
     for mentions in batch:
         body = _body_iri(mentions, organisations, minter)
         if body is None:
@@ -484,31 +608,16 @@ def extend_known(
                 meetings.append(
                     KnownMeeting(minter.meeting(body, planned_date), body, planned_date)
                 )
-    return Known(
-        people=tuple(people),
-        person_of=person_of,
-        documents=known.documents | {m.document.sha256 for m in batch},
-        file_names=known.file_names,
-        curation=known.curation,
-        organisations=tuple(organisations),
-        abbreviations=abbreviations,
-        organisation_types=dict(known.organisation_types),
-        meetings=tuple(dict.fromkeys(meetings)),
-        decisions=tuple(dict.fromkeys(decisions)),
-        reference_stems=known.reference_stems,
-    )
+    if known.stored is None:
+        return tuple(dict.fromkeys(meetings)), tuple(dict.fromkeys(decisions))
+    placed = tuple(m for m in dict.fromkeys(meetings) if _in_months(m, months))
+    at = {meeting.iri for meeting in placed}
+    # The stored decisions go first, as the store's meetings do (both by IRI).
+    decisions[len(known.decisions) : len(known.decisions)] = known.stored.decisions_at(at)
+    return placed, tuple(d for d in dict.fromkeys(decisions) if d.meeting in at)
 
 
-# --------------------------------------------------------------------------- the store
-
-_PREFIXES = """
-PREFIX bg: <https://w3id.org/beslutsgraf/def#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
-
+# --------------------------------------------------------------------------- store terms
 
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
@@ -525,75 +634,3 @@ def literal_value(term: str) -> str:
     """The lexical form of an N-Triples literal term."""
     match = re.match(r'^"(.*)"(?:@[\w-]+|\^\^<[^>]*>)?$', term, re.DOTALL)
     return _ESCAPE.sub(_unescape, match.group(1)) if match else term
-
-
-def _iri(term: str) -> URIRef:
-    return URIRef(term.strip("<>"))
-
-
-def _clusters(rows: Iterable[Mapping[str, str]], name: str, other: str) -> list[NameCluster]:
-    canonical: dict[str, str] = {}
-    spellings: dict[str, set[str]] = {}
-    for row in rows:
-        iri = row["entity"].strip("<>")
-        if name in row:
-            canonical.setdefault(iri, literal_value(row[name]))
-            spellings.setdefault(iri, set()).add(literal_value(row[name]))
-        if other in row:
-            spellings.setdefault(iri, set()).add(literal_value(row[other]))
-    return [
-        NameCluster(canonical[iri], tuple(sorted(spellings[iri])), iri) for iri in sorted(canonical)
-    ]
-
-
-def known_from_store(store: Store, people: StoredPeople) -> Known:
-    """Persons (`people`, as read by the caller: see `StoredPeopleReader`),
-    organisations, meetings and decisions the store already holds."""
-    # Three queries, each joining one property to the DISTINCT organisations: the union
-    # default graph keeps a triple once per graph that states it, so joining the type
-    # and two labels as they stand multiplies the rows by the documents naming the
-    # organisation for each pattern (9.4 million rows for 45 documents).
-    names, alts, kinds = (
-        store.select(
-            _PREFIXES + f"SELECT DISTINCT ?entity ?{variable} WHERE {{ "
-            "{ SELECT DISTINCT ?entity WHERE { ?entity a org:Organization } } "
-            f"?entity {predicate} ?{variable} }}"
-        )
-        for variable, predicate in (
-            ("name", "skos:prefLabel"),
-            ("alt", "skos:altLabel"),
-            ("type", "org:classification"),
-        )
-    )
-    organisations = _clusters([*names, *alts], "name", "alt")
-    types = {row["entity"].strip("<>"): row["type"].strip("<>") for row in kinds}
-    meetings = []
-    for row in store.select(
-        _PREFIXES + "SELECT DISTINCT ?meeting ?body ?date WHERE { "
-        "?meeting bg:heldBy ?body ; dct:date ?date . }"
-    ):
-        try:
-            date = dt.date.fromisoformat(literal_value(row["date"]))
-        except ValueError:
-            continue
-        meetings.append(KnownMeeting(_iri(row["meeting"]), _iri(row["body"]), date))
-    decisions = [
-        KnownDecision(_iri(row["decision"]), _iri(row["meeting"]), literal_value(row["text"]))
-        for row in store.select(
-            _PREFIXES + "SELECT DISTINCT ?decision ?meeting ?text WHERE { "
-            "?decision a bg:Decision ; bg:decidedAt ?meeting ; bg:decisionText ?text . }"
-        )
-    ]
-    return Known(
-        people=people.groups,
-        person_of={
-            record.key: index
-            for index, group in enumerate(people.groups)
-            for record in group.records
-        },
-        file_names=people.file_names,
-        organisations=tuple(organisations),
-        organisation_types=types,
-        meetings=tuple(sorted(set(meetings), key=lambda m: str(m.iri))),
-        decisions=tuple(sorted(set(decisions), key=lambda d: str(d.iri))),
-    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -49,7 +49,7 @@ class _GraphPeople:
 
     file_name: str | None
     names: Mapping[str, str]  # person node → foaf:name
-    records: tuple[tuple[str, PersonRecord], ...]  # (person node, record), by node
+    records: Mapping[str, tuple[PersonRecord, ...]]  # person node → its records, by node
 
 
 def _values(graphs: Sequence[str] | None) -> str:
@@ -84,9 +84,9 @@ def _read(store: Store, prefix: str, graphs: Sequence[str] | None) -> dict[str, 
     parties: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     organisations: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     roles: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    membership = "?m org:member ?p ; org:organization ?o ; org:role ?r"
     for row in store.select(
-        _PREFIXES + f"SELECT ?g ?p ?o ?r ?rep WHERE {{ {only}GRAPH ?g {{ ?m org:member ?p ; "
-        "org:organization ?o ; org:role ?r . OPTIONAL { ?m bg:represents ?rep } } }"
+        _PREFIXES + f"SELECT ?g ?p ?o ?r WHERE {{ {only}GRAPH ?g {{ {membership} }} }}"
     ):
         key = (_value(row["g"]), _value(row["p"]))
         if _value(row["r"]) == _PARTY_ROLE:
@@ -94,8 +94,14 @@ def _read(store: Store, prefix: str, graphs: Sequence[str] | None) -> dict[str, 
             continue
         organisations[key].add(_value(row["o"]))
         roles[key].add(_value(row["r"]))
-        if "rep" in row:
-            organisations[key].add(_value(row["rep"]))
+    # Apart from the memberships, not as an OPTIONAL of theirs: that one grew with the
+    # store, not with the graphs VALUES names (20 graphs of 300: 0.38 s, now 0.05 s).
+    for row in store.select(
+        _PREFIXES + f"SELECT ?g ?p ?r ?rep WHERE {{ {only}GRAPH ?g {{ {membership} ; "
+        "bg:represents ?rep } }"
+    ):
+        if _value(row["r"]) != _PARTY_ROLE:
+            organisations[(_value(row["g"]), _value(row["p"]))].add(_value(row["rep"]))
     listed = {
         (_value(row["g"]), _value(row["p"]))
         for row in store.select(
@@ -117,7 +123,7 @@ def _read(store: Store, prefix: str, graphs: Sequence[str] | None) -> dict[str, 
             _PREFIXES + f"SELECT ?g ?f WHERE {{ {only}GRAPH ?g {{ ?g bg:fileName ?f }} }}"
         )
     }
-    records: defaultdict[str, list[tuple[str, PersonRecord]]] = defaultdict(list)
+    records: defaultdict[str, dict[str, list[PersonRecord]]] = defaultdict(dict)
     ordinals: defaultdict[tuple[str, str], int] = defaultdict(int)
     for graph, node in sorted(spellings):
         key = (graph, node)
@@ -135,10 +141,14 @@ def _read(store: Store, prefix: str, graphs: Sequence[str] | None) -> dict[str, 
             record = PersonRecord(
                 (graph, spelling, ordinal), context, listed=key in listed, stored_iri=node
             )
-            records[graph].append((node, record))
+            records[graph].setdefault(node, []).append(record)
     read = graphs if graphs is not None else sorted({*file_names, *names})
     return {
-        graph: _GraphPeople(file_names.get(graph), names[graph], tuple(records[graph]))
+        graph: _GraphPeople(
+            file_names.get(graph),
+            names[graph],
+            {node: tuple(kept) for node, kept in records[graph].items()},
+        )
         for graph in read
     }
 
@@ -150,8 +160,8 @@ def _assembled(per_graph: Mapping[str, _GraphPeople]) -> StoredPeople:
         people = per_graph[graph]
         for node, name in people.names.items():
             names.setdefault(node, name)
-        for node, record in people.records:
-            records[node].append(record)
+        for node, kept in people.records.items():
+            records[node].extend(kept)
     groups = tuple(PersonGroup(node, names[node], tuple(records[node])) for node in sorted(records))
     file_names = {g: p.file_name for g, p in per_graph.items() if p.file_name is not None}
     return StoredPeople(groups, file_names)
@@ -171,7 +181,10 @@ class StoredPeopleReader:
     document graph is read once and kept, so a batch reads only the graphs written
     since the last (reading them all again made the cost per document grow with the
     store). Graphs that are gone are dropped; a graph rewritten under the same name
-    must be `forget`-ten, to be read again."""
+    must be `forget`-ten, to be read again.
+
+    The people are kept assembled too: `update` reads what is new and names the person
+    nodes it changed, whose groups (`group`) alone are built again."""
 
     # Graph names per query: a VALUES block of this many IRIs stays a short query.
     CHUNK = 200
@@ -180,18 +193,68 @@ class StoredPeopleReader:
         self._store = store
         self._prefix = _source_prefix(minter)
         self._graphs: dict[str, _GraphPeople] = {}
+        self._graphs_of: dict[str, set[str]] = {}  # person node → the graphs naming it
+        self._groups: dict[str, PersonGroup] = {}  # built on demand, dropped when changed
+        self._changed: set[str] = set()  # person nodes changed since the last `update`
+        self._named: dict[str, set[str]] = {}  # bg:fileName → the graphs of that file
 
     def forget(self, graph: str) -> None:
         """Read `graph` again next time (it was written since it was read)."""
-        self._graphs.pop(graph, None)
+        people = self._graphs.pop(graph, None)
+        if people is None:
+            return
+        if people.file_name is not None:
+            self._named[people.file_name].discard(graph)
+        for node in people.records:
+            graphs = self._graphs_of[node]
+            graphs.discard(graph)
+            if not graphs:
+                del self._graphs_of[node]
+            self._groups.pop(node, None)
+            self._changed.add(node)
 
-    def read(self) -> StoredPeople:
+    def _add(self, graph: str, people: _GraphPeople) -> None:
+        self._graphs[graph] = people
+        if people.file_name is not None:
+            self._named.setdefault(people.file_name, set()).add(graph)
+        for node in people.records:
+            self._graphs_of.setdefault(node, set()).add(graph)
+            self._groups.pop(node, None)
+            self._changed.add(node)
+
+    def update(self) -> frozenset[str]:
+        """Read the graphs written since the last call (drop those gone); the person
+        nodes whose group changed since then."""
         present = {g for g in self._store.named_graphs() if g.startswith(self._prefix)}
         for graph in [g for g in self._graphs if g not in present]:
             self.forget(graph)
         missing = sorted(present - self._graphs.keys())
         for start in range(0, len(missing), self.CHUNK):
-            self._graphs.update(
-                _read(self._store, self._prefix, missing[start : start + self.CHUNK])
-            )
-        return _assembled(self._graphs)
+            chunk = missing[start : start + self.CHUNK]
+            for graph, people in _read(self._store, self._prefix, chunk).items():
+                self._add(graph, people)
+        changed, self._changed = frozenset(self._changed), set()
+        return changed
+
+    def group(self, node: str) -> PersonGroup | None:
+        """The person `node` as the graphs read so far give it (None: no graph names it)."""
+        group = self._groups.get(node)
+        if group is None and node in self._graphs_of:
+            # As `_assembled` builds it: the name of the first graph, records graph by graph.
+            graphs = [self._graphs[graph] for graph in sorted(self._graphs_of[node])]
+            records = tuple(record for people in graphs for record in people.records[node])
+            group = self._groups[node] = PersonGroup(node, graphs[0].names[node], records)
+        return group
+
+    def graphs_named(self, file_names: Iterable[str]) -> set[str]:
+        """The graphs read so far of files with these names."""
+        return {graph for name in file_names for graph in self._named.get(name, ())}
+
+    def file_names(self) -> dict[str, str]:
+        """Document graph → bg:fileName, for the graphs read so far."""
+        return {g: p.file_name for g, p in self._graphs.items() if p.file_name is not None}
+
+    def read(self) -> StoredPeople:
+        self.update()
+        groups = (self.group(node) for node in sorted(self._graphs_of))
+        return StoredPeople(tuple(g for g in groups if g is not None), self.file_names())

@@ -72,11 +72,11 @@ from beslutsgraf.ingest.errors import (
 )
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
-from beslutsgraf.ingest.known import Known, extend_known, known_from_store
+from beslutsgraf.ingest.known import Known, extend_known
+from beslutsgraf.ingest.known_store import StoredKnownReader, known_from_store
 from beslutsgraf.ingest.load import LoadResult, LoadStatus, already_loaded, load
 from beslutsgraf.ingest.meeting import unplaced_content
 from beslutsgraf.ingest.model import Mentions
-from beslutsgraf.ingest.person_match_store import StoredPeopleReader
 from beslutsgraf.ingest.quarantine import quarantine
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.reference import ensure_reference_graph, reference_graph
@@ -102,9 +102,10 @@ __all__ = [
 ]
 
 # Documents per batch. A batch's mentions and resolved graphs live in memory together
-# with what the store knows (`Known`); each batch reads that from the store and clusters
-# its people against it, at a cost that grows with the store, so a batch should be large
-# enough to pay for it once per 200 documents and small enough to bound the memory.
+# with what the store knows (`Known`); each batch reads what was written since the last
+# and clusters its people against those they can meet (known_store.py), a cost per batch
+# plus one per document, so a batch should be large enough to pay for it once per 200
+# documents and small enough to bound the memory.
 DEFAULT_BATCH_SIZE = 200
 
 
@@ -172,7 +173,7 @@ Progress = Callable[[ProgressUpdate], None]
 
 @dataclass(frozen=True)
 class _Batches:
-    """What every batch of one run shares (only the people read from the store grow with it)."""
+    """What every batch of one run shares (only what is read from the store grows with it)."""
 
     store: Store
     minter: IriMinter
@@ -183,9 +184,9 @@ class _Batches:
     generated_at: dt.datetime
     quarantine_dir: Path
     before_load: Callable[[], None]  # called before each load (the shipped graphs)
-    # The store's people, read graph by graph and kept across batches; every graph the
+    # What the store knows, read graph by graph and kept across batches; every graph the
     # run writes is forgotten there, so the next batch reads it as written.
-    people: StoredPeopleReader
+    known: StoredKnownReader
     executor: Executor | None = None
 
 
@@ -385,7 +386,7 @@ def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOut
         yield from decided
         decided.clear()
         if result.status in (LoadStatus.LOADED, LoadStatus.REPLACED):
-            batches.people.forget(str(result.graph))
+            batches.known.forget(str(result.graph))
         yield _loaded(loading.popleft(), result, batches.store)
     yield from decided
 
@@ -410,7 +411,7 @@ def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[Document
     if not pending:
         return
     # Resolution sees the shipped registers first, whatever version the store holds.
-    stored = replace(known_from_store(store, batches.people.read()), curation=batches.curation)
+    stored = replace(known_from_store(batches.known), curation=batches.curation)
     known = extend_known(with_reference(stored, batches.reference), pending, minter)
     tasks = [_BackTask(mentions, known, batches.generated_at, minter) for mentions in pending]
     gc.freeze()  # the batch's mentions and Known too (see `run`)
@@ -474,7 +475,7 @@ def run(
         generated_at=ingest_time,
         quarantine_dir=quarantine_dir,
         before_load=ensure_reference,
-        people=StoredPeopleReader(store, minter),
+        known=StoredKnownReader(store, minter),
         executor=executor,
     )
     try:

@@ -65,3 +65,26 @@ def test_a_graph_rewritten_in_place_is_read_again_once_forgotten(tmp_path: Path)
         assert reader.read().groups == ()
     finally:
         store.close()
+
+
+def test_update_names_the_people_of_the_graphs_read_since_the_last(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        reader = StoredPeopleReader(store)
+        run([corpus_file("002")], store, quarantine_dir=tmp_path / "q")
+        first = reader.update()
+        assert first == {group.iri for group in stored_people(store).groups}
+        assert reader.update() == frozenset()  # nothing written since
+        (outcome,) = run([corpus_file("004")], store, quarantine_dir=tmp_path / "q").outcomes
+        in_004 = {
+            group.iri
+            for group in stored_people(store).groups
+            if any(record.source == outcome.graph for record in group.records)
+        }
+        assert reader.update() == in_004 and in_004 - first
+        assert reader.graphs_named([corpus_file("004").name]) == {outcome.graph}
+        store.delete_graph(str(outcome.graph))
+        assert reader.update() == in_004
+        assert all(reader.group(node) is None for node in in_004 - first)
+    finally:
+        store.close()
