@@ -27,6 +27,10 @@ Triple = tuple[Node, Node, Node]
 _Map = dict[Node, dict[Node, None]]  # a key → its values, in insertion order
 
 
+# Per-predicate maps (predicate → key → values) are kept up to date only once built;
+# an emptied map stays (it is built). The whole indexes lose emptied entries.
+
+
 def _put(index: dict[Node, _Map], outer: Node, key: Node, value: Node) -> None:
     inner = index.get(outer)
     if inner is not None:
@@ -42,6 +46,20 @@ def _drop(index: dict[Node, _Map], outer: Node, key: Node, value: Node) -> None:
             del inner[key]
 
 
+def _insert(index: dict[Node, _Map], outer: Node, key: Node, value: Node) -> None:
+    index.setdefault(outer, {}).setdefault(key, {})[value] = None
+
+
+def _remove(index: dict[Node, _Map], outer: Node, key: Node, value: Node) -> None:
+    inner = index[outer]
+    values = inner[key]
+    del values[value]
+    if not values:
+        del inner[key]
+        if not inner:
+            del index[outer]
+
+
 class TripleStore(SimpleMemory):
     """The triples in a dict; indexes made on demand and kept up to date once made.
 
@@ -54,9 +72,8 @@ class TripleStore(SimpleMemory):
         self._triples: dict[Triple, None] = dict.fromkeys(triples)
         self._objects: dict[Node, _Map] = {}  # predicate → subject → objects
         self._subjects: dict[Node, _Map] = {}  # predicate → object → subjects
-        self._by_subject: dict[Node, _Map] = {}  # subject → predicate → objects (whole)
-        self._by_object: dict[Node, _Map] = {}  # object → subject → predicates (whole)
-        self._whole = {"subject": False, "object": False}
+        self._by_subject: dict[Node, _Map] | None = None  # subject → predicate → objects
+        self._by_object: dict[Node, _Map] | None = None  # object → subject → predicates
         # The triples grouped by predicate, once a first per-predicate map is asked for.
         self._pairs: dict[Node, dict[tuple[Node, Node], None]] | None = None
 
@@ -71,10 +88,10 @@ class TripleStore(SimpleMemory):
             self._pairs.setdefault(predicate, {})[subject, value] = None
         _put(self._objects, predicate, subject, value)
         _put(self._subjects, predicate, value, subject)
-        if self._whole["subject"]:
-            self._by_subject.setdefault(subject, {}).setdefault(predicate, {})[value] = None
-        if self._whole["object"]:
-            self._by_object.setdefault(value, {}).setdefault(subject, {})[predicate] = None
+        if self._by_subject is not None:
+            _insert(self._by_subject, subject, predicate, value)
+        if self._by_object is not None:
+            _insert(self._by_object, value, subject, predicate)
 
     def remove(self, triple_pattern: Any, context: Any = None) -> None:
         for triple in list(self._matching(*triple_pattern)):
@@ -84,11 +101,10 @@ class TripleStore(SimpleMemory):
                 del self._pairs[predicate][subject, value]
             _drop(self._objects, predicate, subject, value)
             _drop(self._subjects, predicate, value, subject)
-            _drop(self._by_subject, subject, predicate, value)
-            _drop(self._by_object, value, subject, predicate)
-            for index, key in ((self._by_subject, subject), (self._by_object, value)):
-                if key in index and not index[key]:
-                    del index[key]
+            if self._by_subject is not None:
+                _remove(self._by_subject, subject, predicate, value)
+            if self._by_object is not None:
+                _remove(self._by_object, value, subject, predicate)
 
     def __len__(self, context: Any = None) -> int:
         return len(self._triples)
@@ -154,17 +170,17 @@ class TripleStore(SimpleMemory):
         return objects, subjects
 
     def _subject_index(self) -> dict[Node, _Map]:
-        if not self._whole["subject"]:
+        if self._by_subject is None:
+            self._by_subject = {}
             for s, p, o in self._triples:
-                self._by_subject.setdefault(s, {}).setdefault(p, {})[o] = None
-            self._whole["subject"] = True
+                _insert(self._by_subject, s, p, o)
         return self._by_subject
 
     def _object_index(self) -> dict[Node, _Map]:
-        if not self._whole["object"]:
+        if self._by_object is None:
+            self._by_object = {}
             for s, p, o in self._triples:
-                self._by_object.setdefault(o, {}).setdefault(s, {})[p] = None
-            self._whole["object"] = True
+                _insert(self._by_object, o, s, p)
         return self._by_object
 
 
