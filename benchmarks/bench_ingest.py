@@ -66,6 +66,7 @@ _WRAPPED = {
     "_unchanged_graph": "unchanged_check",
     "known_from_store": "known",
     "extend_known": "known",
+    "written_graph": "known",
     "write_resolution_graph": "resolution_graph",
 }
 # Stages that are generators over their inputs (see `_StageTimer.wrap_stream`).

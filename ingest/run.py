@@ -73,7 +73,12 @@ from beslutsgraf.ingest.errors import (
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import Known, extend_known
-from beslutsgraf.ingest.known_store import StoredKnownReader, known_from_store
+from beslutsgraf.ingest.known_store import (
+    StoredKnownReader,
+    WrittenGraph,
+    known_from_store,
+    written_graph,
+)
 from beslutsgraf.ingest.load import LoadResult, LoadStatus, already_loaded, load
 from beslutsgraf.ingest.meeting import unplaced_content
 from beslutsgraf.ingest.model import Mentions
@@ -204,6 +209,7 @@ class _Back:
     outcome: ValidationOutcome | None = None
     error: str | None = None
     mentions: Mentions | None = field(default=None, repr=False)
+    written: WrittenGraph | None = field(default=None, repr=False)  # when it conforms
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -300,7 +306,11 @@ def _back(task: _BackTask) -> _Back:
         graph = to_rdf(resolved, task.generated_at)
         stage = "validate"
         outcome = validate(graph, task.mentions.document)
-        return _Back(path, graph=graph, outcome=outcome, mentions=task.mentions)
+        stage = "known"
+        written = None
+        if outcome.conforms:  # what the next batches will know of it, once it is loaded
+            written = written_graph(str(task.minter.source(task.mentions.document.sha256)), graph)
+        return _Back(path, graph=graph, outcome=outcome, mentions=task.mentions, written=written)
     except Exception as error:
         return _Back(path, error=_error_line(path, stage, error))
 
@@ -343,6 +353,7 @@ class _Loading:
 
     path: Path
     warnings: int
+    written: WrittenGraph | None
 
 
 def _write_failed(path: Path, store: Store, reason: str) -> DocumentOutcome:
@@ -377,7 +388,7 @@ def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOut
             except Exception as error:  # the store is unreachable or refuses writes
                 decided.append(_write_failed(back.path, batches.store, str(error)))
                 continue
-            loading.append(_Loading(back.path, back.outcome.warning_count))
+            loading.append(_Loading(back.path, back.outcome.warning_count, back.written))
             yield back.graph
 
     # Under a changed curation the stored graph of these bytes is replaced by the one
@@ -385,9 +396,13 @@ def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOut
     for result in load(graphs(), batches.store, rewrite=batches.curation_changed):
         yield from decided
         decided.clear()
+        written = loading.popleft()
         if result.status in (LoadStatus.LOADED, LoadStatus.REPLACED):
-            batches.known.forget(str(result.graph))
-        yield _loaded(loading.popleft(), result, batches.store)
+            if written.written is not None and written.written.name == str(result.graph):
+                batches.known.learn(written.written)
+            else:
+                batches.known.forget(str(result.graph))  # read it back next batch
+        yield _loaded(written, result, batches.store)
     yield from decided
 
 
