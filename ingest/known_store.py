@@ -34,7 +34,12 @@ from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import Known, KnownDecision, KnownMeeting, literal_value
 from beslutsgraf.ingest.names import NameCluster
 from beslutsgraf.ingest.person_match_cluster import PersonGroup, merge_keys
-from beslutsgraf.ingest.person_match_store import StoredPeopleReader, _GraphPeople, graph_people
+from beslutsgraf.ingest.person_match_store import (
+    StoredPeople,
+    StoredPeopleReader,
+    _GraphPeople,
+    graph_people,
+)
 from beslutsgraf.ontology import BG, ORG
 from beslutsgraf.store.base import Store
 
@@ -372,6 +377,10 @@ class StoredKnownReader:
 
     def graphs_named(self, file_names: Iterable[str]) -> set[str]:
         return self._people.graphs_named(file_names)
+
+    def stored_people(self) -> StoredPeople:
+        """`stored_people(store)`, from the graphs read and learnt (and any written since)."""
+        return self._people.read()
 
     def meetings_in(self, months: Iterable[tuple[URIRef | None, int, int]]) -> list[KnownMeeting]:
         found: set[KnownMeeting] = set()

@@ -25,10 +25,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
 
 from beslutsgraf.ingest.curation import Curation
+from beslutsgraf.ingest.graph_store import graph_of
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter, slug
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.person_match_review import IdentityDecision, identity_decisions
-from beslutsgraf.ingest.person_match_store import stored_people
+from beslutsgraf.ingest.person_match_store import StoredPeople, stored_people
 from beslutsgraf.ingest.shipped_graphs import SPDX
 from beslutsgraf.ontology import BG, PERSON, bind_prefixes
 from beslutsgraf.store.base import Store
@@ -80,12 +81,16 @@ def _add_decision(graph: Graph, decision: IdentityDecision, names: dict[str, str
 
 
 def resolution_graph(
-    store: Store, minter: IriMinter = DEFAULT_MINTER, curation: Curation | None = None
+    store: Store,
+    minter: IriMinter = DEFAULT_MINTER,
+    curation: Curation | None = None,
+    people: StoredPeople | None = None,
 ) -> Graph:
     """The identity links that the document graphs in `store` imply, with the identity
-    decisions of person resolution (honouring `curation`)."""
+    decisions of person resolution (honouring `curation`). `people`: what
+    `stored_people` reads from `store` now, when the caller holds it already."""
     prefix = str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
-    graph = bind_prefixes(Graph())
+    graph = bind_prefixes(graph_of(()))  # rdflib's memory store costs ~10 µs a triple
 
     names: dict[str, set[str]] = defaultdict(set)
     alternatives: dict[str, set[str]] = defaultdict(set)
@@ -129,9 +134,11 @@ def resolution_graph(
             for source in org_sources[node]:
                 graph.add((URIRef(node), PROV.wasDerivedFrom, URIRef(source)))
 
-    people = stored_people(store, minter).groups
-    canonical_names = {group.iri: group.canonical for group in people}
-    for decision in identity_decisions(people, curation):
+    # Reading every graph's people back cost most of the rebuild (15 of 27 s on a store
+    # of 1,000 documents); a run has them already, read or learnt graph by graph.
+    groups = (people or stored_people(store, minter)).groups
+    canonical_names = {group.iri: group.canonical for group in groups}
+    for decision in identity_decisions(groups, curation):
         _add_decision(graph, decision, canonical_names)
 
     reported: dict[str, set[str]] = defaultdict(set)
@@ -149,10 +156,14 @@ def resolution_graph(
 
 
 def write_resolution_graph(
-    store: Store, minter: IriMinter = DEFAULT_MINTER, curation: Curation | None = None
+    store: Store,
+    minter: IriMinter = DEFAULT_MINTER,
+    curation: Curation | None = None,
+    people: StoredPeople | None = None,
 ) -> int:
-    """Rebuild `id:graph/resolution` in the store; returns its number of triples."""
-    graph = resolution_graph(store, minter, curation)
+    """Rebuild `id:graph/resolution` in the store; returns its number of triples.
+    `people` as for `resolution_graph`."""
+    graph = resolution_graph(store, minter, curation, people)
     if curation is not None and curation.checksum:
         # Which curation the store was resolved with: a changed folder re-resolves.
         name = minter.resolution_graph()

@@ -524,7 +524,10 @@ def run(
         # graph of the old curation: keep the old checksum, so the next run reads every
         # document again rather than take that graph for up to date.
         applied = replace(curation, checksum=resolved_with)
-    resolution_triples = write_resolution_graph(store, minter, applied) if changed else 0
+    resolution_triples = 0
+    if changed:
+        people = batches.known.stored_people()
+        resolution_triples = write_resolution_graph(store, minter, applied, people)
     return IngestSummary(
         tuple(outcomes[path] for path in files if path in outcomes), resolution_triples
     )

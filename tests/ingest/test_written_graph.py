@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import FOAF, Graph, Literal, URIRef
 
+from beslutsgraf.ingest.iris import DEFAULT_MINTER
 from beslutsgraf.ingest.known_store import StoredKnownReader, WrittenGraph, written_graph
+from beslutsgraf.ingest.resolution_graph import resolution_graph
 from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.store.embedded import EmbeddedStore
 
@@ -53,6 +55,10 @@ def _read_back(store: EmbeddedStore) -> StoredKnownReader:
     reader = StoredKnownReader(store)
     reader.update()
     return reader
+
+
+def _values(graph: Graph) -> set[tuple[object, ...]]:
+    return {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in graph}
 
 
 def _derived(reader: StoredKnownReader) -> tuple[object, ...]:
@@ -110,6 +116,16 @@ def test_a_run_that_learns_knows_what_a_run_that_reads_knows(
     (run_reader,) = kept
     run_reader.update()  # the graphs written after the last batch: registers, resolution
     assert _derived(run_reader) == _derived(_read_back(store))
+    # The resolution graph the run wrote from its people is the one the store implies.
+    rebuilt = resolution_graph(store)
+    assert set(rebuilt) == set(resolution_graph(store, people=run_reader.stored_people()))
+    written = Graph().parse(
+        data=store.get_graph(str(DEFAULT_MINTER.resolution_graph()), "application/n-triples"),
+        format="nt",
+    )
+    assert _values(written) == _values(rebuilt)  # the store writes "1.000" as "1"
+    helen = [o for s, p, o in rebuilt if p == FOAF.name and str(o) == "Helén Eliasson"]
+    assert len(helen) == 1  # named in several documents: one node, its spellings beside it
 
 
 def test_literals_are_written_as_the_store_answers_them(tmp_path: Path) -> None:
