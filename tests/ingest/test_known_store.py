@@ -9,10 +9,8 @@ queries over the whole store, and a batch resolved both ways.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from rdflib import URIRef
 
 from beslutsgraf.ingest.curation import Curation
@@ -33,15 +31,6 @@ PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(tmp_path / "store")
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def _load(store: EmbeddedStore, tmp_path: Path, *prefixes: str) -> None:

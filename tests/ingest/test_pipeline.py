@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,6 @@ from beslutsgraf.store.embedded import EmbeddedStore
 from tests.conftest import corpus_file
 
 FIXED_TIME = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(tmp_path / "store")
-    yield opened
-    opened.close()
 
 
 def _dump(store: EmbeddedStore) -> list[bytes]:

@@ -4,10 +4,7 @@ the store written together, and what happens when that write fails half-way."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
@@ -26,13 +23,6 @@ def _document_graph(file_name: str, content: bytes, title: str) -> Graph:
     graph.add((source, BG.sha256, Literal(sha256)))
     graph.add((source, DCTERMS.title, Literal(title)))
     return graph
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(tmp_path / "store")
-    yield opened
-    opened.close()
 
 
 def _load_one(graph: Graph, store: EmbeddedStore, *, rewrite: bool = False) -> LoadResult:

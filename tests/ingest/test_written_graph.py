@@ -10,7 +10,6 @@ record, and the same organisations, meetings, decisions and people derived from 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,6 @@ from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.store.embedded import EmbeddedStore
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(tmp_path / "store")
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def _ingest_catching_what_is_learnt(
