@@ -187,10 +187,9 @@ class StoredKnownReader:
         """Take `written` for what the store holds in its graph now: the run has just
         written that graph, and reading it back would cost more than the rest of the
         stage (and more, the larger the store)."""
-        if not written.name.startswith(self._documents):
-            self.forget(written.name)  # read it from the store, as every other graph
-            return
         self.forget(written.name)
+        if not written.name.startswith(self._documents):
+            return  # read it from the store, as every other graph
         self._people.learn(written.name, written.people)
         self._add(written.name, written.facts)
 

@@ -216,11 +216,8 @@ def graph_people(name: str, graph: Graph) -> _GraphPeople:
                     found.represents(name, str(member), str(role), str(represented))
     found.listed.update((name, str(person)) for person in graph.objects(None, BG.called))
     for meeting in graph.subjects(BG.reportedIn, this):
-        if (meeting, RDF.type, BG.Meeting) in graph and (
-            meeting,
-            BG.meetingStatus,
-            BG.held,
-        ) in graph:
+        held = (meeting, BG.meetingStatus, BG.held) in graph
+        if held and (meeting, RDF.type, BG.Meeting) in graph:
             for date in graph.objects(meeting, DCTERMS.date):
                 found.held_on(name, str(date))
     for file_name in graph.objects(this, BG.fileName):

@@ -136,7 +136,7 @@ def resolution_graph(
 
     # Reading every graph's people back cost most of the rebuild (15 of 27 s on a store
     # of 1,000 documents); a run has them already, read or learnt graph by graph.
-    groups = (people or stored_people(store, minter)).groups
+    groups = (people if people is not None else stored_people(store, minter)).groups
     canonical_names = {group.iri: group.canonical for group in groups}
     for decision in identity_decisions(groups, curation):
         _add_decision(graph, decision, canonical_names)

@@ -396,13 +396,13 @@ def _load_all(backs: Iterable[_Back], batches: _Batches) -> Iterator[DocumentOut
     for result in load(graphs(), batches.store, rewrite=batches.curation_changed):
         yield from decided
         decided.clear()
-        written = loading.popleft()
+        handed = loading.popleft()
         if result.status in (LoadStatus.LOADED, LoadStatus.REPLACED):
-            if written.written is not None and written.written.name == str(result.graph):
-                batches.known.learn(written.written)
+            if handed.written is not None and handed.written.name == str(result.graph):
+                batches.known.learn(handed.written)
             else:
                 batches.known.forget(str(result.graph))  # read it back next batch
-        yield _loaded(written, result, batches.store)
+        yield _loaded(handed, result, batches.store)
     yield from decided
 
 
