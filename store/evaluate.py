@@ -14,6 +14,7 @@ from beslutsgraf.store.base import QueryForm, SerializedResult
 from beslutsgraf.store.bounded import capped_solutions, capped_triples, take
 from beslutsgraf.store.errors import (
     QuerySyntaxError,
+    ResultTooLarge,
     StoreError,
     UnsupportedMediaType,
     UnsupportedOperation,
@@ -145,12 +146,22 @@ def _evaluate(
         raise StoreError(f"query failed: {error}") from None
 
 
+def _detached(error: ResultTooLarge) -> ResultTooLarge:
+    """The same error without the traceback of its raise. That traceback keeps the frames
+    that hold the live answer, and the caller may free the error on another thread than
+    the one that evaluated: pyoxigraph refuses to free an answer there ("unsendable, but
+    is being dropped on another thread"). Raise what this returns outside the `except`
+    clause, once the answer is dropped, so that nothing chains back to those frames."""
+    return ResultTooLarge(error.max_rows, error.unit)
+
+
 def run_query(store: Store, request: QueryRequest) -> SerializedResult:
     """Evaluate and serialise in the requested media type."""
     asked = request.checked_form or check_media_type(request.sparql, request.media_type)
     answer = _evaluate(store, request.sparql, request.default_graph_uris, request.named_graph_uris)
     form: QueryForm
     cap = request.max_rows
+    too_large = None
     try:
         if isinstance(answer, QuerySolutions):
             form = "SELECT"
@@ -167,8 +178,13 @@ def run_query(store: Store, request: QueryRequest) -> SerializedResult:
             form = "DESCRIBE" if asked == "DESCRIBE" else "CONSTRUCT"
             rdf = rdf_format(request.media_type)
             body = answer.serialize(format=rdf) if cap is None else capped_triples(answer, cap, rdf)
+    except ResultTooLarge as error:
+        too_large = _detached(error)
     except (OSError, ValueError, RuntimeError) as error:
         raise StoreError(f"query failed: {error}") from None
+    del answer
+    if too_large is not None:
+        raise too_large
     media_type = request.media_type.split(";", 1)[0].strip().lower()
     return SerializedResult(form=form, media_type=media_type, body=body or b"")
 
@@ -180,14 +196,19 @@ def run_select(store: Store, sparql: str, max_rows: int | None = None) -> list[d
     if not isinstance(answer, QuerySolutions):
         raise UnsupportedOperation("select() needs a SELECT query")
     variables = [variable.value for variable in answer.variables]
+    too_large = None
     try:
         solutions = answer if max_rows is None else take(answer, max_rows, "rows")
         return [
             {name: str(term) for name in variables if (term := solution[name]) is not None}
             for solution in solutions
         ]
+    except ResultTooLarge as error:
+        too_large = _detached(error)
     except (OSError, ValueError, RuntimeError) as error:
         raise StoreError(f"query failed: {error}") from None
+    del answer
+    raise too_large
 
 
 def run_ask(store: Store, sparql: str) -> bool:

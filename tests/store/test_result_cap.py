@@ -4,15 +4,22 @@ store stops evaluating at the first solution beyond the cap."""
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
 import time
+from collections.abc import Callable
 
+import pyoxigraph
 import pytest
 
 from beslutsgraf.store import EmbeddedStore, ResultTooLarge, Store
+from beslutsgraf.store.evaluate import QueryRequest, run_query, run_select
 
 EX = "http://example.org/"
 JSON = "application/sparql-results+json"
 ROWS = f"SELECT ?s ?o WHERE {{ ?s <{EX}value> ?o }} ORDER BY ?o"
+VALUE = pyoxigraph.NamedNode(f"{EX}value")
 TRIPLES = f"CONSTRUCT {{ ?s <{EX}value> ?o }} WHERE {{ ?s <{EX}value> ?o }}"
 
 
@@ -77,3 +84,47 @@ def test_embedded_store_stops_at_the_first_solution_beyond_the_cap(
     with pytest.raises(ResultTooLarge):
         embedded_store.query(cross, JSON, max_rows=1000, timeout_s=10)
     assert time.monotonic() - started < 1.0
+
+
+def _refused_in_a_thread(refuse: Callable[[], object]) -> ResultTooLarge:
+    caught: list[ResultTooLarge] = []
+
+    def evaluate() -> None:
+        try:
+            refuse()
+        except ResultTooLarge as error:
+            caught.append(error)
+
+    worker = threading.Thread(target=evaluate)
+    worker.start()
+    worker.join()
+    return caught.pop()
+
+
+@pytest.mark.parametrize(
+    "refuse",
+    [
+        lambda store: run_query(store, QueryRequest(ROWS, JSON, max_rows=9)),
+        lambda store: run_query(store, QueryRequest(TRIPLES, "text/turtle", max_rows=9)),
+        lambda store: run_select(store, ROWS, max_rows=9),
+    ],
+    ids=["select", "construct", "rows"],
+)
+def test_a_refusal_can_be_freed_on_another_thread(
+    refuse: Callable[[pyoxigraph.Store], object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service evaluates on a worker thread and handles the error on another: the
+    error must not keep the live answer, which pyoxigraph refuses to free off its thread
+    (an "unsendable" message on stderr each time, and the answer leaked)."""
+    store = pyoxigraph.Store()
+    for n in range(10):
+        store.add(
+            pyoxigraph.Quad(pyoxigraph.NamedNode(f"{EX}s{n}"), VALUE, pyoxigraph.Literal(str(n)))
+        )
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    error = _refused_in_a_thread(lambda: refuse(store))
+    assert error.max_rows == 9
+    del error
+    gc.collect()
+    assert unraisable == []
