@@ -12,9 +12,11 @@ whatever the score: that pair is blocked.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -44,6 +46,8 @@ REVIEW_SCORE = 0.55
 _BELOW_MERGE = MERGE_SCORE - 0.05
 # Two dates closer than this support one person (terms of office are four years).
 _SAME_PERIOD = dt.timedelta(days=4 * 365)
+# Below this many dates on one side, `_close` compares every pair rather than sort.
+_FEW_DATES = 8
 
 
 class EvidenceKind(StrEnum):
@@ -112,6 +116,56 @@ class PersonContext:
             self.listed_in | other.listed_in,
             self.dates | other.dates,
         )
+
+    @staticmethod
+    def merged(contexts: Iterable[PersonContext]) -> PersonContext:
+        """The union of many contexts in one pass. Folding `union` over them copies the
+        growing sets once per context: quadratic in the documents that name a person,
+        and a person of a large store is named by thousands."""
+        return GrowingContext.of(contexts).frozen()
+
+
+@dataclass
+class GrowingContext:
+    """A context that records join one at a time (a person being clustered): each
+    join adds to the sets in place instead of copying them."""
+
+    parties: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    listed_in: set[str] = field(default_factory=set)
+    dates: set[dt.date] = field(default_factory=set)
+
+    @staticmethod
+    def of(contexts: Iterable[PersonContext]) -> GrowingContext:
+        growing = GrowingContext()
+        for context in contexts:
+            growing.add(context)
+        return growing
+
+    def add(self, context: PersonContext) -> None:
+        self.parties |= context.parties
+        self.organisations |= context.organisations
+        self.roles |= context.roles
+        self.sources |= context.sources
+        self.listed_in |= context.listed_in
+        self.dates |= context.dates
+
+    def frozen(self) -> PersonContext:
+        return PersonContext(
+            frozenset(self.parties),
+            frozenset(self.organisations),
+            frozenset(self.roles),
+            frozenset(self.sources),
+            frozenset(self.listed_in),
+            frozenset(self.dates),
+        )
+
+
+# What matching reads of a context: a person's whole (`PersonContext`) or one being
+# clustered (`GrowingContext`).
+AnyContext = PersonContext | GrowingContext
 
 
 @dataclass(frozen=True)
@@ -226,7 +280,7 @@ def name_match(first: str, second: str) -> tuple[float, tuple[Evidence, ...], bo
 # --------------------------------------------------------------------------- context
 
 
-def _context_evidence(a: PersonContext, b: PersonContext) -> list[Evidence]:
+def _context_evidence(a: AnyContext, b: AnyContext) -> list[Evidence]:
     found: list[Evidence] = []
     if a.parties and b.parties:
         shared = a.parties & b.parties
@@ -254,15 +308,29 @@ def _short(values: Iterable[str]) -> str:
     return ", ".join(sorted(re.split(r"[/#]", value.rstrip("/"))[-1] for value in values))
 
 
-def _close(first: frozenset[dt.date], second: frozenset[dt.date]) -> bool:
-    return any(abs(a - b) <= _SAME_PERIOD for a in first for b in second)
+def _close(first: AbstractSet[dt.date], second: AbstractSet[dt.date]) -> bool:
+    """Whether a date of `first` is within `_SAME_PERIOD` of one of `second`. A few dates
+    (one document's record) are compared with every date of the other side, stopping at
+    the first close one; two people of a large store, each with a date per document that
+    names them, are compared through the sorted dates of one of them."""
+    if len(first) > len(second):
+        first, second = second, first
+    if len(first) <= _FEW_DATES:
+        return any(abs(a - b) <= _SAME_PERIOD for a in first for b in second)
+    ordered = sorted(second)
+    for date in first:
+        at = bisect.bisect_left(ordered, date)
+        for neighbour in ordered[max(at - 1, 0) : at + 1]:
+            if abs(date - neighbour) <= _SAME_PERIOD:
+                return True
+    return False
 
 
 def match_people(
     first_spellings: Iterable[str],
-    first_context: PersonContext,
+    first_context: AnyContext,
     second_spellings: Iterable[str],
-    second_context: PersonContext,
+    second_context: AnyContext,
 ) -> PersonMatch:
     """The score of two people (each: spellings and context): the best pair of
     spellings by name, moved by the context the two share or contradict."""

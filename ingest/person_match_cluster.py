@@ -20,7 +20,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -28,6 +28,7 @@ from beslutsgraf.ingest.names import fold, split_name
 from beslutsgraf.ingest.person_match import (
     Evidence,
     EvidenceKind,
+    GrowingContext,
     PersonContext,
     PersonMatch,
     given_name_key,
@@ -76,12 +77,11 @@ class PersonGroup:
     def spellings(self) -> tuple[str, ...]:
         return tuple(sorted({record.spelling for record in self.records} | {self.canonical}))
 
-    @property
+    @cached_property
     def context(self) -> PersonContext:
-        context = PersonContext()
-        for record in self.records:
-            context = context.union(record.context)
-        return context
+        """Every record's context together (computed once: a stored person is compared
+        with each batch of a run)."""
+        return PersonContext.merged(record.context for record in self.records)
 
     def without_sources(self, sources: frozenset[str]) -> PersonGroup | None:
         if not any(record.source in sources for record in self.records):
@@ -112,7 +112,7 @@ class _Building:
     iri: str | None
     canonical: str | None
     records: list[PersonRecord]
-    context: PersonContext
+    context: GrowingContext
     slugs: set[str]
     joins: list[PersonMatch] = field(default_factory=list)
     spellings: set[str] = field(default_factory=set)
@@ -170,7 +170,8 @@ def cluster_people(
     for seed in seeds:
         # Slugs only matter to curation: without it, they are not worth computing.
         slugs = set(slugs_of(seed.spellings, (seed.iri,), minter)) if curated_slugs else set()
-        groups.append(_Building(seed.iri, seed.canonical, list(seed.records), seed.context, slugs))
+        context = GrowingContext.of([seed.context])
+        groups.append(_Building(seed.iri, seed.canonical, list(seed.records), context, slugs))
         index(len(groups) - 1, groups[-1].spellings, slugs)
 
     ordered = sorted(
@@ -206,14 +207,15 @@ def cluster_people(
             group = groups[position]
             group.records.append(record)
             group.spellings.add(spelling)
-            group.context = group.context.union(record.context)
+            group.context.add(record.context)
             group.slugs |= record_slugs
             group.joins.append(best[2])
             index(position, [spelling], record_slugs)
         elif record.attach_only:
             continue
         else:
-            groups.append(_Building(None, None, [record], record.context, set(record_slugs)))
+            context = GrowingContext.of([record.context])
+            groups.append(_Building(None, None, [record], context, set(record_slugs)))
             position = len(groups) - 1
             index(position, [spelling], record_slugs)
         placed[record.key] = position

@@ -24,6 +24,7 @@ from beslutsgraf.ingest.person_match import (
     REVIEW_SCORE,
     Evidence,
     EvidenceKind,
+    GrowingContext,
     PersonContext,
     PersonMatch,
     given_name_key,
@@ -64,13 +65,15 @@ class IdentityDecision:
 
 
 def _by_spelling(group: PersonGroup) -> dict[str, PersonContext]:
-    contexts: dict[str, PersonContext] = {}
+    growing: dict[str, GrowingContext] = {}
     for record in group.records:
+        growing.setdefault(record.spelling, GrowingContext()).add(record.context)
+    contexts = {}
+    for spelling, context in growing.items():
         # One node in one graph was one person to that document: its member list
         # cannot separate the node's own spellings.
-        context = replace(record.context, listed_in=frozenset())
-        previous = contexts.get(record.spelling)
-        contexts[record.spelling] = previous.union(context) if previous else context
+        context.listed_in.clear()
+        contexts[spelling] = context.frozen()
     return contexts
 
 
