@@ -3,8 +3,10 @@
 Guarantees:
 - Reads see a consistent snapshot (Oxigraph's repeatable-read isolation).
 - `replace_graph` / `put_graph` / `update` are one transaction each: readers see the old
-  or the new graph, never a mix (`DROP SILENT GRAPH <g>; INSERT DATA {...}` as one update;
-  a graph that does not exist yet is written with one `extend`, itself one transaction).
+  or the new graph, never a mix (`DELETE DATA {...}; INSERT DATA {...}` of what differs
+  from the stored graph as one update, or `DROP SILENT GRAPH <g>; INSERT DATA {...}`; a
+  graph that does not exist yet is written with one `extend`, itself one transaction).
+  Writes of this process take one lock, so a replacement's difference is never stale.
 - The default graph of a query is the union of all graphs, unless the query has FROM /
   FROM NAMED or the caller passes default/named graph IRIs (SPARQL Protocol rules).
 - `timeout_s` really stops the query: timed queries run in a killable worker process
@@ -29,6 +31,8 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
     NamedNode,
     Quad,
     QueryTriples,
@@ -78,6 +82,22 @@ FLUSH_AFTER_QUADS = 100_000
 _CHARACTERS_PER_QUAD = 100
 
 
+def _triples(quads: Sequence[Quad]) -> str:
+    """The triples of `quads` as SPARQL data: terms print in canonical N-Triples, which
+    is valid SPARQL term syntax."""
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+def _data(node: NamedNode | DefaultGraph, quads: Sequence[Quad]) -> str:
+    """The quad data of a DELETE DATA or INSERT DATA: `quads` in the graph `node`."""
+    triples = _triples(quads)
+    return (
+        f"{{\n{triples}\n}}"
+        if isinstance(node, DefaultGraph)
+        else f"{{ GRAPH {node} {{\n{triples}\n}} }}"
+    )
+
+
 def _open(path: Path) -> Store:
     try:
         return Store(str(path))
@@ -101,7 +121,7 @@ class EmbeddedStore:
         self._query_workers = query_workers
         self._generation = 0  # bumped after every write; snapshots are per generation
         self._generation_lock = threading.Lock()
-        self._replace_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # writes, one at a time
         self._snapshots: Snapshots | None = None
         self._pool: QueryWorkerPool | None = None
         self._unflushed_quads = 0
@@ -151,7 +171,8 @@ class EmbeddedStore:
 
     def _update(self, sparql: str) -> None:
         try:
-            self._live.update(sparql)
+            with self._write_lock:
+                self._live.update(sparql)
         except SyntaxError as error:
             raise QuerySyntaxError.from_parser_message(str(error), "update") from None
         except (RuntimeError, ValueError) as error:
@@ -247,23 +268,41 @@ class EmbeddedStore:
         self._update(sparql)
 
     def _replace(self, graph: GraphName, quads: list[Quad]) -> None:
-        if graph is not None:
-            node = NamedNode(canonical_iri(graph))
-            with self._replace_lock:  # no other replace may create the graph in between
-                if not self._live.contains_named_graph(node):
-                    # Nothing to drop: one `extend` is one transaction, and it skips
-                    # printing the quads as SPARQL and parsing them back (most of the cost).
-                    self._extend(
-                        [Quad(q.subject, q.predicate, q.object, node) for q in quads], "write"
-                    )
-                    return
+        node = graph_node(graph)
+        placed = [Quad(q.subject, q.predicate, q.object, node) for q in quads]
+        # Held from reading the stored graph to writing it: a write in between would be
+        # lost, or undone, by a change computed without it.
+        with self._write_lock:
+            if isinstance(node, NamedNode) and not self._live.contains_named_graph(node):
+                # Nothing to drop: one `extend` is one transaction, and it skips
+                # printing the quads as SPARQL and parsing them back (most of the cost).
+                self._extend(placed, "write")
+                return
+            if not self._patch(node, placed):
                 self._drop_and_insert(graph, quads)
-            return
-        self._drop_and_insert(graph, quads)
+
+    def _patch(self, node: NamedNode | DefaultGraph, quads: list[Quad]) -> bool:
+        """Replace the stored graph `node` by `quads` by writing only what differs, in one
+        update; False when that cannot be done and the graph must be written whole. A
+        graph rewritten with few changes (the resolution graph after each run, a
+        document re-resolved after a curation) then costs a read of the graph instead
+        of printing and parsing all of it (~5 s for 92,000 triples)."""
+        if not quads:
+            return False  # an empty graph is dropped, not emptied
+        stored = set(self._live.quads_for_pattern(None, None, None, node))
+        wanted = dict.fromkeys(quads)  # without duplicates, in their order
+        removed = [quad for quad in stored if quad not in wanted]
+        added = [quad for quad in wanted if quad not in stored]
+        if any(isinstance(term, BlankNode) for q in removed for term in (q.subject, q.object)):
+            return False  # DELETE DATA cannot name a blank node
+        if removed or added:
+            self._update(f"DELETE DATA {_data(node, removed)} ;\nINSERT DATA {_data(node, added)}")
+        return True
 
     def _extend(self, quads: list[Quad], action: str) -> None:
         try:
-            self._live.extend(quads)  # one transaction
+            with self._write_lock:
+                self._live.extend(quads)  # one transaction
         except OSError as error:
             raise StoreError(f"{action} failed: {error}") from None
         finally:
@@ -271,8 +310,7 @@ class EmbeddedStore:
 
     def _drop_and_insert(self, graph: GraphName, quads: list[Quad]) -> None:
         target = "DEFAULT" if graph is None else f"GRAPH <{canonical_iri(graph)}>"
-        # Terms print in canonical N-Triples, which is valid SPARQL term syntax.
-        triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        triples = _triples(quads)
         inner = triples if graph is None else f"GRAPH <{canonical_iri(graph)}> {{\n{triples}\n}}"
         self._update(f"DROP SILENT {target} ;\nINSERT DATA {{\n{inner}\n}}")
 
@@ -304,7 +342,8 @@ class EmbeddedStore:
             {} if graph is None else {"to_graph": NamedNode(canonical_iri(graph))}
         )
         try:
-            self._live.bulk_load(data, syntax, **options)
+            with self._write_lock:
+                self._live.bulk_load(data, syntax, **options)
         except SyntaxError as error:
             raise RdfSyntaxError.from_parser_message(str(error), "dump") from None
         except (OSError, ValueError) as error:

@@ -80,6 +80,68 @@ def test_replace_graph_readers_never_see_a_mix(store: Store) -> None:
     assert seen <= {500, 800}, f"a reader saw a half-replaced graph: {sorted(seen)}"
 
 
+def _graph_lines(store: Store, graph: str | None) -> set[str]:
+    body = store.get_graph(graph, "application/n-triples").decode()
+    return {line for line in body.splitlines() if line}
+
+
+def test_replace_graph_with_a_few_changes_leaves_exactly_the_new_graph(store: Store) -> None:
+    """Most of a graph rewritten with small changes (the resolution graph after a run)
+    stays as it was; what went is gone, what came is there, once each."""
+    kept = _triples("kept", 50).decode()
+    store.replace_graph(G1, (kept + _triples("old", 3).decode()).encode())
+    store.replace_graph(G2, _triples("other", 2))
+    again = kept + _triples("new", 2).decode() + _triples("new", 2).decode()  # repeated
+    store.replace_graph(G1, again.encode())
+    expected = {line.strip() for line in (kept + _triples("new", 2).decode()).splitlines()}
+    assert _graph_lines(store, G1) == expected
+    assert store.triple_counts() == {G1: 52, G2: 2}
+
+
+def test_replace_graph_replaces_blank_nodes_and_the_default_graph(store: Store) -> None:
+    store.replace_graph(G1, f'_:x <{EX}p> "gammal" .\n<{EX}a> <{EX}p> _:x .\n'.encode())
+    store.replace_graph(G1, f'_:y <{EX}p> "ny" .\n<{EX}a> <{EX}p> _:y .\n'.encode())
+    rows = store.select(f"SELECT ?v WHERE {{ <{EX}a> <{EX}p> ?b . ?b <{EX}p> ?v }}")
+    assert [row["v"] for row in rows] == ['"ny"']
+    assert store.triple_counts() == {G1: 2}
+    store.put_graph(None, f"<{EX}d> <{EX}p> 1 , 2 .".encode(), "text/turtle")
+    store.put_graph(None, f"<{EX}d> <{EX}p> 2 , 3 .".encode(), "text/turtle")
+    values = {row["o"] for row in store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    default = store.get_graph(None, "application/n-triples").decode()
+    assert '"1"^^' not in default and '"2"^^' in default and '"3"^^' in default
+    assert '"ny"' in values
+
+
+def test_replace_graph_with_a_few_changes_is_seen_whole_or_not_at_all(store: Store) -> None:
+    kept = _triples("kept", 400).decode()
+    versions = [
+        (kept + _triples("x", 20, label).decode()).encode() for label in ("first", "second")
+    ]
+    store.replace_graph(G1, versions[0])
+    seen: set[tuple[int, ...]] = set()
+    done = threading.Event()
+    count = (
+        "SELECT (SUM(IF(STRSTARTS(?o, 'first'), 1, 0)) AS ?first) "
+        "(SUM(IF(STRSTARTS(?o, 'second'), 1, 0)) AS ?second) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    )
+
+    def read() -> None:
+        while not done.is_set():
+            row = store.select(count)[0]
+            seen.add(tuple(int(row[name].split('"')[1]) for name in ("first", "second")))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for version in versions * 8:
+            store.replace_graph(G1, version)
+    finally:
+        done.set()
+        reader.join()
+    assert seen, "the reader never ran"
+    assert seen <= {(20, 0), (0, 20)}, f"a reader saw a half-replaced graph: {sorted(seen)}"
+
+
 def test_default_graph_is_the_union_of_named_graphs(store: Store) -> None:
     _two_graphs(store)
     assert _subjects(store, "SELECT ?s WHERE { ?s ?p ?o }") == {f"{EX}a", f"{EX}b"}
