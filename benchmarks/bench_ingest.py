@@ -43,8 +43,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 if __package__:
+    from .report import write_results
     from .synthetic_minutes import SERIES, default_corpus, write_minutes
 else:  # run as a script, or imported with benchmarks/ on sys.path
+    from report import write_results  # type: ignore[no-redef]
     from synthetic_minutes import SERIES, default_corpus, write_minutes  # type: ignore[no-redef]
 
 __all__ = ["main"]
@@ -523,10 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{growth['stage_cpu_ms_ratio']}); peak RSS "
             f"{growth['peak_rss_mb_per_1000_docs']} MB per 1000 documents"
         )
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "ingest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (args.out / "ingest.md").write_text(table + "\n", encoding="utf-8")
-    print(table)
+    write_results(args.out, "ingest", report, table)
     return 0
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -28,6 +27,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.report import write_results
 from beslutsgraf.ingest.person_match import PersonContext
 from beslutsgraf.ingest.person_match_cluster import PersonGroup, PersonRecord, cluster_people
 from beslutsgraf.ingest.person_match_review import identity_decisions
@@ -173,10 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     growth = _growth(runs)
     report = {"members": MEMBERS, "batch_minutes": BATCH, "runs": runs, "growth": growth}
     table = _table(runs, growth)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "people.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (args.out / "people.md").write_text(table + "\n", encoding="utf-8")
-    print(table)
+    write_results(args.out, "people", report, table)
     return 0
 
 

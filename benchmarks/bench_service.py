@@ -15,7 +15,6 @@ the working folder removed on the way out, whatever happens.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -38,7 +37,7 @@ import httpx
 from benchmarks import contenders
 from benchmarks.loaders import LoaderKind, timed_load
 from benchmarks.measure import Query, Target, Timing, time_query
-from benchmarks.report import geomean, markdown, ratio, target
+from benchmarks.report import geomean, markdown, ratio, target, write_results
 from beslutsgraf.service.synthetic_graph import DEFAULT_SEED, Summary, write_nquads
 from beslutsgraf.store.testing import oxigraph_binary
 
@@ -390,11 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "service.json").write_text(
-        json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    print(markdown(result))
+    write_results(args.out, "service", result, markdown(result))
     return 0
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-__all__ = ["geomean", "markdown", "ratio", "target"]
+__all__ = ["geomean", "markdown", "ratio", "target", "write_results"]
 
 
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
@@ -80,3 +82,12 @@ def markdown(result: Mapping[str, Any]) -> str:
         verdict = {True: "pass", False: "FAIL", None: "n/a"}[entry["pass"]]
         lines.append(f"| {entry['name']} | {entry['target']} | {entry['value']} | {verdict} |")
     return "\n".join(lines) + "\n"
+
+
+def write_results(out: Path, name: str, report: Mapping[str, Any], table: str) -> None:
+    """OUT/NAME.json and OUT/NAME.md, and the table printed: what every benchmark leaves."""
+    out.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    (out / f"{name}.json").write_text(text, encoding="utf-8")
+    (out / f"{name}.md").write_text(table + "\n", encoding="utf-8")
+    print(table)
