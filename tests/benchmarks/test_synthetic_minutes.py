@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -13,22 +12,10 @@ import pytest
 from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.store.embedded import EmbeddedStore
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-def _load(name: str) -> ModuleType:
-    """A module of benchmarks/ (a folder of scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
-def synthetic(corpus_dir: Path) -> ModuleType:
-    return _load("synthetic_minutes")
+def synthetic(benchmark_module: Callable[[str], ModuleType]) -> ModuleType:
+    return benchmark_module("synthetic_minutes")
 
 
 def test_the_same_seed_gives_the_same_documents(synthetic: ModuleType, corpus_dir: Path) -> None:
