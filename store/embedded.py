@@ -82,15 +82,10 @@ FLUSH_AFTER_QUADS = 100_000
 _CHARACTERS_PER_QUAD = 100
 
 
-def _triples(quads: Sequence[Quad]) -> str:
-    """The triples of `quads` as SPARQL data: terms print in canonical N-Triples, which
-    is valid SPARQL term syntax."""
-    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-
-
 def _data(node: NamedNode | DefaultGraph, quads: Sequence[Quad]) -> str:
-    """The quad data of a DELETE DATA or INSERT DATA: `quads` in the graph `node`."""
-    triples = _triples(quads)
+    """The quad data of a DELETE DATA or INSERT DATA: `quads` in the graph `node` (terms
+    print in canonical N-Triples, which is valid SPARQL term syntax)."""
+    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     return (
         f"{{\n{triples}\n}}"
         if isinstance(node, DefaultGraph)
@@ -279,7 +274,7 @@ class EmbeddedStore:
                 self._extend(placed, "write")
                 return
             if not self._patch(node, placed):
-                self._drop_and_insert(graph, quads)
+                self._drop_and_insert(node, placed)
 
     def _patch(self, node: NamedNode | DefaultGraph, quads: list[Quad]) -> bool:
         """Replace the stored graph `node` by `quads` by writing only what differs, in one
@@ -308,11 +303,9 @@ class EmbeddedStore:
         finally:
             self._wrote(len(quads))
 
-    def _drop_and_insert(self, graph: GraphName, quads: list[Quad]) -> None:
-        target = "DEFAULT" if graph is None else f"GRAPH <{canonical_iri(graph)}>"
-        triples = _triples(quads)
-        inner = triples if graph is None else f"GRAPH <{canonical_iri(graph)}> {{\n{triples}\n}}"
-        self._update(f"DROP SILENT {target} ;\nINSERT DATA {{\n{inner}\n}}")
+    def _drop_and_insert(self, node: NamedNode | DefaultGraph, quads: list[Quad]) -> None:
+        target = "DEFAULT" if isinstance(node, DefaultGraph) else f"GRAPH {node}"
+        self._update(f"DROP SILENT {target} ;\nINSERT DATA {_data(node, quads)}")
 
     def replace_graph(self, graph: str, nquads_or_ntriples: bytes) -> None:
         self._replace(graph, self._parse(nquads_or_ntriples, "application/n-quads", "data"))
