@@ -98,6 +98,23 @@ def test_replace_graph_with_a_few_changes_leaves_exactly_the_new_graph(store: St
     assert store.triple_counts() == {G1: 52, G2: 2}
 
 
+def test_replace_graph_removes_awkward_literals_too(store: Store) -> None:
+    """What went is removed by naming it: every literal must name itself exactly."""
+    awkward = [
+        '"citat \\"så\\" \\\\ rad\\nny \\t tab \\r 😀"@sv-SE',
+        '"1.50"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+        '"2025-03-06"^^<http://www.w3.org/2001/XMLSchema#date>',
+        '"  mellanslag  "',
+    ]
+    lines = "".join(f"<{EX}a> <{EX}p> {literal} .\n" for literal in awkward)
+    store.replace_graph(G1, (lines + f"<{EX}a> <{EX}p> <{EX}kept> .\n").encode())
+    store.replace_graph(G1, f"<{EX}a> <{EX}p> <{EX}kept> .\n<{EX}a> <{EX}p> <{EX}new> .\n".encode())
+    assert _graph_lines(store, G1) == {
+        f"<{EX}a> <{EX}p> <{EX}kept> .",
+        f"<{EX}a> <{EX}p> <{EX}new> .",
+    }
+
+
 def test_replace_graph_replaces_blank_nodes_and_the_default_graph(store: Store) -> None:
     store.replace_graph(G1, f'_:x <{EX}p> "gammal" .\n<{EX}a> <{EX}p> _:x .\n'.encode())
     store.replace_graph(G1, f'_:y <{EX}p> "ny" .\n<{EX}a> <{EX}p> _:y .\n'.encode())
