@@ -7,13 +7,14 @@ miljoner invånare" no sum of money are rows of `data/amount_words.tsv`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import Amount, Span
 
-__all__ = ["find_amounts"]
+__all__ = ["find_amounts", "find_amounts_outside"]
 
 
 @cache
@@ -64,3 +65,12 @@ def find_amounts(text: str, base: int = 0) -> list[Amount]:
         approximate = bool(qualifier) and _words("qualifier")[qualifier.lower()] == "approximate"
         amounts.append(Amount(value.quantize(Decimal(1)), unit, approximate, qualifier, span))
     return amounts
+
+
+def find_amounts_outside(span: Span, excluded: Sequence[Span]) -> list[Amount]:
+    """The sums of `span` that start in none of the `excluded` spans."""
+    return [
+        amount
+        for amount in find_amounts(span.text, span.start)
+        if not any(part.start <= amount.span.start < part.end for part in excluded)
+    ]

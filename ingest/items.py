@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from beslutsgraf.ingest.agreements import agreement_facts
-from beslutsgraf.ingest.amounts import find_amounts
+from beslutsgraf.ingest.amounts import find_amounts_outside
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
 from beslutsgraf.ingest.decisions import clauses_in, decision_sentences, link_report_backs
 from beslutsgraf.ingest.labels import find_fields
@@ -84,7 +84,11 @@ def read_item(
         comments=tuple(_comments(text, fields)),
         references=tuple(_references(text, body, links)),
         agreements=tuple(a for d in decisions for a in d.concerns),
-        amounts=tuple(find_amounts(body.text, body.start)),
+        # The sums a decision stating none is about: the item's own unlabelled text, not a
+        # sibling decision's or a labelled field's (the background an Ärendebeskrivning gives).
+        amounts=tuple(
+            find_amounts_outside(body, [*(f.value for f in fields), *(d.span for d in decisions)])
+        ),
         sub_items=segment.sub_items,
         case_number=segment.case_number.text if segment.case_number else None,
         chaired_by=_chair_for(segment.number, chair_changes),

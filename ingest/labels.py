@@ -16,6 +16,9 @@ __all__ = ["Label", "find_fields", "labels"]
 # A line this long is a flattened table or page: labels may sit anywhere in it.
 FLATTENED_LINE = 250
 _LIST_LINE = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h][.)])\s+")
+# The points a decision's lead-in lists: numbered ("1. att godkänna …") or att-clauses
+# ("att överföra …", bulleted or not), the § protocol's way to list what is decided.
+_POINT_LINE = re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])[.)]\s+|(?:[•\-–*]\s+)?[Aa]tt\s)")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 # The page number a flattened page starts with ("3(27) Ej beslutande ersättare …").
 _PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*\(\d{1,3}\)")
@@ -106,15 +109,9 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
             or (text[value_end - 1 : value_end] == " " and not _SENTENCE_END.search(content))
             or ends_with_function_word(content)
         )
-        in_list = (
-            mode == "clause"
-            and (not content or content.endswith(":"))
-            and _LIST_LINE.match(line.text)
-        )
+        in_list = mode == "clause" and _opens_list(content, line.text)
         continuing_list = (
-            mode == "clause"
-            and _LIST_LINE.match(line.text)
-            and _is_list_value(text, start, value_end)
+            mode == "clause" and _is_list_line(line.text) and _is_list_value(text, start, value_end)
         )
         if not (wraps or in_list or continuing_list):
             break
@@ -123,9 +120,22 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
     return trimmed_span(text, start, value_end, " \t\n:\u00a0*")
 
 
+def _opens_list(lead: str, line: str) -> bool:
+    """True when `line` is the first entry of a list that `lead` opens: after an empty
+    value or a ":" lead, any list line; after a lead-in that ends no sentence
+    ("Kommunstyrelsen föreslår kommunfullmäktige besluta"), its points."""
+    if not lead or lead.endswith(":"):
+        return _is_list_line(line)
+    return not _SENTENCE_END.search(lead) and bool(_POINT_LINE.match(line))
+
+
+def _is_list_line(line: str) -> bool:
+    return bool(_LIST_LINE.match(line) or _POINT_LINE.match(line))
+
+
 def _is_list_value(text: str, start: int, end: int) -> bool:
     """True when the value so far already holds a list (a ":" lead or list lines)."""
     value = text[start:end]
-    return any(_LIST_LINE.match(line) for line in value.splitlines()[1:]) or value.rstrip(
+    return any(_is_list_line(line) for line in value.splitlines()[1:]) or value.rstrip(
         " \t*"
     ).endswith(":")

@@ -22,6 +22,40 @@ STANDARD_PROTOCOL_FORMS = {
     "tf.",  # abbreviation of tillförordnad in rosters ("tf. förvaltningschef")
     "fysiskt",  # "Mötesform: fysiskt", the counterpart of "digitalt"
     "sammanträdesprotokoll",  # the title of a § protocol
+    "informationen noteras",  # "Informationen noteras till protokollet."
+    # A board proposing that its assembly decide: "Kommunstyrelsen föreslår
+    # kommunfullmäktige besluta", "… föreslår att förbundsfullmäktige beslutar".
+    "föreslår regionfullmäktige",
+    "föreslår kommunfullmäktige",
+    "föreslår att kommunfullmäktige",
+    "föreslår förbundsfullmäktige",
+    "föreslår att förbundsfullmäktige",
+    "föreslår fullmäktige",
+    "föreslår att fullmäktige",
+    # The verb uppdra: "Kommunstyrelsen uppdrar åt kommundirektören att …", "att uppdra
+    # till nämnden att …", "Uppdras åt förvaltningen att …", "Kommundirektören uppdras att …".
+    "uppdrar åt",
+    "uppdrar till",
+    "uppdra åt",
+    "uppdra till",
+    "uppdras åt",
+    "uppdras att",
+    # A report put on file, the usual way a § protocol notes information:
+    # "Redovisningen av delegationsbeslut läggs till handlingarna."
+    "läggs till handlingarna",
+    "lägger … till handlingarna",
+    # The agenda approved in a § protocol's first item: "Nämnden godkänner dagordningen".
+    "godkänner dagordningen",
+    "dagordningen godkänns",
+    "fastställer dagordningen",
+    "dagordningen fastställs",
+    "godkänner föredragningslistan",
+    "föredragningslistan godkänns",
+    # A deciding body's verbs in a § protocol: "Nämnden beviljar bygglov", "Fullmäktige
+    # antar detaljplanen", "Styrelsen fastställer budgeten".
+    "beviljar",
+    "antar",
+    "fastställer",
 }
 
 # A label is found as whole words, or as the head of a Swedish compound ("styrelsen" in

@@ -1,0 +1,246 @@
+"""The decisions of a § protocol as its reader sees them: a lead-in without ":" that lists
+att-clauses, a board proposing that its assembly decide, "uppdrar åt" assignments, and
+sums taken from what a decision says, not from the item's background."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from beslutsgraf.ingest.decisions import clauses_in
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.known import literal_value
+from beslutsgraf.ingest.labels import find_fields
+from beslutsgraf.ingest.model import AgendaItem, DecisionClause, Span
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.run import Status, run
+from beslutsgraf.ingest.segment import segment
+from beslutsgraf.ontology import BG
+from beslutsgraf.store.embedded import EmbeddedStore
+
+PROTOCOLS = Path(__file__).parent / "protocols"
+PROBE = PROTOCOLS / "ks_protokoll_2024-05-15.txt"
+EARLIER_UPPDRAG = PROTOCOLS / "ks_protokoll_2025-05-20.txt"  # § 58: "ger … i uppdrag"
+PREFIXES = "PREFIX bg: <https://w3id.org/beslutsgraf/def#> PREFIX schema: <http://schema.org/> "
+ITEM = "<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/{}/item/{}>"
+KOMMUNFULLMAKTIGE = "<https://w3id.org/beslutsgraf/id/org/kommunfullmaktige>"
+
+
+@cache
+def _item(number: int) -> AgendaItem:
+    return next(item for item in extract(segment(read(PROBE))).items if item.number == number)
+
+
+def _only_clause(text: str) -> DecisionClause:
+    [clause] = clauses_in(text, Span(0, len(text), text), default_year=2024)
+    return clause
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def test_a_lead_in_without_colon_keeps_its_numbered_att_clauses() -> None:
+    decisions = _item(46).decisions
+    assert [d.number for d in decisions] == [1, 2]
+    assert decisions[0].text == "att godkänna årsredovisningen för 2023,"
+    assert decisions[1].text == (
+        "att överföra 12,5 miljoner kronor till resultatutjämningsreserven."
+    )
+    assert {d.decision_type for d in decisions} == {str(BG.rekommendation)}
+    assert {d.recommends_to for d in decisions} == {("kommunfullmäktige",)}
+
+
+def test_a_decision_has_the_sum_it_states_and_not_the_background_result() -> None:
+    item = _item(46)
+    first, second = item.decisions
+    assert first.amounts == ()
+    assert [amount.value for amount in second.amounts] == [Decimal(12_500_000)]
+    # What a decision without sums of its own falls back to: nothing in § 46, whose
+    # 48 miljoner kronor are the year's result in the Ärendebeskrivning.
+    assert item.amounts == ()
+
+
+def test_a_board_proposing_that_its_assembly_decide_recommends_it() -> None:
+    [decision] = _item(47).decisions
+    assert decision.decision_type == str(BG.rekommendation)
+    assert decision.recommends_to == ("kommunfullmäktige",)
+
+
+def test_uppdrar_at_is_an_assignment_with_a_deadline() -> None:
+    decision = _item(48).decisions[1]
+    assert decision.number == 2
+    assert decision.decision_type == str(BG.uppdrag)
+    assignment = decision.assignment
+    assert assignment is not None
+    assert assignment.assignees == ("kommundirektören",)
+    assert assignment.task == "återrapportera genomförandet senast den 15 december 2024"
+    assert assignment.deadline is not None and assignment.deadline.iso() == "2024-12-15"
+
+
+def test_informationen_noteras_is_noting_information() -> None:
+    [decision] = _item(49).decisions
+    assert decision.decision_type == str(BG.noteringAvInformation)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "assignees", "task"),
+    [
+        (
+            "Kommunstyrelsen uppdrar åt kommundirektören att ta fram en plan.",
+            ("kommundirektören",),
+            "ta fram en plan",
+        ),
+        (
+            "Kommunstyrelsen uppdrar till miljönämnden att utreda frågan.",
+            ("miljönämnden",),
+            "utreda frågan",
+        ),
+        (
+            "Uppdras åt samhällsbyggnadsförvaltningen att ta fram en detaljplan.",
+            ("samhällsbyggnadsförvaltningen",),
+            "ta fram en detaljplan",
+        ),
+        (
+            "Kommundirektören uppdras att återkomma senast den 1 mars 2025.",
+            ("Kommundirektören",),
+            "återkomma senast den 1 mars 2025",
+        ),
+        (
+            "Kommunfullmäktige beslutar att uppdra åt kommunstyrelsen och barn- och "
+            "utbildningsnämnden att se över taxan.",
+            ("kommunstyrelsen", "barn- och utbildningsnämnden"),
+            "se över taxan",
+        ),
+    ],
+)
+def test_the_verb_uppdra_gives_an_assignment(
+    sentence: str, assignees: tuple[str, ...], task: str
+) -> None:
+    clause = _only_clause(sentence)
+    assert clause.decision_type == str(BG.uppdrag)
+    assert clause.assignment is not None
+    assert clause.assignment.assignees == assignees
+    assert clause.assignment.task == task
+
+
+def test_an_uppdras_att_deadline_dates_the_assignment() -> None:
+    clause = _only_clause("Kommundirektören uppdras att återkomma senast den 1 mars 2025.")
+    assert clause.assignment is not None and clause.assignment.deadline is not None
+    assert clause.assignment.deadline.iso() == "2025-03-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Regionstyrelsen föreslår regionfullmäktige besluta att anta planen.",
+            "regionfullmäktige",
+        ),
+        (
+            "Förbundsstyrelsen föreslår förbundsfullmäktige att fastställa budgeten.",
+            "förbundsfullmäktige",
+        ),
+        (
+            "Kommunstyrelsen föreslår kommunfullmäktige att besluta att anta taxan.",
+            "kommunfullmäktige",
+        ),
+        ("Nämnden föreslår fullmäktige att anta reglementet.", "fullmäktige"),
+        (
+            "Kommunstyrelsen föreslår att kommunfullmäktige beslutar att avslå motionen.",
+            "kommunfullmäktige",
+        ),
+    ],
+)
+def test_a_proposal_to_fullmaktige_is_a_recommendation_to_it(sentence: str, body: str) -> None:
+    clause = _only_clause(sentence)
+    assert clause.decision_type == str(BG.rekommendation)
+    assert clause.recommends_to == (body,)
+
+
+def _decision_value(text: str) -> str:
+    [field] = [f for f in find_fields(text, 0, len(text), "body") if f.key == "decision"]
+    return field.value.text
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_att_lines_after_a_lead_in_are_part_of_the_decision(colon: str) -> None:
+    lead = f"Kommunstyrelsen föreslår kommunfullmäktige besluta{colon}"
+    text = (
+        f"Kommunstyrelsens beslut\n{lead}\natt godkänna årsredovisningen.\n"
+        "att överföra medel till reserven.\nÄrendebeskrivning\nResultatet är gott.\n"
+    )
+    assert _decision_value(text) == (
+        f"{lead}\natt godkänna årsredovisningen.\natt överföra medel till reserven."
+    )
+    # A decision that ends its sentence does not take the list after it.
+    done = "Beslut\nKommunstyrelsen noterar informationen.\n1. Bakgrund och syfte\n"
+    assert _decision_value(done) == "Kommunstyrelsen noterar informationen."
+
+
+# ---------------------------------------------------------------- the graph
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    opened = EmbeddedStore(tmp_path_factory.mktemp("protocol_decisions") / "store")
+    try:
+        outcomes = run([PROBE, EARLIER_UPPDRAG], opened).outcomes
+        assert all(o.status == Status.LOADED for o in outcomes), [o.message for o in outcomes]
+        yield opened
+    finally:
+        opened.close()
+
+
+def _rows(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
+    return [dict(row) for row in store.select(PREFIXES + query)]
+
+
+def test_graph_has_one_recommendation_per_numbered_clause(store: EmbeddedStore) -> None:
+    rows = _rows(
+        store,
+        f"SELECT ?n ?text ?type ?to WHERE {{ {ITEM.format('2024-05-15', 46)} bg:hasDecision ?d . "
+        "?d bg:clauseNumber ?n ; bg:decisionText ?text ; bg:decisionType ?type . "
+        "OPTIONAL { ?d bg:recommendsTo ?to } } ORDER BY ?n",
+    )
+    assert [literal_value(row["n"]) for row in rows] == ["1", "2"]
+    assert literal_value(rows[0]["text"]).startswith("att godkänna årsredovisningen för 2023")
+    assert literal_value(rows[1]["text"]).startswith("att överföra 12,5 miljoner kronor")
+    assert {row["type"] for row in rows} == {"<https://w3id.org/beslutsgraf/def#rekommendation>"}
+    assert {row.get("to") for row in rows} == {KOMMUNFULLMAKTIGE}
+
+
+def test_graph_amount_is_on_the_clause_that_states_it(store: EmbeddedStore) -> None:
+    rows = _rows(
+        store,
+        f"SELECT ?n ?value WHERE {{ {ITEM.format('2024-05-15', 46)} bg:hasDecision ?d . "
+        "?d bg:clauseNumber ?n ; schema:amount ?a . ?a schema:value ?value ; "
+        'schema:currency "SEK" }',
+    )
+    amounts = [(literal_value(row["n"]), Decimal(literal_value(row["value"]))) for row in rows]
+    assert amounts == [("2", Decimal(12_500_000))]
+
+
+def test_graph_uppdrar_at_is_an_assignment_like_ger_i_uppdrag(store: EmbeddedStore) -> None:
+    [row] = _rows(
+        store,
+        f"SELECT ?assignee ?task ?deadline WHERE {{ {ITEM.format('2024-05-15', 48)} "
+        "bg:hasDecision ?d . ?d bg:clauseNumber 2 ; bg:decisionType bg:uppdrag ; "
+        "bg:deadline ?deadline ; bg:assignment ?a . "
+        "?a a bg:Assignment ; bg:assignee ?assignee ; bg:task ?task ; bg:deadline ?deadline }",
+    )
+    assert row["assignee"] == "<https://w3id.org/beslutsgraf/id/org/kommundirektoren>"
+    assert literal_value(row["task"]).startswith("återrapportera genomförandet")
+    assert literal_value(row["deadline"]) == "2024-12-15"
+
+    def shape(date: str, item: int) -> set[str]:
+        query = (
+            f"SELECT DISTINCT ?p WHERE {{ {ITEM.format(date, item)} bg:hasDecision ?d . "
+            "?d bg:assignment ?a . ?a ?p ?o }"
+        )
+        return {row["p"] for row in _rows(store, query)}
+
+    assert shape("2024-05-15", 48) == shape("2025-05-20", 58)
