@@ -22,6 +22,8 @@ _POINT_LINE = re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])[.)]\s+|(?:[•\-–*]\s+)?[A
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 # The page number a flattened page starts with ("3(27) Ej beslutande ersättare …").
 _PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*\(\d{1,3}\)")
+# A lower-case word right after a label: the label is a sentence's first word.
+_SENTENCE_AFTER_LABEL = re.compile(r"[ \t\u00a0]+[a-zåäöé]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
                 continue
             if not (at_line_start or several):
                 continue
+            if hits and _opens_sentence_in_own_block(hits[-1], label, match, line.text):
+                continue
             label_start = line.start + match.start("label")
             label_span = Span(label_start, label_start + len(label.text), label.text)
             hits.append(_Hit(label, label_span, line.start + match.end()))
@@ -88,6 +92,21 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
         value = _value_extent(text, hit.end, next_start, end, hit.label.mode)
         fields.append(HeaderField(hit.label.key, hit.label_span, value))
     return fields
+
+
+def _opens_sentence_in_own_block(
+    open_block: _Hit, label: Label, match: re.Match[str], line: str
+) -> bool:
+    """True when a label word opens a sentence of the block its own heading opened
+    ("Omröstning" over "Omröstning begärs och genomförs. …"): that is the block's
+    prose, not a second field. Elsewhere the same shape is a value ("Expedieras till
+    …", "Tid kl. 9"), so only a repeated heading word is read so."""
+    return (
+        label.mode == "block"
+        and open_block.label.key == label.key
+        and not match.group("colon")
+        and _SENTENCE_AFTER_LABEL.match(line, match.end("label")) is not None
+    )
 
 
 def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -> Span:

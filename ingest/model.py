@@ -41,6 +41,7 @@ __all__ = [
     "MeetingHeader",
     "MeetingStatus",
     "Mentions",
+    "Motion",
     "PersonMention",
     "PlannedMeeting",
     "ProtocolNote",
@@ -429,12 +430,28 @@ class Vote:
 
 
 @dataclass(frozen=True)
+class Motion:
+    """A yrkande put on an item ("Anna Vikström (C) yrkar bifall till motionen")."""
+
+    span: Span  # the sentence as written
+    text: str
+    persons: tuple[PersonMention, ...] = ()
+    parties: tuple[str, ...] = ()  # proposing as a party ("Moderaterna yrkar avslag")
+
+    @property
+    def proposing_parties(self) -> tuple[str, ...]:
+        """The parties behind the motion: those proposing, else the proposers' parties."""
+        return self.parties or tuple(p.party for p in self.persons if p.party is not None)
+
+
+@dataclass(frozen=True)
 class Reservation:
     """Parties or persons against the decision ("S och V reserverade sig mot beslutet")."""
 
     span: Span
     parties: tuple[str, ...] = ()
     persons: tuple[PersonMention, ...] = ()
+    in_favour_of: Motion | None = None  # "till förmån för eget yrkande"
 
 
 @dataclass(frozen=True)
@@ -477,6 +494,8 @@ class AgendaItem:
     case_number: str | None = None
     chaired_by: PersonMention | None = None
     votes: tuple[Vote, ...] = ()
+    motions: tuple[Motion, ...] = ()
+    adopted_motion: Motion | None = None  # "beslutar enligt Dennis Lundins yrkande"
     reservations: tuple[Reservation, ...] = ()
     notes: tuple[ProtocolNote, ...] = ()
     disqualifications: tuple[Disqualification, ...] = ()

@@ -3,7 +3,7 @@
 Everything the document states goes into one graph named by the document's own
 IRI (`id:source/{sha16}`), with an evidence annotation for every meeting, agenda
 item, decision, substitution, absence, membership and agreement (and, for
-protocols, every vote, reservation, protocol note and jäv). Nodes that
+protocols, every motion, vote, reservation, protocol note and jäv). Nodes that
 another document owns (a decision the yearly summary repeats) are referenced,
 never re-described, so the union of graphs keeps one description per node.
 
@@ -33,6 +33,7 @@ from beslutsgraf.ingest.model import (
     DateValue,
     DecisionClause,
     MeetingStatus,
+    Motion,
     PersonMention,
     RoleEventKind,
     Span,
@@ -364,14 +365,17 @@ class _Builder:
         self.protocol_records(iri, item)
 
     def protocol_records(self, iri: URIRef, item: AgendaItem) -> None:
-        """Votes, reservations, protocol notes and disqualifications (jäv) of an item.
+        """Motions, votes, reservations, protocol notes and disqualifications (jäv) of an item.
 
-        Votes and reservations concern the item's decision (its first clause); an item
-        without a decision has nothing to vote on or reserve against."""
+        Votes, reservations and the motion adopted concern the item's decision (its first
+        clause); an item without a decision has nothing to vote on or reserve against."""
+        motions = self.motions(iri, item)
         decision = (
             self.minter.decision(iri, item.decisions[0].number or 1) if item.decisions else None
         )
         if decision is not None:
+            if item.adopted_motion is not None:
+                self.add(decision, BG.adoptsMotion, motions.get(item.adopted_motion))
             for index, vote in enumerate(item.votes, start=1):
                 node = URIRef(f"{iri}/vote/{index}")
                 self.add(node, RDF.type, BG.Vote)
@@ -396,6 +400,8 @@ class _Builder:
                     self.add(node, BG.reservingParty, party)
                 for reserving in persons:
                     self.add(node, BG.reservingPerson, reserving.iri)
+                if reservation.in_favour_of is not None:
+                    self.add(node, BG.inFavourOf, motions.get(reservation.in_favour_of))
                 self.evidence(node, reservation.span, DESCRIBING)
         for index, note in enumerate(item.notes, start=1):
             authors = [author for author in map(self._author, note.authors) if author is not None]
@@ -417,6 +423,28 @@ class _Builder:
             self.add(node, BG.person, disqualified.iri)
             self.add(node, BG.onItem, iri)
             self.evidence(node, disqualification.span, DESCRIBING)
+
+    def motions(self, iri: URIRef, item: AgendaItem) -> dict[Motion, URIRef]:
+        """The item's motions (yrkanden) whose proposer the graph can name, by node."""
+        nodes: dict[Motion, URIRef] = {}
+        for index, motion in enumerate(item.motions, start=1):
+            proposers = self._proposers(motion)
+            if not proposers:
+                continue
+            node = URIRef(f"{iri}/motion/{index}")
+            self.add(iri, BG.hasMotion, node)
+            self.add(node, RDF.type, BG.Motion)
+            self.add(node, BG.text, Literal(motion.text, lang="sv"))
+            for proposer in proposers:
+                self.add(node, BG.proposedBy, proposer)
+            self.evidence(node, motion.span, DESCRIBING)
+            nodes[motion] = node
+        return nodes
+
+    def _proposers(self, motion: Motion) -> list[URIRef]:
+        """The persons who put a motion; their parties when no person resolves."""
+        persons = [person.iri for person in map(self.person, motion.persons) if person]
+        return persons or [self.minter.party(party) for party in motion.proposing_parties]
 
     def _author(self, author: str) -> URIRef | None:
         """A note's author: a party abbreviation ("C") or a person of the document."""
