@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -356,20 +357,25 @@ def _organisation_iris(clusters: Sequence[NameCluster], minter: IriMinter) -> di
 class PersonKeys:
     """Which person record each full-name mention of a document belongs to.
 
-    A spelling is one record per document, except when the member list holds it at
-    several entries: those are different people (records numbered by position), and
-    a mention of that spelling elsewhere cannot tell which one it means (no record)."""
+    A spelling is one record per document, except when one section of the member list
+    holds it at several entries: those are different people (records numbered by
+    position), and a mention of that spelling elsewhere cannot tell which one it means
+    (no record). A name in two sections is one person: a protocol lists a serving
+    deputy among "Beslutande" and again under "Tjänstgörande ersättare"."""
 
     def __init__(self, mentions: Mentions, minter: IriMinter = DEFAULT_MINTER) -> None:
         self.source = str(minter.source(mentions.document.sha256))
         entries: dict[str, set[int]] = {}
+        per_section: Counter[tuple[str, str | None]] = Counter()
         for person in mentions.attendance.called:
             entries.setdefault(_spelling(person.name), set()).add(person.span.start)
+            per_section[(_spelling(person.name), person.section)] += 1
         self.listed = {start for starts in entries.values() for start in starts}
         self.ordinals: dict[tuple[str, int], int] = {}
         self.duplicated: set[str] = set()
+        repeated = {spelling for (spelling, _), count in per_section.items() if count > 1}
         for spelling, starts in entries.items():
-            if len(starts) > 1:
+            if spelling in repeated:
                 self.duplicated.add(spelling)
                 for ordinal, start in enumerate(sorted(starts)):
                     self.ordinals[(spelling, start)] = ordinal

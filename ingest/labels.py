@@ -22,6 +22,9 @@ _POINT_LINE = re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])[.)]\s+|(?:[•\-–*]\s+)?[A
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 # The page number a flattened page starts with ("3(27) Ej beslutande ersättare …").
 _PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*\(\d{1,3}\)")
+# A label in a column of its own, its value after a tab or a run of spaces ("Övriga
+# deltagare      Pia Holm, …"): a label even where it otherwise needs its colon.
+_COLUMN_GAP = re.compile(r"(?:\t|[ \u00a0]{2,})(?=\S)")
 # A lower-case word right after a label: the label is a sentence's first word.
 _SENTENCE_AFTER_LABEL = re.compile(r"[ \t\u00a0]+[a-zåäöé]")
 
@@ -76,7 +79,8 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
         for match in _label_regex(where).finditer(line.text):
             label = _label_named(match.group("label"), where)
             at_line_start = not _PAGE_MARK.sub("", line.text[: match.start()]).strip(" \t•*#-")
-            if label.colon_required and not match.group("colon"):
+            in_column = at_line_start and _COLUMN_GAP.match(line.text, match.end("label"))
+            if label.colon_required and not (match.group("colon") or in_column):
                 continue
             if not (at_line_start or several):
                 continue

@@ -52,6 +52,9 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
     deferred = _deferred_body(segments, body_field) if body_field is not None else None
     if deferred is not None:
         body_span, body = deferred, deferred.text
+    beside_date = _body_beside_date(segments) if body is None else None
+    if beside_date is not None:
+        body_span, body = beside_date, beside_date.text
     meeting_date = _meeting_date(segments) or title_date
     start, end = _times(segments)
     form, form_text, location = _form_and_place(segments)
@@ -105,6 +108,26 @@ def _deferred_body(segments: Segments, body_field: HeaderField) -> Span | None:
     return None
 
 
+def _body_beside_date(segments: Segments) -> Span | None:
+    """ "Sammanträdesdatum / Bygg- och miljönämnden      2024-03-12": a page header puts
+    the body at the left of the date, on the line under the date's label."""
+    field = _field(segments, "date")
+    if field is None:
+        return None
+    text = segments.document.text
+    dates = [d.span for d in find_dates(field.value.text, field.value.start) if d.span]
+    if not dates:
+        return None
+    before = text[field.value.start : dates[0].start]
+    name = before.strip(" \t\n,:")
+    if not name or "\n" in name or len(name.split()) > _MAX_BODY_WORDS:
+        return None
+    if not is_organisation_like(name):
+        return None
+    start = field.value.start + before.index(name)
+    return Span(start, start + len(name), name)
+
+
 def _first_words(text: str, value: Span) -> Span:
     """A body field's value up to the next field-like word ("Kommunstyrelsen Sammanträdesdatum")."""
     words = value.text.split()
@@ -130,17 +153,26 @@ def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateV
                 body_span = Span(start, start + len(body_span.text), body_span.text)
                 return body_span.text, body_span, title_date
         kinds = concepts_in(text, "DocumentKind", span.start, span.end)
-        bare_kind = (kinds and kinds[0].start == span.start and kinds[0].end == span.end) or any(
-            regex.match(span.text) for regex in compiled("title_kind_lines.tsv", re.IGNORECASE)
-        )
+        bare_kind = (
+            kinds and kinds[0].start == span.start and kinds[0].end == span.end
+        ) or _kind_line(span.text)
         if bare_kind and index + 1 < len(segments.title):
             following = segments.title[index + 1]  # "# Mötesanteckning" / "## Gemensam styrgrupp …"
             return following.text, following, title_date
-    # Otherwise a short first heading names the body; a sentence or a page number does not.
-    if segments.title and _looks_like_name(segments.title[0].text):
+    # Otherwise a short first heading names the body; a sentence, a page number or a
+    # line that only says what the document is ("SAMMANTRÄDESPROTOKOLL 1 (4)") does not.
+    if (
+        segments.title
+        and _looks_like_name(segments.title[0].text)
+        and not _kind_line(segments.title[0].text)
+    ):
         first = segments.title[0]
         return first.text, first, title_date
     return None, None, title_date
+
+
+def _kind_line(line: str) -> bool:
+    return any(regex.match(line) for regex in compiled("title_kind_lines.tsv", re.IGNORECASE))
 
 
 def _looks_like_name(line: str) -> bool:

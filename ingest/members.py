@@ -34,12 +34,18 @@ __all__ = ["AttendanceReading", "extract_attendance"]
 
 # Roster sections whose people were not called as members.
 _NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
-_OTHERS = frozenset({"others", "administration", "communication"})
+# Present without being called: a protocol lists the deputies who came but did not
+# serve ("Ersättare", "Ej tjänstgörande ersättare") beside the others present.
+_OTHERS = frozenset({"others", "administration", "communication", "deputies"})
 _SERVING = str(BG.tjanstgorandeErsattare)
 _STANDING = re.compile(r"\bvid\s+behov\b")
 _REPLACES_IN_CELL = re.compile(rf"\(\s*ersätter\s+(?P<name>{NAME_IN_PROSE})\s+vid\s+behov\s*\)")
 _PRONOUNS = frozenset({"hon", "han", "hen"})
 _NAME_IN_PROSE = re.compile(NAME_IN_PROSE)
+# A line to sign on: dots, an ellipsis or underscores only.
+_SIGNATURE_RULE = re.compile(r"[.…_\s]{3,}")
+# The next line with something on it, up to a run of spaces (a second column) or its end.
+_NEXT_LINE = re.compile(r"\n[ \t]*(?:\n[ \t]*)*(?P<line>\S+(?: \S+)*)")
 # The end of a label cut off by the page edge, opening a field's value: "ande:" of
 # "Beslutande:" in a flattened label column.
 _LABEL_FRAGMENT = re.compile(r"(?P<fragment>[a-zåäö]{3,}):")
@@ -72,7 +78,7 @@ def extract_attendance(
     roster = [*_roster_people(segments, known), *_deferred_members(segments, known)]
     # A deputy marked as serving ("(tjänstgörande)", "tjg ers") was called in a member's place.
     called = [p for p in roster if p.section not in _NOT_CALLED or p.meeting_role == _SERVING]
-    others = [p for p in roster if p.section in _OTHERS]
+    others = [p for p in roster if p.section in _OTHERS and p.meeting_role != _SERVING]
     fields = _fields(segments)
     invited = _listed(text, fields, "invited", known)
     prose = _prose_people(text, known)
@@ -153,7 +159,10 @@ def _sat_for_in_roster(
 
 def _fields(segments: Segments) -> list[tuple[str, Span]]:
     text = segments.document.text
-    found = [(field.key, field.value) for field in (*segments.header, *segments.footer)]
+    found = [
+        (field.key, _signed_name(text, field.value))
+        for field in (*segments.header, *segments.footer)
+    ]
     for item in segments.items[:1]:
         # Absence lists sit under the first item ("Mötets öppnande") in minutes.
         found += [
@@ -162,6 +171,22 @@ def _fields(segments: Segments) -> list[tuple[str, Span]]:
             if field.key == "absent"
         ]
     return found
+
+
+def _signed_name(text: str, value: Span) -> Span:
+    """A signature line ("Sekreterare ……………… / Lena Sjö"): the name is printed under
+    the rule, at the start of the next line that holds anything."""
+    if not value.text or not _SIGNATURE_RULE.fullmatch(value.text):
+        return value
+    line_end = text.find("\n", value.end)
+    if line_end < 0:
+        return value
+    following = _NEXT_LINE.match(text, line_end)
+    if following is None:
+        return value
+    name = following.group("line")
+    start = following.start("line")
+    return Span(start, start + len(name), name)
 
 
 def _listed(
@@ -316,9 +341,19 @@ def _substitutions(
                 continue
             item = _item_number_at(segments.items, match.start())
             from_item = item if item is not None and item > 1 else None
+            from_item = _first_item_of_entry(roster, match.start()) or from_item
             substitutions.append(Substitution(substitute, substituted, span, from_item))
     standing += _standing_in_cells(text, roster, known)
     return _unique_by_span(substitutions), standing
+
+
+def _first_item_of_entry(roster: Sequence[PersonMention], offset: int) -> int | None:
+    """ "Ulrika Frick (V) ersätter Lars Eriksson (S), §§ 49–52": the substitution holds
+    from the first item of the range its member-list entry gives."""
+    for person in roster:
+        if person.items and person.entry and person.entry.start <= offset < person.entry.end:
+            return person.items[0]
+    return None
 
 
 def _standing_in_cells(

@@ -266,6 +266,8 @@ class PersonMention:
     group: str | None = None  # the roster group ("För Västra Götalandsregionen (VGR)")
     absent: bool = False  # "(förhinder)", "(förhindrad)" in the cell itself
     entry: Span | None = None  # the whole cell or list entry
+    # "Lars Eriksson (S), §§ 45–48": the only agenda items attended (empty: all of them).
+    items: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,13 @@ _ONE_NAME_WORD = re.compile(_NAME_WORD)
 # ("Roland Åkesson, ordf Lisbeth Lennartsson …").
 _LOWER_HEAD = re.compile(r"(?:[a-zåäö][\w.]*[ \t\u00a0]+){1,2}(?=[A-ZÅÄÖÉ])")
 _MIN_NAME_RUN = 4
+# The agenda items a member attended, after the name: "§§ 45–48", "(§ 12)", "§§ 3-5, 9".
+_ITEM_NUMBERS = r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
+_ITEMS_ATTENDED = re.compile(
+    rf"[,\s]*\(?§§?\s*(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)\)?[\s,.]*$"
+)
+_ITEM_RANGE = re.compile(r"(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?")
+_LONGEST_ITEM_RANGE = 200  # a wider "range" is a misread number, not items attended
 
 
 @cache
@@ -168,11 +175,26 @@ def parse_person(
     """The person a cell or list entry names, with party, organisation and roles."""
     entry = trimmed_span(text, start, end, " \t\n\u00a0,.*•-")
     hit = _name_at(text, entry.start, entry.end, known_organisations)
+    line_start = text.rfind("\n", entry.start, entry.end) + 1
+    if hit is None and line_start > entry.start:
+        # A rule's name run may start at the heading above ("Jäv\nGöran Falk (KD)
+        # anmäler jäv"): the name is on the last line.
+        return parse_person(
+            text,
+            line_start,
+            end,
+            section=section,
+            group=group,
+            known_organisations=known_organisations,
+        )
     if hit is None:
         return None
     name_span, party, rest_start = hit.name, hit.party, hit.end
     absent = bool(_ABSENT_MARK.search(text, rest_start, entry.end))
-    described = _describe(text, rest_start, entry.end)
+    attended = _ITEMS_ATTENDED.search(text, rest_start, entry.end)
+    items = _item_numbers(attended.group("items")) if attended else ()
+    # The items are not an organisation or a role: describe only what comes before them.
+    described = _describe(text, rest_start, attended.start() if attended else entry.end)
     return PersonMention(
         name=name_span.text,
         span=name_span,
@@ -186,7 +208,20 @@ def parse_person(
         group=group,
         absent=absent,
         entry=entry,
+        items=items,
     )
+
+
+def _item_numbers(written: str) -> tuple[int, ...]:
+    """ "45–48, 51" → (45, 46, 47, 48, 51); () when a range runs backwards or too far."""
+    numbers: list[int] = []
+    for match in _ITEM_RANGE.finditer(written):
+        first = int(match.group("first"))
+        last = int(match.group("last") or first)
+        if not first <= last <= first + _LONGEST_ITEM_RANGE:
+            return ()
+        numbers.extend(range(first, last + 1))
+    return tuple(sorted(set(numbers)))
 
 
 @dataclass

@@ -49,6 +49,7 @@ _CASE_PREFIX = re.compile(r"^\s*(?:dnr|diarienummer)[.:]?\s*", re.IGNORECASE)
 # A party is written by its abbreviation: "S", "MP", "KD", "SD" (upper case, short).
 _PARTY = re.compile(r"[A-ZÅÄÖ]{1,4}")
 _ROSTER_MEMBER_SECTIONS = frozenset({"politicians", "members"})
+_ROSTER_DEPUTY_SECTIONS = frozenset({"deputies", "serving_deputies"})
 
 
 class _Terms:
@@ -296,8 +297,10 @@ class _Builder:
             if person is not None:
                 self.add(meeting, BG.invited, person.iri)
         # Attendance rule of the profile: called − absent + substitutes.
-        for iri in sorted((called | present | substitutes) - set(absent)):
+        attendees = (called | present | substitutes) - set(absent)
+        for iri in sorted(attendees):
             self.add(meeting, BG.attendee, iri)
+        self.item_attendance(meeting, attendees)
         for iri, mention in sorted(absent.items()):
             self.add(meeting, BG.absentee, iri)
             # Evidence for a statement about two nodes: a reified bg:absentee triple.
@@ -317,6 +320,38 @@ class _Builder:
             secretary = self.person(mention)
             if secretary is not None:
                 self.add(meeting, BG.secretary, secretary.iri)
+
+    def item_attendance(self, meeting: URIRef, attendees: set[URIRef]) -> None:
+        """bg:attendeeOfItem on every item when attendance differs per item: someone
+        listed for some items only ("Lars Eriksson (S), §§ 45–48") or a substitution
+        from an item on. A person who declared jäv on an item does not attend it."""
+        attendance = self.mentions.attendance
+        numbers = [item.number for item in self.mentions.items]
+        only: dict[URIRef, set[int]] = {}  # a person → the only items they attended
+        for mention in (*attendance.called, *attendance.others_present):
+            person = self.person(mention)
+            if person is not None and mention.items:
+                only.setdefault(person.iri, set()).update(mention.items)
+        for substitution in attendance.substitutions:
+            substitute, substituted = map(
+                self.person, (substitution.substitute, substitution.substituted)
+            )
+            if substitution.from_item is None or substitute is None or substituted is None:
+                continue
+            from_then_on = {n for n in numbers if n >= substitution.from_item}
+            only.setdefault(substitute.iri, set(numbers)).intersection_update(from_then_on)
+            only.setdefault(substituted.iri, set(numbers)).difference_update(from_then_on)
+            attendees = attendees | {substitute.iri}
+        if not only:
+            return
+        for item in self.mentions.items:
+            disqualified = {
+                p.iri for p in map(self.person, (d.person for d in item.disqualifications)) if p
+            }
+            iri = self.minter.agenda_item(meeting, item.number)
+            for attendee in sorted(attendees - disqualified):
+                if attendee not in only or item.number in only[attendee]:
+                    self.add(iri, BG.attendeeOfItem, attendee)
 
     def _item_chair(self, number: int) -> ResolvedPerson | None:
         changes = sorted(self.mentions.attendance.chair_changes, key=lambda c: c.from_item)
@@ -584,8 +619,9 @@ class _Builder:
                         person, organisation.iri, mention.role, mention.role_text, day, mention
                     )
             in_roster = mention.section in _ROSTER_MEMBER_SECTIONS
-            if body is not None and (mention.meeting_role or in_roster):
-                role = mention.meeting_role or str(BG.ledamot)
+            deputy = mention.section in _ROSTER_DEPUTY_SECTIONS
+            if body is not None and (mention.meeting_role or in_roster or deputy):
+                role = mention.meeting_role or str(BG.ersattare if deputy else BG.ledamot)
                 represents = self._represents(mention)
                 self.membership(
                     person,

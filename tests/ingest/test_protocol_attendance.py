@@ -1,0 +1,213 @@
+"""Attendance that differs per item in a § protocol ("Lars Eriksson (S), §§ 45–48",
+"Ulrika Frick (V) ersätter Lars Eriksson (S), §§ 49–52") and the deputies and officials
+a protocol lists as present ("Ersättare: …", "Tjänstepersoner: …")."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.model import Mentions
+from beslutsgraf.ingest.people import parse_person
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.run import Status, run
+from beslutsgraf.ingest.segment import segment
+from beslutsgraf.store.embedded import EmbeddedStore
+from tests.conftest import SAMPLES_DIR
+
+PROTOCOL = Path(__file__).parent / "protocols" / "ks_protokoll_2024-05-15.txt"
+PREFIXES = (
+    "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+    "PREFIX org: <http://www.w3.org/ns/org#> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+)
+MEETING = "<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-05-15>"
+ITEM = "<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-05-15/item/{}>"
+PERSON = "<https://w3id.org/beslutsgraf/id/person/{}>"
+
+
+@cache
+def _mentions(path: Path) -> Mentions:
+    return extract(segment(read(path)))
+
+
+def test_items_after_a_name_are_the_items_attended_not_an_organisation() -> None:
+    attendance = _mentions(PROTOCOL).attendance
+    called = {person.name: person for person in attendance.called}
+    assert called["Lars Eriksson"].items == (45, 46, 47, 48)
+    assert called["Lars Eriksson"].organisation is None
+    assert called["Ulrika Frick"].items == (49, 50, 51, 52)
+    assert called["Ulrika Frick"].organisation is None
+    assert called["Dennis Lundin"].items == ()
+    # Lars Eriksson was there for §§ 45–48: only the member replaced all day is absent.
+    assert [person.name for person in attendance.absent] == ["Emma Andersson"]
+    substitutions = {
+        (s.substitute.name, s.substituted.name): s.from_item for s in attendance.substitutions
+    }
+    assert substitutions == {
+        ("Ulrika Frick", "Lars Eriksson"): 49,
+        ("Kristian Wahlström", "Emma Andersson"): None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("cell", "items", "organisation"),
+    [
+        ("Anna Berg (S), §§ 3-5, 9", (3, 4, 5, 9), None),
+        ("Anna Berg (S), Göteborg (§ 12)", (12,), "Göteborg"),
+        ("Anna Berg (S) §§ 56–67", tuple(range(56, 68)), None),
+        ("Anna Berg (S), §§ 7 och 9", (7, 9), None),
+        ("Anna Berg (S), Göteborg", (), "Göteborg"),
+        ("Anna Berg (S), §§ 5–2", (), None),  # backwards: not a range of items
+    ],
+)
+def test_item_numbers_in_a_member_cell(
+    cell: str, items: tuple[int, ...], organisation: str | None
+) -> None:
+    person = parse_person(cell, 0, len(cell))
+    assert person is not None and person.name == "Anna Berg"
+    assert (person.items, person.organisation) == (items, organisation)
+
+
+def test_deputies_and_officials_listed_as_present() -> None:
+    """ "Övriga närvarande / Ersättare: A (S), B (M) / Tjänstepersoner: C, kommundirektör;
+    D, nämndsekreterare": present, not called, each in the list their label names."""
+    attendance = _mentions(PROTOCOL).attendance
+    present = {person.name: person.section for person in attendance.others_present}
+    assert present == {
+        "Peter Forsberg": "deputies",
+        "Maria Bergström": "deputies",
+        "Helena Sahlin": "others",
+        "Jonas Ek": "others",
+    }
+    assert not {"Peter Forsberg", "Helena Sahlin"} & {p.name for p in attendance.called}
+
+
+def test_deputies_of_a_flattened_protocol_page_are_present() -> None:
+    """06: "Ersättare Gunnar Häggström (m), Härryda Henrik Ripa (m), Lerum …": the
+    deputies who came without serving attend; the one "(tjänstgörande)" is called."""
+    attendance = _mentions(SAMPLES_DIR / "06_goteborgsregionen-forbundsstyrelsen-2001-02-23.txt")
+    present = {p.name for p in attendance.attendance.others_present if p.section == "deputies"}
+    assert {"Gunnar Häggström", "Henrik Ripa", "Kristina Bergman Alme"} <= present
+    assert "Kenneth Johansson" not in present
+
+
+def test_per_item_attendance_in_the_store(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        (outcome,) = run([PROTOCOL], store, quarantine_dir=tmp_path / "quarantine").outcomes
+        assert outcome.status == Status.LOADED, outcome.message
+
+        def item_attendees(number: int) -> set[str]:
+            rows = store.select(
+                PREFIXES + f"SELECT ?p WHERE {{ {ITEM.format(number)} bg:attendeeOfItem ?p }}"
+            )
+            return {row["p"] for row in rows}
+
+        lars, ulrika = PERSON.format("lars-eriksson"), PERSON.format("ulrika-frick")
+        assert lars in item_attendees(48) and ulrika not in item_attendees(48)
+        assert ulrika in item_attendees(49) and lars not in item_attendees(49)
+        # Everyone else attends every item: 10 people on § 45 (7 members but Lars' deputy,
+        # the serving deputy for Emma Andersson, 2 deputies and 2 officials present).
+        assert len(item_attendees(45)) == 12
+        assert item_attendees(45) - {lars} == item_attendees(49) - {ulrika}
+
+        assert store.ask(PREFIXES + f"ASK {{ {MEETING} bg:attendee {lars} }}")
+        assert not store.ask(PREFIXES + f"ASK {{ {MEETING} bg:absentee {lars} }}")
+        assert store.ask(
+            PREFIXES + f"ASK {{ ?s bg:substitute {ulrika} ; bg:substituted {lars} ; "
+            f"bg:fromItem {ITEM.format(49)} }}"
+        )
+        # "§§ 45–48" is no organisation anywhere in the graph.
+        assert not store.select(
+            PREFIXES + 'SELECT ?o WHERE { ?o skos:prefLabel ?l FILTER(CONTAINS(?l, "§")) }'
+        )
+        deputies = store.select(
+            PREFIXES + "SELECT ?p WHERE { ?m org:member ?p ; org:role bg:ersattare ; "
+            "org:organization <https://w3id.org/beslutsgraf/id/org/kommunstyrelsen> }"
+        )
+        assert {row["p"] for row in deputies} == {
+            PERSON.format(slug)
+            for slug in ("peter-forsberg", "maria-bergstrom", "ulrika-frick", "kristian-wahlstrom")
+        }
+    finally:
+        store.close()
+
+
+def test_a_serving_deputy_listed_in_two_sections_is_one_person(tmp_path: Path) -> None:
+    """ "Beslutande … Lisa Strand (S), tjänstgörande ersättare för Olof Sand (S)" and
+    "Tjänstgörande ersättare / Lisa Strand (S)": one person, not two namesakes."""
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        protocol = PROTOCOL.parent / "ks_protokoll_2025-05-20.txt"
+        (outcome,) = run([protocol], store, quarantine_dir=tmp_path / "quarantine").outcomes
+        assert outcome.status == Status.LOADED, outcome.message
+        rows = store.select(
+            PREFIXES + "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+            'SELECT DISTINCT ?p WHERE { ?p foaf:name "Lisa Strand" }'
+        )
+        assert [row["p"] for row in rows] == [PERSON.format("lisa-strand")]
+    finally:
+        store.close()
+
+
+# A page-header layout: "SAMMANTRÄDESPROTOKOLL 1 (4)" over "Sammanträdesdatum" and the
+# body beside the date; labels in a column of their own, wrapped over two lines
+# ("Ej tjänstgörande / ersättare"); names printed under signature rules.
+PAGED = Path(__file__).parent / "protocols" / "bmn_protokoll_2024-03-12.txt"
+
+
+def test_body_beside_the_date_under_a_page_header() -> None:
+    meeting = _mentions(PAGED).meeting
+    assert meeting.body == "Bygg- och miljönämnden"
+    assert meeting.date is not None and meeting.date.iso() == "2024-03-12"
+    assert meeting.location == "Stadshuset"
+
+
+def test_label_column_sections_are_not_members() -> None:
+    attendance = _mentions(PAGED).attendance
+    assert [p.name for p in attendance.called] == [
+        "Eva Lind",
+        "Omar Haddad",
+        "Britt Nyström",
+        "Göran Falk",
+        "Sofia Berg",
+        "Mats Ström",
+    ]
+    present = {p.name: p.section for p in attendance.others_present}
+    assert present == {
+        "Nils Ek": "deputies",
+        "Anna Roos": "deputies",
+        "Pia Holm": "others",
+        "Jens Lundqvist": "others",
+    }
+    assert [p.name for p in attendance.absent] == ["Karin Dahl"]
+    assert attendance.chair is not None and attendance.chair.name == "Eva Lind"
+    assert [p.name for p in attendance.secretaries] == ["Lena Sjö"]
+
+
+def test_disqualification_under_its_heading_and_items_attended(tmp_path: Path) -> None:
+    items = {item.number: item for item in _mentions(PAGED).items}
+    assert [d.person.name for d in items[22].disqualifications] == ["Göran Falk"]
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        (outcome,) = run([PAGED], store, quarantine_dir=tmp_path / "quarantine").outcomes
+        assert outcome.status == Status.LOADED, outcome.message
+        meeting = "<https://w3id.org/beslutsgraf/id/meeting/bygg-och-miljonamnden/2024-03-12>"
+        assert store.ask(PREFIXES + f"ASK {{ {meeting} bg:heldBy ?body }}")
+        rows = store.select(
+            PREFIXES + f"SELECT ?n ?p WHERE {{ {meeting} bg:hasAgendaItem ?i . "
+            "?i bg:itemNumber ?n ; bg:attendeeOfItem ?p }"
+        )
+        attended: dict[str, set[str]] = {}
+        for row in rows:
+            attended.setdefault(row["p"], set()).add(row["n"].split('"')[1])
+        # Göran Falk: §§ 21–23, but jäv on § 22; Jens Lundqvist only § 22.
+        assert attended[PERSON.format("goran-falk")] == {"21", "23"}
+        assert attended[PERSON.format("jens-lundqvist")] == {"22"}
+        assert attended[PERSON.format("eva-lind")] == {"21", "22", "23", "24"}
+    finally:
+        store.close()
