@@ -72,18 +72,31 @@ def test_item_numbers_in_a_member_cell(
     assert (person.items, person.organisation) == (items, organisation)
 
 
-def test_deputies_and_officials_listed_as_present() -> None:
-    """ "Övriga närvarande / Ersättare: A (S), B (M) / Tjänstepersoner: C, kommundirektör;
-    D, nämndsekreterare": present, not called, each in the list their label names."""
-    attendance = _mentions(PROTOCOL).attendance
-    present = {person.name: person.section for person in attendance.others_present}
-    assert present == {
-        "Peter Forsberg": "deputies",
-        "Maria Bergström": "deputies",
-        "Helena Sahlin": "others",
-        "Jonas Ek": "others",
-    }
-    assert not {"Peter Forsberg", "Helena Sahlin"} & {p.name for p in attendance.called}
+@pytest.mark.parametrize(
+    ("name", "present"),
+    [
+        # "Övriga närvarande / Ersättare: A (S), B (M) / Tjänstepersoner: C, kommundirektör;
+        # D, nämndsekreterare": each in the list its label names.
+        (
+            "ks_protokoll_2024-05-15.txt",
+            {"Peter Forsberg": "deputies", "Maria Bergström": "deputies"}
+            | {"Helena Sahlin": "others", "Jonas Ek": "others"},
+        ),
+        # Labels in a column of their own: "Ej tjänstgörande / ersättare      Nils Ek (SD)",
+        # "Övriga deltagare      Pia Holm, förvaltningschef".
+        (
+            "bmn_protokoll_2024-03-12.txt",
+            {"Nils Ek": "deputies", "Anna Roos": "deputies"}
+            | {"Pia Holm": "others", "Jens Lundqvist": "others"},
+        ),
+    ],
+)
+def test_deputies_and_officials_present_without_being_called(
+    name: str, present: dict[str, str]
+) -> None:
+    attendance = _mentions(PROTOCOL.parent / name).attendance
+    assert {p.name: p.section for p in attendance.others_present} == present
+    assert not set(present) & {p.name for p in attendance.called}
 
 
 def test_deputies_of_a_flattened_protocol_page_are_present() -> None:
@@ -177,13 +190,6 @@ def test_label_column_sections_are_not_members() -> None:
         "Sofia Berg",
         "Mats Ström",
     ]
-    present = {p.name: p.section for p in attendance.others_present}
-    assert present == {
-        "Nils Ek": "deputies",
-        "Anna Roos": "deputies",
-        "Pia Holm": "others",
-        "Jens Lundqvist": "others",
-    }
     assert [p.name for p in attendance.absent] == ["Karin Dahl"]
     assert attendance.chair is not None and attendance.chair.name == "Eva Lind"
     assert [p.name for p in attendance.secretaries] == ["Lena Sjö"]
