@@ -21,6 +21,7 @@ from beslutsgraf.ingest.agreements import (
 from beslutsgraf.ingest.amounts import find_amounts
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
+from beslutsgraf.ingest.labels import clause_extent
 from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, Assignment, DateValue, DecisionClause, Span
 from beslutsgraf.ingest.nlp import concepts_in
@@ -257,8 +258,10 @@ def decision_sentences(text: str, body: Span, default_year: int | None) -> list[
     """Unlabelled decisions: sentences that open with a deciding subject or a decision phrase
     ("Dagens agenda godkänns.", "Styrgruppen ställer sig bakom den nya tidsplanen.")."""
     subjects = compiled("decision_subjects.tsv")
-    clauses = []
-    for match in _SENTENCE.finditer(text, body.start, body.end):
+    clauses: list[DecisionClause] = []
+    position = body.start
+    while (match := _SENTENCE.search(text, position, body.end)) is not None:
+        position = max(match.end(), match.start() + 1)
         sentence = strip_markup(text, match.start(), match.end())
         if not sentence.text:
             continue
@@ -266,6 +269,21 @@ def decision_sentences(text: str, body: Span, default_year: int | None) -> list[
         if not phrases:
             continue
         opening = len(text[sentence.start : phrases[0].start].split()) <= 1
-        if opening or any(subject.match(sentence.text) for subject in subjects):
+        if not (opening or any(subject.match(sentence.text) for subject in subjects)):
+            continue
+        listed = _numbered_points(text, sentence.start, body.end)
+        if listed is not None:
+            clauses += clauses_in(text, listed, default_year=default_year)
+            position = listed.end
+        else:
             clauses.append(_clause(text, sentence, sentence, None, default_year, False, None, []))
     return clauses
+
+
+def _numbered_points(text: str, start: int, end: int) -> Span | None:
+    """A lead-in from `start` with the numbered points it lists ("Regionstyrelsen beslutar
+    att" over "1. …", "2. …"), which the sentence split would cut at each "1."."""
+    extent = clause_extent(text, start, end)
+    lines = split_lines(text, extent.start, extent.end)[1:]
+    numbered = [_NUMBERED.match(line.text) for line in lines]
+    return extent if any(marker and marker.group("number") for marker in numbered) else None

@@ -158,9 +158,17 @@ def _decisions(
             clauses += clauses_in(text, field.value, default_year=default_year, label=field.label)
     if not clauses:
         clauses = decision_sentences(text, body, default_year)
-    if len(clauses) > 1 and all(clause.number is None for clause in clauses):
+    if len(clauses) > 1 and not _numbered_apart(clauses):
         clauses = [replace(clause, number=index + 1) for index, clause in enumerate(clauses)]
     return link_report_backs(clauses)
+
+
+def _numbered_apart(clauses: Sequence[DecisionClause]) -> bool:
+    """True when every clause has a number of its own. A decision is named by its number,
+    so unnumbered ones, or lists that each start at 1 ("Nämnden noterar informationen."
+    before "Nämnden beslutar att 1. … 2. …"), are numbered in order instead."""
+    numbers = [clause.number for clause in clauses]
+    return None not in numbers and len(set(numbers)) == len(numbers)
 
 
 def _with_item_facts(

@@ -11,7 +11,7 @@ from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.lines import ends_with_function_word, split_lines, trimmed_span
 from beslutsgraf.ingest.model import HeaderField, Span
 
-__all__ = ["Label", "find_fields", "labels"]
+__all__ = ["Label", "clause_extent", "find_fields", "labels"]
 
 # A line this long is a flattened table or page: labels may sit anywhere in it.
 FLATTENED_LINE = 250
@@ -20,6 +20,8 @@ _LIST_LINE = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h][.)])\s+")
 # ("att överföra …", bulleted or not), the § protocol's way to list what is decided.
 _POINT_LINE = re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])[.)]\s+|(?:[•\-–*]\s+)?[Aa]tt\s)")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+# The most words of an unlabelled heading inside an item ("Beskrivning av ärendet").
+_HEADING_WORDS = 6
 # The page number a flattened page starts with ("3(27) Ej beslutande ersättare …").
 _PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*\(\d{1,3}\)")
 # A label in a column of its own, its value after a tab or a run of spaces ("Övriga
@@ -113,6 +115,12 @@ def _opens_sentence_in_own_block(
     )
 
 
+def clause_extent(text: str, start: int, end: int) -> Span:
+    """What a decision written from `start` without a label spans: its line, with the
+    points a lead-in lists ("Regionstyrelsen beslutar att" over "1. …", "2. …")."""
+    return _value_extent(text, start, end, end, "clause")
+
+
 def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -> Span:
     if mode in ("list", "block"):
         return trimmed_span(text, start, next_label, " \t\n:\u00a0*")
@@ -121,8 +129,13 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
         return Span(start, start, "")
     value_end = lines[0].end
     content = lines[0].text.strip(" \t*")
+    # A clause under a heading label ("Beslut" on a line of its own) is the paragraph below
+    # it: its further sentences ("Avgiften för bygglovet är 28 400 kronor.") are part of
+    # what was decided. A value beside its label ("Ställningstagande: …") is one sentence.
+    paragraph = mode == "clause" and not content
     for line in lines[1:]:
         if line.blank:
+            paragraph = paragraph and not content
             continue
         stripped = line.text.strip(" \t*")
         wraps = (
@@ -136,11 +149,17 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
         continuing_list = (
             mode == "clause" and _is_list_line(line.text) and _is_list_value(text, start, value_end)
         )
-        if not (wraps or in_list or continuing_list):
+        next_sentence = paragraph and bool(content) and not _is_heading(stripped)
+        if not (wraps or in_list or continuing_list or next_sentence):
             break
         value_end = line.end
         content = stripped
     return trimmed_span(text, start, value_end, " \t\n:\u00a0*")
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that ends no sentence ("Ärendet i korthet"): the next part's heading."""
+    return len(line.split()) <= _HEADING_WORDS and not _SENTENCE_END.search(line)
 
 
 def _opens_list(lead: str, line: str) -> bool:

@@ -439,6 +439,7 @@ class Motion:
     text: str
     persons: tuple[PersonMention, ...] = ()
     parties: tuple[str, ...] = ()  # proposing as a party ("Moderaterna yrkar avslag")
+    by_chair: bool = False  # put by the chair, named by role ("Ordföranden yrkar …")
 
     @property
     def proposing_parties(self) -> tuple[str, ...]:

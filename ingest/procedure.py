@@ -32,6 +32,8 @@ __all__ = ["adopted_motion", "disqualifications", "motions", "notes", "reservati
 _PARTY_WORD = re.compile(r"\b[A-ZÅÄÖ]{1,3}\b")
 # Where an item's text says what was decided: the decision, the proposition, the vote.
 _DECIDING_FIELDS = ("decision", "procedure", "vote")
+# Where motions are put: the Yrkanden block, or the Beslutsgång that tells them in turn.
+_MOTION_FIELDS = ("motions", "procedure")
 # A sentence ends at a full stop before a space (not "bl.a"), or at the line's end.
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 # The genitive of a name or party: "Dennis Lundins", "Moderaternas", "S:s".
@@ -66,11 +68,11 @@ def _rules(kind: str) -> list[Rule]:
 
 
 def motions(text: str, fields: Sequence[HeaderField], known: frozenset[str]) -> list[Motion]:
-    """One motion per "X (P) yrkar …" sentence of the Yrkanden block."""
+    """One motion per "X (P) yrkar …" sentence of the Yrkanden or Beslutsgång block."""
     motions = [
         _motion(text, match, known)
         for field in fields
-        if field.key == "motions"
+        if field.key in _MOTION_FIELDS
         for rule in _rules("motion")
         for match in rule.finditer(text, field.value.start, field.value.end)
     ]
@@ -80,10 +82,18 @@ def motions(text: str, fields: Sequence[HeaderField], known: frozenset[str]) -> 
 def _motion(text: str, match: re.Match[str], known: frozenset[str]) -> Motion:
     who = trimmed_span(text, match.start("who"), match.end("who"))
     sentence = trimmed_span(text, who.start, match.end())
+    if _names_chair(who.text):
+        # "Ordföranden yrkar …": a role, not a name; the graph gives it the item's chair.
+        return Motion(sentence, " ".join(sentence.text.split()), by_chair=True)
     persons = tuple(parse_person_list(text, who.start, who.end, known_organisations=known))
     # A party proposes only when no person is named: "Anna Vikström (C)" is her motion.
     parties = () if persons else tuple(_parties_in(who.text))
     return Motion(sentence, " ".join(sentence.text.split()), persons, parties)
+
+
+def _names_chair(words: str) -> bool:
+    """True when `words` name the chair by role: "Ordföranden", "ordförandens"."""
+    return any(rule.search(" ".join(words.split())) for rule in _rules("chair_role"))
 
 
 def adopted_motion(
@@ -103,8 +113,12 @@ def adopted_motion(
 
 
 def _motion_named(motions: Sequence[Motion], whose: str) -> Motion | None:
-    """The one motion of the person or party a genitive names ("Dennis Lundins")."""
+    """The one motion of the person or party a genitive names ("Dennis Lundins"), or of
+    the chair ("ordförandens")."""
     owner = " ".join(whose.split())
+    if _names_chair(owner):
+        chairs = [motion for motion in motions if motion.by_chair]
+        return chairs[0] if len(chairs) == 1 else None
     names = {owner, _GENITIVE.sub("", owner)}
     parties = {party for name in names for party in _parties_in(name)}
     found = [

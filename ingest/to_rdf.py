@@ -463,7 +463,7 @@ class _Builder:
         """The item's motions (yrkanden) whose proposer the graph can name, by node."""
         nodes: dict[Motion, URIRef] = {}
         for index, motion in enumerate(item.motions, start=1):
-            proposers = self._proposers(motion)
+            proposers = self._proposers(motion, item)
             if not proposers:
                 continue
             node = URIRef(f"{iri}/motion/{index}")
@@ -476,10 +476,20 @@ class _Builder:
             nodes[motion] = node
         return nodes
 
-    def _proposers(self, motion: Motion) -> list[URIRef]:
-        """The persons who put a motion; their parties when no person resolves."""
+    def _proposers(self, motion: Motion, item: AgendaItem) -> list[URIRef]:
+        """The persons who put a motion; their parties when no person resolves. A motion
+        the chair put by role ("Ordföranden yrkar …") is the item's chair's, when known."""
+        if motion.by_chair:
+            chair = self._motion_chair(item)
+            return [chair.iri] if chair is not None else []
         persons = [person.iri for person in map(self.person, motion.persons) if person]
         return persons or [self.minter.party(party) for party in motion.proposing_parties]
+
+    def _motion_chair(self, item: AgendaItem) -> ResolvedPerson | None:
+        """Who chaired the item: its own chair when the chair changed, else the meeting's."""
+        if item.chaired_by is not None:
+            return self.person(item.chaired_by)
+        return self._item_chair(item.number) or self.person(self.mentions.attendance.chair)
 
     def _author(self, author: str) -> URIRef | None:
         """A note's author: a party abbreviation ("C") or a person of the document."""
