@@ -244,9 +244,11 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
             yield event.organisation
     clauses = [clause for item in mentions.items for clause in item.decisions]
     clauses += [entry.decision for entry in mentions.year_summary]
+    # "ger Sofia Berglund i uppdrag": an assignee the document lists as a person is one.
+    people = {" ".join(p.name.split()) for p in person_mentions(mentions, free_text=False)}
     for clause in clauses:
         if clause.assignment is not None:
-            yield from clause.assignment.assignees
+            yield from (a for a in clause.assignment.assignees if " ".join(a.split()) not in people)
             if clause.assignment.report_to:
                 yield clause.assignment.report_to
         yield from clause.recommends_to

@@ -27,6 +27,11 @@ _PAGE_MARK = re.compile(r"^\s*\d{1,3}\s*\(\d{1,3}\)")
 # A label in a column of its own, its value after a tab or a run of spaces ("Övriga
 # deltagare      Pia Holm, …"): a label even where it otherwise needs its colon.
 _COLUMN_GAP = re.compile(r"(?:\t|[ \u00a0]{2,})(?=\S)")
+# The meeting date's label in a page header's right column, after the body on its line
+# ("Regionstyrelsen      Sammanträdesdatum"): it stands alone in its column (its value on
+# the next line) or has its colon. A table row's last cell ("… | Ordförande") is no label.
+_COLUMN_BEFORE = re.compile(r"\S(?:\t|[ \u00a0]{2,})$")
+_ALONE_IN_COLUMN = re.compile(r"[ \u00a0]*(?:$|\t|[ \u00a0]{2,})")
 # A lower-case word right after a label: the label is a sentence's first word.
 _SENTENCE_AFTER_LABEL = re.compile(r"[ \t\u00a0]+[a-zåäöé]")
 
@@ -84,7 +89,8 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
             in_column = at_line_start and _COLUMN_GAP.match(line.text, match.end("label"))
             if label.colon_required and not (match.group("colon") or in_column):
                 continue
-            if not (at_line_start or several):
+            right_column = _dates_right_column(line.text, match, label, where)
+            if not (at_line_start or several or right_column):
                 continue
             if hits and _opens_sentence_in_own_block(hits[-1], label, match, line.text):
                 continue
@@ -98,6 +104,15 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
         value = _value_extent(text, hit.end, next_start, end, hit.label.mode)
         fields.append(HeaderField(hit.label.key, hit.label_span, value))
     return fields
+
+
+def _dates_right_column(line: str, match: re.Match[str], label: Label, where: str) -> bool:
+    return (
+        where == "header"
+        and label.key == "date"
+        and _COLUMN_BEFORE.search(line, 0, match.start()) is not None
+        and (bool(match.group("colon")) or _ALONE_IN_COLUMN.match(line, match.end()) is not None)
+    )
 
 
 def _opens_sentence_in_own_block(

@@ -32,6 +32,10 @@ _MAX_BODY_CHARS = 80
 _WORD = re.compile(r"[^\s,]+")
 # The end of a label cut off by the page edge: "ande:" of "Beslutande:".
 _LABEL_FRAGMENT = re.compile(r"[a-zåäö]+:\s*")
+# The columns of a page-header line ("ÄLVDALS KOMMUN    PROTOKOLL    1(3)"): runs of words
+# between tabs or wider gaps, and the page number one of them may be.
+_COLUMN = re.compile(r"\S+(?:[ \u00a0]\S+)*")
+_PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})", re.IGNORECASE)
 # Any leap year: only to find "6 december", "29 februari" without a year of their own.
 _ANY_YEAR = 2000
 _QUOTED = 2  # how many examples a message quotes
@@ -152,6 +156,13 @@ def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateV
             if body_span.text:
                 body_span = Span(start, start + len(body_span.text), body_span.text)
                 return body_span.text, body_span, title_date
+        beside = _beside_kind(span)
+        if beside:
+            # A page header names the organisation ("ÄLVDALS KOMMUN") beside what the
+            # document is; its body is on the next line, else the column beside.
+            if index + 1 < len(segments.title):
+                beside = _columns(segments.title[index + 1])
+            return beside[0].text, beside[0], title_date
         kinds = concepts_in(text, "DocumentKind", span.start, span.end)
         bare_kind = (
             kinds and kinds[0].start == span.start and kinds[0].end == span.end
@@ -169,6 +180,26 @@ def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateV
         first = segments.title[0]
         return first.text, first, title_date
     return None, None, title_date
+
+
+def _columns(line: Span) -> list[Span]:
+    return [
+        Span(line.start + m.start(), line.start + m.end(), m.group(0))
+        for m in _COLUMN.finditer(line.text)
+    ]
+
+
+def _beside_kind(line: Span) -> list[Span]:
+    """The other columns of a page-header line that has a column saying only what the
+    document is ("PROTOKOLL"), page numbers left out; [] for any other line."""
+    columns = _columns(line)
+    if len(columns) < 2 or not any(_kind_line(column.text) for column in columns):
+        return []
+    return [
+        column
+        for column in columns
+        if not _kind_line(column.text) and not _PAGE_NUMBER.fullmatch(column.text)
+    ]
 
 
 def _kind_line(line: str) -> bool:

@@ -225,7 +225,8 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
                 known_organisations=known,
             )
             if person is not None:
-                people.append(person)
+                # Under "Frånvarande" the list is of members who did not come.
+                people.append(replace(person, absent=person.absent or section.key == "absent"))
     return people
 
 

@@ -13,6 +13,9 @@ blank lines, is kept: the segmenter splits merged table columns on them):
 * Markdown emphasis (`**x**`, `*x*`, `__x__`, `_x_`), links to nowhere
   (`[label](#)` → `label`) and inline HTML formatting tags (`<b>`) are
   removed, so markup never leaks into names or titles;
+* Markdown tables become what the PDF and DOCX readers make of a table: one
+  tab-separated line a row (`| Anna Berg | Ordförande |` → "Anna Berg\tOrdförande"),
+  without the rule under the heading row (`|---|---|`);
 * Unicode NFC, so "a" + combining ring and "å" are the same name.
 
 Every change is recorded as a piece of the `OffsetMap`; unchanged stretches
@@ -54,6 +57,10 @@ _FRAGMENT_LINK = re.compile(r"\[([^\[\]\r\n]+)\](\(#[^()\s]*\))")
 _HTML_FORMATTING_TAG = re.compile(
     r"</?(?:b|i|u|em|strong|span|font|sup|sub|mark)(?:\s[^<>\r\n]*)?>", re.IGNORECASE
 )
+# A Markdown table row, the rule under its heading row, and the border of a cell.
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t\r]*$")
+_TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t\r]*")
+_CELL_BORDER = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
 _EMPHASIS_RUN = re.compile(r"\*+|_+")
 # Emphasis never crosses a blank line (a Markdown paragraph break).
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*(?=\r?\n)|\r[ \t]*(?=\r)")
@@ -84,6 +91,7 @@ def normalise(source_text: str) -> NormalisedText:
             *_deletions(_HTML_FORMATTING_TAG, source_text),
             *_link_edits(source_text),
             *_emphasis_edits(source_text),
+            *_table_edits(source_text),
         ]
     )
     edits = _with_nfc_edits(source_text, edits)
@@ -109,6 +117,21 @@ def _link_edits(source: str) -> list[_Edit]:
     for match in _FRAGMENT_LINK.finditer(source):
         edits.append(_Edit(match.start(), match.start() + 1, ""))  # "["
         edits.append(_Edit(match.end(1), match.end(), ""))  # "](#…)"
+    return edits
+
+
+def _table_edits(source: str) -> list[_Edit]:
+    """Each row's outer borders removed and inner ones made tabs; the rule under the
+    heading row removed with its line break."""
+    edits: list[_Edit] = []
+    for row in _TABLE_ROW.finditer(source):
+        if _TABLE_RULE.fullmatch(row.group(0)):
+            edits.append(_Edit(row.start(), min(row.end() + 1, len(source)), ""))
+            continue
+        borders = list(_CELL_BORDER.finditer(source, row.start(), row.end()))
+        for index, border in enumerate(borders):
+            outer = index in (0, len(borders) - 1)
+            edits.append(_Edit(border.start(), border.end(), "" if outer else "\t"))
     return edits
 
 

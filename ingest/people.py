@@ -289,7 +289,8 @@ def _clean(value: str) -> str | None:
 
 
 # Only these characters cut a description into parts; the rest is skipped over at C speed.
-_COMMA_OR_PARENTHESIS = re.compile(r"[,()]")
+# A tab is a comma: the cells of a table row that names one person ("Organisation\tRoll").
+_COMMA_OR_PARENTHESIS = re.compile(r"[,()\t]")
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[Span]:
@@ -298,7 +299,7 @@ def _comma_parts(text: str, start: int, end: int) -> list[Span]:
     for mark in _COMMA_OR_PARENTHESIS.finditer(text, start, end):
         char, position = mark.group(), mark.start()
         depth = max(0, depth + (char == "(") - (char == ")"))  # a stray ")" opens nothing
-        if char == "," and depth == 0:
+        if char in ",\t" and depth == 0:
             parts.append(trimmed_span(text, part_start, position))
             part_start = position + 1
     parts.append(trimmed_span(text, part_start, end))

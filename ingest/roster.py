@@ -67,6 +67,33 @@ def _headings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda row: len(row[0]), reverse=True))
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """What a table's first row says of its columns: which one marks presence, if any."""
+
+    presence: int | None
+
+
+@cache
+def _column_words() -> dict[str, frozenset[str]]:
+    """Kind ("column", "presence", "absent") → its words in `data/table_columns.tsv`."""
+    words: dict[str, set[str]] = {"column": set(), "presence": set(), "absent": set()}
+    for kind, word in read_table("table_columns.tsv"):
+        words[kind].add(word)
+    return {kind: frozenset(found) for kind, found in words.items()}
+
+
+def _table_columns(line: Line) -> _Columns | None:
+    """The columns a table's first row names ("Namn | Organisation | Roll | Närvarande",
+    tab-separated); None for a row that holds anything else."""
+    cells = [cell.strip() for cell in line.text.split("\t")]
+    words = _column_words()
+    named = [cell for cell in cells if cell]
+    if len(named) < 2 or not all(cell in words["column"] | words["presence"] for cell in named):
+        return None
+    return _Columns(next((i for i, cell in enumerate(cells) if cell in words["presence"]), None))
+
+
 @cache
 def _group_prefix() -> str:
     prefixes = [row[0] for row in read_table("roster_headings.tsv") if row[1] == "group"]
@@ -273,7 +300,9 @@ def find_rosters(text: str, start: int, end: int, known: Iterable[str]) -> list[
     while index < len(lines):
         opens = _may_open_section().search(lines.lines[index].text)
         cells = lines.cells(index) if opens else []
-        if cells and all(cell.kind in ("heading", "group") for cell in cells):
+        headed = bool(cells) and all(cell.kind in ("heading", "group") for cell in cells)
+        # A table whose first row names its columns lists people without a heading too.
+        if headed or ("\t" in lines.lines[index].text and _table_columns(lines.lines[index])):
             index = _consume(lines, index, sections)
         else:
             index += 1
@@ -298,12 +327,34 @@ class _LineCells:
             self._cells[index] = _line_cells(self.text, self.lines[index], self.known)
         return self._cells[index]
 
+    def row(self, index: int, columns: _Columns) -> list[_Cell]:
+        """A table row under column headings: one cell, the person its cells describe
+        (up to the presence column), keyed "absent" when that column says so ("Nej")."""
+        line = self.lines[index]
+        if "\t" not in line.text:
+            return self.cells(index)
+        end, key = line.end, ""
+        pieces = _split_on(self.text, line.start, line.end, "\t")
+        if columns.presence is not None and columns.presence < len(pieces):
+            mark = pieces[columns.presence]
+            end = mark.start if columns.presence else end
+            key = "absent" if mark.text.strip().lower() in _column_words()["absent"] else ""
+        span = trimmed_span(self.text, line.start, end)
+        kind = (
+            "person" if starts_with_name(self.text, span.start, span.end, self.known) else "other"
+        )
+        return [_Cell(span, 0, kind, key)]
+
 
 def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
     if line.blank:
         return []
+    found = split_cells(text, line, known)
+    if len(found) > 1 and not strip_markup(text, found[0][1].start, found[0][1].end).text:
+        # "## Närvarande": the heading's marks, cut off as a cell, are no column of their own.
+        found = [(column - 1, span) for column, span in found[1:]]
     cells = []
-    for column, span in split_cells(text, line, known):
+    for column, span in found:
         kind, key = _classify(text, span, known)
         cells.append(_Cell(strip_markup(text, span.start, span.end), column, kind, key))
     return cells
@@ -312,10 +363,14 @@ def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
 def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     groups: dict[int, Span | None] = {}
     headings: dict[int, tuple[Span | None, str]] = {}
-    collected: dict[tuple[int, int | None, int | None], list[Span]] = {}
+    collected: dict[tuple[int, int | None, int | None, str], list[Span]] = {}
     order: list[tuple[int, Span | None, Span | None, str]] = []
+    table: _Columns | None = None  # the columns of the table this line is a row of
     while index < len(lines):
-        cells = lines.cells(index)
+        if (columns := _table_columns(lines.lines[index])) is not None:
+            table, index = columns, index + 1
+            continue
+        cells = lines.row(index, table) if table else lines.cells(index)
         if any(cell.kind == "other" for cell in cells):
             break
         for cell in cells:
@@ -324,13 +379,16 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 headings.pop(cell.column, None)
             elif cell.kind == "heading":
                 headings[cell.column] = (cell.span, cell.key)
+                table = None
             else:
                 group = groups.get(cell.column) or groups.get(0)
                 heading, key = headings.get(cell.column, (None, "members"))
+                key = cell.key or key
                 section_id = (
                     cell.column,
                     group.start if group else None,
                     heading.start if heading else None,
+                    key,
                 )
                 if section_id not in collected:
                     collected[section_id] = []
@@ -338,6 +396,11 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 collected[section_id].append(cell.span)
         index += 1
     for column, group, heading, key in order:
-        section_id = (column, group.start if group else None, heading.start if heading else None)
+        section_id = (
+            column,
+            group.start if group else None,
+            heading.start if heading else None,
+            key,
+        )
         out.append(RosterSection(group, heading, key, tuple(collected[section_id])))
     return index

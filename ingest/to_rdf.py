@@ -158,6 +158,12 @@ class _Builder:
     def organisation(self, name: str | None) -> ResolvedOrganisation | None:
         return self.resolved.organisation(name)
 
+    def assigned_person(self, name: str) -> ResolvedPerson | None:
+        """An assignee the document lists as a person ("ger Sofia Berglund i uppdrag")."""
+        firm = {" ".join(p.name.split()) for p in person_mentions(self.mentions, free_text=False)}
+        spelling = " ".join(name.split())
+        return self.resolved.persons.get(spelling) if spelling in firm else None
+
     # -- the source document --------------------------------------------------------------
 
     def source_document(self, generated_at: dt.datetime) -> None:
@@ -558,6 +564,8 @@ class _Builder:
                 self.add(post.iri, ORG.role, post.role)
                 self.add(post.iri, ORG.postIn, post.post_in)
                 assignees.append(post.iri)
+            elif (person := self.assigned_person(name)) is not None:
+                assignees.append(person.iri)
             elif (organisation := self.organisation(name)) is not None:
                 assignees.append(organisation.iri)
         if not assignees:
