@@ -34,6 +34,13 @@ _NUMBERED = re.compile(r"^[ \t]*(?:(?P<number>\d{1,2})[.)]|[•\-–*])[ \t]+")
 # A sentence ends at its punctuation or at a blank line; single line breaks are wraps.
 _SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?![ \t]*\n)[^.!?\n]*)*(?:[.!?]+|(?=\n[ \t]*\n)|$)")
 _SPLIT_ASSIGNEES = re.compile(r"\s*,\s*|(?<!-)\s+och\s+|\s+samt\s+")
+# A point's number at a line start or inside running text after "att", ",", ";" or ":"
+# ("beslutar att 1. anta …, 2. ge …"), a word after it: "31 §", "2024-03-12" and
+# "punkt 2" have no such place.
+_POINT = re.compile(
+    r"(?:^[ \t]*|(?:(?<=\batt)|(?<=[,;:]))\s+)(?P<number>\d{1,2})[.)][ \t]+(?=[^\W\d_])",
+    re.MULTILINE,
+)
 
 
 @cache
@@ -73,6 +80,9 @@ def clauses_in(
     ("Beslut"), part of some decision phrases ("Beslut: enligt förslag").
     """
     listed = list_agreements(text, value.start, value.end)
+    inline = _inline_points(text, value)
+    if inline and not listed:
+        return _point_clauses(text, value, inline, default_year, per_capsulam, date)
     lines = [line for line in split_lines(text, value.start, value.end) if not line.blank]
     list_lines = [line for line in lines if _NUMBERED.match(line.text)]
     if not list_lines or listed:
@@ -89,6 +99,42 @@ def clauses_in(
         assert marker is not None
         body = trimmed_span(text, line.start + marker.end(), end)
         number = int(marker.group("number")) if marker.group("number") else index + 1
+        clauses.append(_clause(text, body, lead, number, default_year, per_capsulam, date, []))
+    return clauses
+
+
+def _inline_points(text: str, value: Span) -> list[re.Match[str]]:
+    """The markers of points numbered 1, 2, 3 … in a row when one of them stands inside a
+    line ("Regionstyrelsen beslutar att 1. anta …, 2. ge …, 3. paragrafen justeras"); a
+    list with each point on a line of its own is `clauses_in`'s line split."""
+    run: list[re.Match[str]] = []
+    for marker in _POINT.finditer(text, value.start, value.end):
+        number = int(marker.group("number"))
+        if number == len(run) + 1:
+            run.append(marker)
+        elif number == 1 and len(run) < 2:
+            run = [marker]
+    inside_a_line = any(
+        text[text.rfind("\n", 0, m.start("number")) + 1 : m.start("number")].strip() for m in run
+    )
+    return run if len(run) > 1 and inside_a_line else []
+
+
+def _point_clauses(
+    text: str,
+    value: Span,
+    points: Sequence[re.Match[str]],
+    default_year: int | None,
+    per_capsulam: bool,
+    date: DateValue | None,
+) -> list[DecisionClause]:
+    """One clause per numbered point, each with the lead-in the points share."""
+    lead = trimmed_span(text, value.start, points[0].start("number"))
+    clauses = []
+    for index, point in enumerate(points):
+        end = points[index + 1].start("number") if index + 1 < len(points) else value.end
+        body = trimmed_span(text, point.end(), end)
+        number = int(point.group("number"))
         clauses.append(_clause(text, body, lead, number, default_year, per_capsulam, date, []))
     return clauses
 
@@ -185,9 +231,17 @@ def _first_date(
         for rule in rules:
             for match in rule.finditer(text, span.start, span.end):
                 dates = find_dates(match.group("date"), match.start("date"), default_year)
-                if dates:
+                if dates and not _recurs(text, match.start(), match.end("date")):
                     return dates[0]
     return None
+
+
+def _recurs(text: str, start: int, date_end: int) -> bool:
+    """True when the date of a phrase comes back ("senast den 31 mars varje år", "årligen
+    senast den 31 mars"): a yearly or quarterly date is no single date."""
+    after = any(rule.regex.match(text, date_end) for rule in _rules("recurs_after"))
+    before = max(0, text.rfind("\n\n", 0, start))
+    return after or any(rule.regex.search(text, before, start) for rule in _rules("recurs_before"))
 
 
 def _new_end(text: str, body: Span, default_year: int | None) -> DateValue | None:
@@ -223,7 +277,8 @@ def _assignment(
     report_to = _captured(_rules("report_to"), whole, "to")
     return Assignment(
         assignees=tuple(assignees),
-        task=tasks[0] if tasks else body.text,
+        # A point of a list keeps its comma; the task it sets does not ("…, 3. …").
+        task=tasks[0].rstrip(" ,;") if tasks else body.text,
         span=body,
         deadline=_first_date(_rules("deadline"), text, scope, default_year),
         report_to=report_to[0] if report_to else None,
@@ -286,4 +341,6 @@ def _numbered_points(text: str, start: int, end: int) -> Span | None:
     extent = clause_extent(text, start, end)
     lines = split_lines(text, extent.start, extent.end)[1:]
     numbered = [_NUMBERED.match(line.text) for line in lines]
-    return extent if any(marker and marker.group("number") for marker in numbered) else None
+    if any(marker and marker.group("number") for marker in numbered):
+        return extent
+    return extent if _inline_points(text, extent) else None

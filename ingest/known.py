@@ -24,7 +24,7 @@ from rdflib import URIRef
 
 from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
-from beslutsgraf.ingest.model import MeetingStatus, Mentions, PersonMention
+from beslutsgraf.ingest.model import AgendaItem, MeetingStatus, Mentions, PersonMention
 from beslutsgraf.ingest.names import (
     NameCluster,
     first_cluster_with,
@@ -158,6 +158,17 @@ def person_mentions(mentions: Mentions, *, free_text: bool = True) -> Iterator[P
         yield from item.presenters
         if item.chaired_by is not None:
             yield item.chaired_by
+        if not free_text:
+            # "Ulla Hedin (M) reserverar sig": a name with its party, as a member list writes
+            # it, is a person even where no member list is printed (a protocol extract).
+            yield from (person for person in _proposers_and_reservers(item) if person.party)
+
+
+def _proposers_and_reservers(item: AgendaItem) -> Iterator[PersonMention]:
+    for motion in item.motions:
+        yield from motion.persons
+    for reservation in item.reservations:
+        yield from reservation.persons
 
 
 _ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ]{2,6})\)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.labels import find_fields, labels
@@ -53,6 +54,10 @@ _LABEL_FRAGMENT = re.compile(r"(?P<fragment>[a-zåäö]{3,}):")
 _CLOCK_TAIL = re.compile(
     r"[ \t,]*(?:kl\.?(?:[ \t]*\d{1,2}(?:[.:]\d{2})?(?:[ \t]*[-–][ \t]*\d{1,2}(?:[.:]\d{2})?)?)?)?"
 )
+# The attendance roles a signature table gives its columns, by their labels' keys.
+_SIGNING_ROLES = ("chair", "adjusters", "secretary")
+# A column of a table line: words one space apart, up to a tab or a run of spaces.
+_COLUMN = re.compile(r"\S+(?: \S+)*")
 _EVENT_KINDS = {
     "succeeded": RoleEventKind.SUCCEEDED,
     "appointed": RoleEventKind.APPOINTED,
@@ -92,10 +97,13 @@ def extract_attendance(
     )
     chair_changes = _chair_changes(segments, known)
     chair = chair_changes[0].person if chair_changes else _chair_from_roster(roster, absent)
+    signed = _signature_table(text, known)
     if chair is None:
         chair = next(iter(_listed(text, fields, "chair", known)), None)  # "Ordförande X (S)"
+    if chair is None:
+        chair = next(iter(signed["chair"]), None)
     secretaries = [p for p in roster if p.role and p.role.endswith("sekreterare")]
-    secretaries += _listed(text, fields, "secretary", known)
+    secretaries += [*_listed(text, fields, "secretary", known), *signed["secretary"]]
     minutes_taker = next(iter(_listed(text, fields, "minutes_taker", known)), None)
     attendance = Attendance(
         called=tuple(called),
@@ -109,7 +117,13 @@ def extract_attendance(
         secretaries=tuple(_dedupe(secretaries)),
         minutes_taker=minutes_taker,
         adjusters=tuple(
-            _dedupe([*_listed(text, fields, "adjusters", known), *_adjusters(text, known)])
+            _dedupe(
+                [
+                    *_listed(text, fields, "adjusters", known),
+                    *_adjusters(text, known),
+                    *signed["adjusters"],
+                ]
+            )
         ),
     )
     events = _role_events(text, meeting_date, known)
@@ -141,6 +155,49 @@ def _adjusters(text: str, known: frozenset[str]) -> list[PersonMention]:
                 if match.group(group):
                     people.append(_mention(text, match.start(group), match.end(group), known))
     return people
+
+
+@cache
+def _roles_line() -> re.Pattern[str]:
+    """A line of role words only, two or more columns ("ordförande      justerare"): the
+    labels of the attendance roles a signature is for ("Ordförande", "Justerare")."""
+    words = "|".join(re.escape(label.text) for label in labels() if label.key in _SIGNING_ROLES)
+    return re.compile(
+        rf"^[ \t]*(?:{words})(?:(?:\t|[ \t]{{2,}})(?:{words}))+[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def _signature_table(text: str, known: frozenset[str]) -> dict[str, list[PersonMention]]:
+    """The people of a signature table, by role: names on one line and, column for column,
+    their roles on the next ("Anders Nyqvist     Karin Forsberg" over "ordförande
+    justerare"). Only a roles line that gives every column its role counts."""
+    keys = {label.text.lower(): label.key for label in labels() if label.key in _SIGNING_ROLES}
+    signed: dict[str, list[PersonMention]] = {key: [] for key in _SIGNING_ROLES}
+    for roles in _roles_line().finditer(text):
+        names_start = text.rfind("\n", 0, max(roles.start() - 1, 0)) + 1
+        names = list(_COLUMN.finditer(text, names_start, max(roles.start() - 1, names_start)))
+        columns = list(_COLUMN.finditer(text, roles.start(), roles.end()))
+        if len(names) != len(columns) or not all(
+            _overlap(name, names_start, role, roles.start())
+            for name, role in zip(names, columns, strict=True)
+        ):
+            continue
+        for name, role in zip(names, columns, strict=True):
+            key = keys[role.group(0).lower()]
+            person = parse_person(
+                text, name.start(), name.end(), section=key, known_organisations=known
+            )
+            if person is not None:
+                signed[key].append(person)
+    return signed
+
+
+def _overlap(name: re.Match[str], names_start: int, role: re.Match[str], roles_start: int) -> bool:
+    """True when a name and a role share columns of their lines (one stands over the other)."""
+    left = name.start() - names_start, name.end() - names_start
+    right = role.start() - roles_start, role.end() - roles_start
+    return left[0] < right[1] and right[0] < left[1]
 
 
 def _sat_for_in_roster(

@@ -40,6 +40,9 @@ STANDARD_PROTOCOL_FORMS = {
     "uppdra till",
     "uppdras åt",
     "uppdras att",
+    # The infinitive after a lead-in: "Regionstyrelsen beslutar att … ge regiondirektören
+    # i uppdrag att …".
+    "ge … i uppdrag",
     # A report put on file, the usual way a § protocol notes information:
     # "Redovisningen av delegationsbeslut läggs till handlingarna."
     "läggs till handlingarna",
