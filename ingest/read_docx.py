@@ -9,9 +9,13 @@ same kind of conversion):
   "a) " … for numbered lists (agenda items are usually auto-numbered, and
   the number is not in the paragraph's text);
 * a table is one block, one line per row, cells separated by a tab; a cell
-  holding several paragraphs spreads over several lines, paragraph k of every
-  cell on line k, so a two-column member table keeps one name per cell;
-* headers, footers, comments and footnotes are ignored.
+  holding several paragraphs (or lines broken with Shift+Enter) spreads over
+  several lines, line k of every cell on line k, so a two-column member table
+  keeps one name per cell;
+* the page header of the first page comes first, once (Word templates keep the
+  body, "Sammanträdesdatum" and the date there, as a PDF of the same file shows
+  them on top of page 1); later pages' headers, footers, comments and footnotes
+  are ignored.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ def extract_docx_text(data: bytes) -> str:
     numbering = _Numbering.of(document)
     blocks: list[str] = []
     previous_was_list_item = False
-    for element in document.element.body.xpath(_BODY_BLOCKS):
+    for element in [*_first_page_header(document), *document.element.body.xpath(_BODY_BLOCKS)]:
         if element.tag == qn("w:tbl"):
             block = _table_text(element, document)
             is_list_item = False
@@ -66,6 +70,17 @@ def extract_docx_text(data: bytes) -> str:
     return "".join(blocks)
 
 
+def _first_page_header(document: Document) -> list[Any]:
+    """The blocks of the header printed on the first page (none if it has none)."""
+    section = document.sections[0]
+    if section.different_first_page_header_footer:
+        header = section.first_page_header
+    else:
+        header = section.header
+    # The first section's header "linked to previous" is no header at all.
+    return [] if header.is_linked_to_previous else list(header._element.xpath(_BODY_BLOCKS))
+
+
 def _describe(error: Exception) -> str:
     if isinstance(error, PackageNotFoundError | zipfile.BadZipFile):
         return "it is not a ZIP package, or the package is truncated"
@@ -80,7 +95,9 @@ def _table_text(table: Any, document: Document) -> str:
             # The lower parts of a vertically merged cell repeat nothing.
             paragraphs = [] if cell.vMerge == "continue" else cell.xpath(".//w:p")
             texts = [Paragraph(p, document).text for p in paragraphs]
-            cells.append([" ".join(t.split("\n")) for t in texts if t.strip()] or [""])
+            # A line break (Shift+Enter) parts lines as a new paragraph does: one name each.
+            cell_lines = [line for t in texts for line in t.split("\n") if line.strip()]
+            cells.append(cell_lines or [""])
         for line in zip_longest(*cells, fillvalue=""):
             lines.append("\t".join(line))
     return "\n".join(line for line in lines if line.strip())

@@ -2,7 +2,11 @@
 
 Layout of the extracted text:
 
-* pages are separated by a blank line ("\\n\\n");
+* pages are separated by a blank line ("\\n\\n"), unless a paragraph runs on
+  from one page to the next (a soft wrap, as below: a space);
+* running page headers and footers (the same line at the same height at the top
+  or foot of every page, "Sida 2 av 4" with its page number) are left out, but
+  for the first page's header, which names the body and the date;
 * lines are rebuilt from word positions; a wide gap between two words on a
   line (a table column without rules, a "Datum:    2026-05-13" header)
   becomes a tab, a wider vertical gap between lines a blank line; a row
@@ -62,6 +66,11 @@ _HANGING_INDENT = 2.0  # a wrapped bullet's text may start this many font sizes 
 # A line starting like an agenda item, a sub-item or a bullet starts anew even
 # when the line before it happens to reach the margin.
 _LIST_MARKER = re.compile(r"^(?:\d+[.)]|[a-zåäö]\)|[-–•*➤§])")
+# Running page headers and footers stand in the top or the foot fifth of the page, at
+# the same height (within this many points) on every page.
+_FURNITURE_BAND = 0.2
+_SAME_HEIGHT = 2.0
+_NUMBER = re.compile(r"\d+")
 
 
 class PdfFormatError(Exception):
@@ -149,7 +158,9 @@ def extract_pdf_text(data: bytes) -> ExtractedPdf:
     """The text of the PDF whose bytes are `data`, in reading order (see the module docstring)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_text(page) for page in pdf.pages]
+            layouts = [_page_layout(page) for page in pdf.pages]
+        furniture = _page_furniture(layouts)
+        pages = [_page_lines(layout, furniture, len(layouts)) for layout in layouts]
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PdfFormatError("it is encrypted or password-protected") from error
     except (PdfminerException, PDFException, PSException) as error:
@@ -157,7 +168,28 @@ def extract_pdf_text(data: bytes) -> ExtractedPdf:
     except (ValueError, KeyError, TypeError, AssertionError, zlib.error) as error:
         # pdfminer lets these escape from damaged streams and object tables.
         raise PdfFormatError(_describe(error)) from error
-    return ExtractedPdf(PAGE_SEPARATOR.join(page for page in pages if page), len(pages))
+    return ExtractedPdf(_join_pages(pages), len(layouts))
+
+
+def _join_pages(pages: Sequence[Sequence[_Line | _Table | None]]) -> str:
+    """The pages' text, a blank line apart, or a space where a paragraph runs on."""
+    parts: list[str] = []
+    previous: _Line | _Table | None = None
+    for items in pages:
+        text = _render(items)
+        if not text:
+            continue
+        first = next((item for item in items if item is not None), None)
+        if parts:
+            runs_on = (
+                isinstance(previous, _Line)
+                and isinstance(first, _Line)
+                and _is_soft_wrap(previous, first)
+            )
+            parts.append(" " if runs_on else PAGE_SEPARATOR)
+        parts.append(text)
+        previous = next((item for item in reversed(items) if item is not None), None)
+    return "".join(parts)
 
 
 def _describe(error: Exception) -> str:
@@ -168,25 +200,103 @@ def _describe(error: Exception) -> str:
     return f"{type(inner).__name__}: {inner}".rstrip(": ")
 
 
-def _page_text(page: Any) -> str:
+@dataclass(frozen=True)
+class _Page:
+    number: int  # from 1
+    lines: tuple[_Line, ...]
+    tables: tuple[_Table, ...]
+    width: float
+    height: float
+
+
+def _page_layout(page: Any) -> _Page:
     found = page.find_tables()
-    tables = [_table(table) for table in found]
     words = [
         _Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
         for w in page.extract_words()
         if not any(_inside(w, table.bbox) for table in found)
     ]
-    lines = _lines(words)
-    gutter = _gutter(lines, float(page.width))
+    tables = tuple(_table(table) for table in found)
+    width, height = float(page.width), float(page.height)
+    return _Page(int(page.page_number), tuple(_lines(words)), tables, width, height)
+
+
+def _page_furniture(pages: Sequence[_Page]) -> frozenset[tuple[str, str]]:
+    """The running page header and footer lines: (band, text) of each line that stands
+    in the top or foot band at the same height on every page, or all but one (a first
+    page of its own). A page number or count in it ("Sida 2 av 4") is read as "#"."""
+    tops: dict[tuple[str, str], list[float]] = {}
+    for page in pages:
+        for line in page.lines:
+            key = _furniture_key(line, page, len(pages))
+            if key is not None:
+                tops.setdefault(key, []).append(line.top)
+    needed = max(2, len(pages) - 1)
+    return frozenset(
+        key
+        for key, found in tops.items()
+        if len(found) >= needed and max(found) - min(found) <= _SAME_HEIGHT
+    )
+
+
+def _furniture_key(line: _Line, page: _Page, page_count: int) -> tuple[str, str] | None:
+    if line.bottom <= page.height * _FURNITURE_BAND:
+        band = "head"
+    elif line.top >= page.height * (1 - _FURNITURE_BAND):
+        band = "foot"
+    else:
+        return None
+    page_numbers = {str(page.number), str(page_count)}
+    words = (
+        _NUMBER.sub(lambda m: "#" if m.group(0) in page_numbers else m.group(0), word.text)
+        for word in line.words
+    )
+    return band, " ".join(words)
+
+
+def _edge_runs(
+    page: _Page, furniture: frozenset[tuple[str, str]], page_count: int
+) -> tuple[int, int]:
+    """How many of the page's first and last lines are running header and footer lines.
+    Only a run from the page's edge counts: the same "Beslut" at the same height on two
+    pages, under a different "§ 12" and "§ 14", is content."""
+    bands = [
+        key[0] if key is not None and key in furniture else None
+        for key in (_furniture_key(line, page, page_count) for line in page.lines)
+    ]
+    # A ruled table is content: the runs stop at it.
+    table_top = min((table.top for table in page.tables), default=page.height)
+    table_bottom = max((table.bottom for table in page.tables), default=0.0)
+    header = 0
+    while header < len(bands) and bands[header] == "head":
+        if page.lines[header].bottom > table_top:
+            break
+        header += 1
+    footer = 0
+    while footer < len(bands) - header and bands[-1 - footer] == "foot":
+        if page.lines[-1 - footer].top < table_bottom:
+            break
+        footer += 1
+    return header, footer
+
+
+def _page_lines(
+    page: _Page, furniture: frozenset[tuple[str, str]], page_count: int
+) -> list[_Line | _Table | None]:
+    """The page's text without its running footer, and without its running header
+    after the first page (where it names the body and the date once)."""
+    header, footer = _edge_runs(page, furniture, page_count)
+    lines = list(page.lines[0 if page.number == 1 else header : len(page.lines) - footer])
+    gutter = _gutter(lines, page.width)
     if gutter is None:
         lines = _with_empty_leading_cells(lines)
-    right_margin = _right_margin(lines, float(page.width))
+    right_margin = _right_margin(lines, page.width)
     items: list[_Line | _ColumnLine | _Table] = [
         _split_line(line, gutter, right_margin) for line in lines
     ]
-    items.extend(tables)
+    items.extend(page.tables)
     items.sort(key=lambda item: item.top)
-    return _render(_reading_order(items))
+    return _reading_order(items)
 
 
 def _table(table: Any) -> _Table:

@@ -331,8 +331,8 @@ class _LineCells:
         """A table row under column headings: one cell, the person its cells describe
         (up to the presence column), keyed "absent" when that column says so ("Nej")."""
         line = self.lines[index]
-        if "\t" not in line.text:
-            return self.cells(index)
+        if len([cell for cell in line.text.split("\t") if cell.strip()]) < 2:
+            return self.cells(index)  # a row with one cell filled: a name, or a row group
         end, key = line.end, ""
         pieces = _split_on(self.text, line.start, line.end, "\t")
         if columns.presence is not None and columns.presence < len(pieces):
@@ -344,6 +344,13 @@ class _LineCells:
             "person" if starts_with_name(self.text, span.start, span.end, self.known) else "other"
         )
         return [_Cell(span, 0, kind, key)]
+
+
+def _is_row_group(lines: _LineCells, index: int, cells: list[_Cell]) -> bool:
+    """Whether a heading alone on its line, right under a table row, heads the rows below
+    it ("Frånvarande" across a participants table): they keep the table's columns."""
+    previous = lines.lines[index - 1] if index else None
+    return len(cells) == 1 and previous is not None and "\t" in previous.text
 
 
 def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
@@ -379,7 +386,8 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 headings.pop(cell.column, None)
             elif cell.kind == "heading":
                 headings[cell.column] = (cell.span, cell.key)
-                table = None
+                if not _is_row_group(lines, index, cells):
+                    table = None
             else:
                 group = groups.get(cell.column) or groups.get(0)
                 heading, key = headings.get(cell.column, (None, "members"))
