@@ -19,9 +19,9 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.read import read
-from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.conftest import load
 from tests.ingest.test_formats_same_facts import facts_of
 from tests.ingest.test_read_pdf import _unicode_font
 
@@ -391,40 +391,35 @@ def test_a_row_group_in_a_participants_table_lists_who_did_not_come(
 
 
 def test_office_minutes_in_the_store_quote_their_text(
-    protocols: dict[str, Path], tmp_path: Path
+    protocols: dict[str, Path], tmp_path: Path, store: EmbeddedStore
 ) -> None:
     minutes = word_minutes(tmp_path / "samverkan_2024-09-18.docx")
     files = [protocols["docx"], protocols["pdf"], minutes]
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        outcomes = run(files, store, quarantine_dir=tmp_path / "q").outcomes
-        assert [o.status for o in outcomes] == [Status.LOADED] * 3, [o.message for o in outcomes]
-        samverkan = f"<{ID}meeting/samverkansgruppen-for-aldreomsorg-i-vasterdal/2024-09-18>"
-        absent = store.select(PREFIXES + f"SELECT ?p WHERE {{ {samverkan} bg:absentee ?p }}")
-        assert sorted(row["p"] for row in absent) == [
-            f"<{ID}person/helena-roos>",
-            f"<{ID}person/jonas-falk>",
-        ]
-        rows = store.select(
-            PREFIXES + "SELECT DISTINCT ?text WHERE { ?m a bg:Meeting ; bg:heldBy ?body ; "
-            "bg:hasAgendaItem ?item . ?item bg:itemNumber 14 ; bg:hasDecision ?d . "
-            "?d bg:decisionText ?text }"
-        )
-        texts = sorted(" ".join(literal_value(row["text"]).split()) for row in rows)
-        assert texts == sorted(" ".join(clause.split()) for clause in ITEMS[2][5])
-        assert not any(RUNNING_FOOTER in text for text in texts)
-        sources = {}
-        for path in files:
-            document = read(path)
-            sources[f"<{ID}source/{document.sha256[:16]}>"] = document.source_text
-        quotes = store.select(
-            PREFIXES + "SELECT DISTINCT ?g ?exact ?start ?end WHERE { GRAPH ?g { "
-            "?a a oa:Annotation ; oa:hasTarget ?t . ?t oa:hasSelector ?p, ?q . "
-            "?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact } }"
-        )
-        assert len(quotes) > 30
-        for row in quotes:
-            start, end = (int(literal_value(row[name])) for name in ("start", "end"))
-            assert literal_value(row["exact"]) == sources[row["g"]][start:end]
-    finally:
-        store.close()
+    load(store, *files, quarantine_dir=tmp_path / "q")
+    samverkan = f"<{ID}meeting/samverkansgruppen-for-aldreomsorg-i-vasterdal/2024-09-18>"
+    absent = store.select(PREFIXES + f"SELECT ?p WHERE {{ {samverkan} bg:absentee ?p }}")
+    assert sorted(row["p"] for row in absent) == [
+        f"<{ID}person/helena-roos>",
+        f"<{ID}person/jonas-falk>",
+    ]
+    rows = store.select(
+        PREFIXES + "SELECT DISTINCT ?text WHERE { ?m a bg:Meeting ; bg:heldBy ?body ; "
+        "bg:hasAgendaItem ?item . ?item bg:itemNumber 14 ; bg:hasDecision ?d . "
+        "?d bg:decisionText ?text }"
+    )
+    texts = sorted(" ".join(literal_value(row["text"]).split()) for row in rows)
+    assert texts == sorted(" ".join(clause.split()) for clause in ITEMS[2][5])
+    assert not any(RUNNING_FOOTER in text for text in texts)
+    sources = {}
+    for path in files:
+        document = read(path)
+        sources[f"<{ID}source/{document.sha256[:16]}>"] = document.source_text
+    quotes = store.select(
+        PREFIXES + "SELECT DISTINCT ?g ?exact ?start ?end WHERE { GRAPH ?g { "
+        "?a a oa:Annotation ; oa:hasTarget ?t . ?t oa:hasSelector ?p, ?q . "
+        "?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact } }"
+    )
+    assert len(quotes) > 30
+    for row in quotes:
+        start, end = (int(literal_value(row[name])) for name in ("start", "end"))
+        assert literal_value(row["exact"]) == sources[row["g"]][start:end]

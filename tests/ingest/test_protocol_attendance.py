@@ -13,10 +13,10 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.people import parse_person
 from beslutsgraf.ingest.read import read
-from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.conftest import SAMPLES_DIR
+from tests.ingest.conftest import load
 
 PROTOCOL = Path(__file__).parent / "protocols" / "ks_protokoll_2024-05-15.txt"
 PREFIXES = (
@@ -108,63 +108,55 @@ def test_deputies_of_a_flattened_protocol_page_are_present() -> None:
     assert "Kenneth Johansson" not in present
 
 
-def test_per_item_attendance_in_the_store(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        (outcome,) = run([PROTOCOL], store, quarantine_dir=tmp_path / "quarantine").outcomes
-        assert outcome.status == Status.LOADED, outcome.message
+def test_per_item_attendance_in_the_store(tmp_path: Path, store: EmbeddedStore) -> None:
+    load(store, PROTOCOL, quarantine_dir=tmp_path / "quarantine")
 
-        def item_attendees(number: int) -> set[str]:
-            rows = store.select(
-                PREFIXES + f"SELECT ?p WHERE {{ {ITEM.format(number)} bg:attendeeOfItem ?p }}"
-            )
-            return {row["p"] for row in rows}
-
-        lars, ulrika = PERSON.format("lars-eriksson"), PERSON.format("ulrika-frick")
-        assert lars in item_attendees(48) and ulrika not in item_attendees(48)
-        assert ulrika in item_attendees(49) and lars not in item_attendees(49)
-        # Everyone else attends every item: 10 people on § 45 (7 members but Lars' deputy,
-        # the serving deputy for Emma Andersson, 2 deputies and 2 officials present).
-        assert len(item_attendees(45)) == 12
-        assert item_attendees(45) - {lars} == item_attendees(49) - {ulrika}
-
-        assert store.ask(PREFIXES + f"ASK {{ {MEETING} bg:attendee {lars} }}")
-        assert not store.ask(PREFIXES + f"ASK {{ {MEETING} bg:absentee {lars} }}")
-        assert store.ask(
-            PREFIXES + f"ASK {{ ?s bg:substitute {ulrika} ; bg:substituted {lars} ; "
-            f"bg:fromItem {ITEM.format(49)} }}"
+    def item_attendees(number: int) -> set[str]:
+        rows = store.select(
+            PREFIXES + f"SELECT ?p WHERE {{ {ITEM.format(number)} bg:attendeeOfItem ?p }}"
         )
-        # "§§ 45–48" is no organisation anywhere in the graph.
-        assert not store.select(
-            PREFIXES + 'SELECT ?o WHERE { ?o skos:prefLabel ?l FILTER(CONTAINS(?l, "§")) }'
-        )
-        deputies = store.select(
-            PREFIXES + "SELECT ?p WHERE { ?m org:member ?p ; org:role bg:ersattare ; "
-            "org:organization <https://w3id.org/beslutsgraf/id/org/kommunstyrelsen> }"
-        )
-        assert {row["p"] for row in deputies} == {
-            PERSON.format(slug)
-            for slug in ("peter-forsberg", "maria-bergstrom", "ulrika-frick", "kristian-wahlstrom")
-        }
-    finally:
-        store.close()
+        return {row["p"] for row in rows}
+
+    lars, ulrika = PERSON.format("lars-eriksson"), PERSON.format("ulrika-frick")
+    assert lars in item_attendees(48) and ulrika not in item_attendees(48)
+    assert ulrika in item_attendees(49) and lars not in item_attendees(49)
+    # Everyone else attends every item: 10 people on § 45 (7 members but Lars' deputy,
+    # the serving deputy for Emma Andersson, 2 deputies and 2 officials present).
+    assert len(item_attendees(45)) == 12
+    assert item_attendees(45) - {lars} == item_attendees(49) - {ulrika}
+
+    assert store.ask(PREFIXES + f"ASK {{ {MEETING} bg:attendee {lars} }}")
+    assert not store.ask(PREFIXES + f"ASK {{ {MEETING} bg:absentee {lars} }}")
+    assert store.ask(
+        PREFIXES + f"ASK {{ ?s bg:substitute {ulrika} ; bg:substituted {lars} ; "
+        f"bg:fromItem {ITEM.format(49)} }}"
+    )
+    # "§§ 45–48" is no organisation anywhere in the graph.
+    assert not store.select(
+        PREFIXES + 'SELECT ?o WHERE { ?o skos:prefLabel ?l FILTER(CONTAINS(?l, "§")) }'
+    )
+    deputies = store.select(
+        PREFIXES + "SELECT ?p WHERE { ?m org:member ?p ; org:role bg:ersattare ; "
+        "org:organization <https://w3id.org/beslutsgraf/id/org/kommunstyrelsen> }"
+    )
+    assert {row["p"] for row in deputies} == {
+        PERSON.format(slug)
+        for slug in ("peter-forsberg", "maria-bergstrom", "ulrika-frick", "kristian-wahlstrom")
+    }
 
 
-def test_a_serving_deputy_listed_in_two_sections_is_one_person(tmp_path: Path) -> None:
+def test_a_serving_deputy_listed_in_two_sections_is_one_person(
+    tmp_path: Path, store: EmbeddedStore
+) -> None:
     """ "Beslutande … Lisa Strand (S), tjänstgörande ersättare för Olof Sand (S)" and
     "Tjänstgörande ersättare / Lisa Strand (S)": one person, not two namesakes."""
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        protocol = PROTOCOL.parent / "ks_protokoll_2025-05-20.txt"
-        (outcome,) = run([protocol], store, quarantine_dir=tmp_path / "quarantine").outcomes
-        assert outcome.status == Status.LOADED, outcome.message
-        rows = store.select(
-            PREFIXES + "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
-            'SELECT DISTINCT ?p WHERE { ?p foaf:name "Lisa Strand" }'
-        )
-        assert [row["p"] for row in rows] == [PERSON.format("lisa-strand")]
-    finally:
-        store.close()
+    protocol = PROTOCOL.parent / "ks_protokoll_2025-05-20.txt"
+    load(store, protocol, quarantine_dir=tmp_path / "quarantine")
+    rows = store.select(
+        PREFIXES + "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+        'SELECT DISTINCT ?p WHERE { ?p foaf:name "Lisa Strand" }'
+    )
+    assert [row["p"] for row in rows] == [PERSON.format("lisa-strand")]
 
 
 # A page-header layout: "SAMMANTRÄDESPROTOKOLL 1 (4)" over "Sammanträdesdatum" and the
@@ -195,25 +187,22 @@ def test_label_column_sections_are_not_members() -> None:
     assert [p.name for p in attendance.secretaries] == ["Lena Sjö"]
 
 
-def test_disqualification_under_its_heading_and_items_attended(tmp_path: Path) -> None:
+def test_disqualification_under_its_heading_and_items_attended(
+    tmp_path: Path, store: EmbeddedStore
+) -> None:
     items = {item.number: item for item in _mentions(PAGED).items}
     assert [d.person.name for d in items[22].disqualifications] == ["Göran Falk"]
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        (outcome,) = run([PAGED], store, quarantine_dir=tmp_path / "quarantine").outcomes
-        assert outcome.status == Status.LOADED, outcome.message
-        meeting = "<https://w3id.org/beslutsgraf/id/meeting/bygg-och-miljonamnden/2024-03-12>"
-        assert store.ask(PREFIXES + f"ASK {{ {meeting} bg:heldBy ?body }}")
-        rows = store.select(
-            PREFIXES + f"SELECT ?n ?p WHERE {{ {meeting} bg:hasAgendaItem ?i . "
-            "?i bg:itemNumber ?n ; bg:attendeeOfItem ?p }"
-        )
-        attended: dict[str, set[str]] = {}
-        for row in rows:
-            attended.setdefault(row["p"], set()).add(row["n"].split('"')[1])
-        # Göran Falk: §§ 21–23, but jäv on § 22; Jens Lundqvist only § 22.
-        assert attended[PERSON.format("goran-falk")] == {"21", "23"}
-        assert attended[PERSON.format("jens-lundqvist")] == {"22"}
-        assert attended[PERSON.format("eva-lind")] == {"21", "22", "23", "24"}
-    finally:
-        store.close()
+    load(store, PAGED, quarantine_dir=tmp_path / "quarantine")
+    meeting = "<https://w3id.org/beslutsgraf/id/meeting/bygg-och-miljonamnden/2024-03-12>"
+    assert store.ask(PREFIXES + f"ASK {{ {meeting} bg:heldBy ?body }}")
+    rows = store.select(
+        PREFIXES + f"SELECT ?n ?p WHERE {{ {meeting} bg:hasAgendaItem ?i . "
+        "?i bg:itemNumber ?n ; bg:attendeeOfItem ?p }"
+    )
+    attended: dict[str, set[str]] = {}
+    for row in rows:
+        attended.setdefault(row["p"], set()).add(row["n"].split('"')[1])
+    # Göran Falk: §§ 21–23, but jäv on § 22; Jens Lundqvist only § 22.
+    assert attended[PERSON.format("goran-falk")] == {"21", "23"}
+    assert attended[PERSON.format("jens-lundqvist")] == {"22"}
+    assert attended[PERSON.format("eva-lind")] == {"21", "22", "23", "24"}

@@ -13,10 +13,10 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.model import AgendaItem, DecisionClause, Mentions, Span
 from beslutsgraf.ingest.read import read
-from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.conftest import load
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 EXTRACT = PROTOCOLS / "regionstyrelsen_protokollsutdrag_2024-06-11.txt"
@@ -113,37 +113,30 @@ def test_utser_att_justera_names_the_adjuster(tmp_path: Path) -> None:
     assert decision.decision_type == str(BG.ovrigt)
 
 
-def test_the_extract_in_the_store(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        (outcome,) = run([EXTRACT], store).outcomes
-        assert outcome.status == Status.LOADED, outcome.message
-        rows = store.select(
-            PREFIXES + f"SELECT ?n ?text WHERE {{ {ITEM} bg:hasDecision ?d . "
-            "?d bg:clauseNumber ?n ; bg:decisionText ?text } ORDER BY ?n"
-        )
-        assert [literal_value(row["n"]) for row in rows] == ["1", "2", "3"]
-        assert literal_value(rows[2]["text"]) == "paragrafen justeras omedelbart."
-        deadlines = store.select(
-            PREFIXES + f"SELECT ?date WHERE {{ {ITEM} bg:hasDecision ?d . "
-            "{ ?d bg:deadline ?date } UNION { ?d bg:assignment/bg:deadline ?date } }"
-        )
-        assert deadlines == []
-        reservers = store.select(
-            PREFIXES + "SELECT ?person WHERE { ?r a bg:Reservation ; bg:reservingPerson ?person }"
-        )
-        assert {row["person"] for row in reservers} == {
-            PERSON.format("ulla-hedin"),
-            PERSON.format("per-olof-rask"),
-        }
-        proposers = store.select(
-            PREFIXES + "SELECT ?who WHERE { ?m a bg:Motion ; bg:proposedBy ?who }"
-        )
-        assert {row["who"] for row in proposers} == {
-            PERSON.format("anders-nyqvist"),
-            PERSON.format("ulla-hedin"),
-        }
-        (chair,) = store.select(PREFIXES + "SELECT ?chair WHERE { ?m bg:chair ?chair }")
-        assert chair["chair"] == PERSON.format("anders-nyqvist")
-    finally:
-        store.close()
+def test_the_extract_in_the_store(store: EmbeddedStore) -> None:
+    load(store, EXTRACT)
+    rows = store.select(
+        PREFIXES + f"SELECT ?n ?text WHERE {{ {ITEM} bg:hasDecision ?d . "
+        "?d bg:clauseNumber ?n ; bg:decisionText ?text } ORDER BY ?n"
+    )
+    assert [literal_value(row["n"]) for row in rows] == ["1", "2", "3"]
+    assert literal_value(rows[2]["text"]) == "paragrafen justeras omedelbart."
+    deadlines = store.select(
+        PREFIXES + f"SELECT ?date WHERE {{ {ITEM} bg:hasDecision ?d . "
+        "{ ?d bg:deadline ?date } UNION { ?d bg:assignment/bg:deadline ?date } }"
+    )
+    assert deadlines == []
+    reservers = store.select(
+        PREFIXES + "SELECT ?person WHERE { ?r a bg:Reservation ; bg:reservingPerson ?person }"
+    )
+    assert {row["person"] for row in reservers} == {
+        PERSON.format("ulla-hedin"),
+        PERSON.format("per-olof-rask"),
+    }
+    proposers = store.select(PREFIXES + "SELECT ?who WHERE { ?m a bg:Motion ; bg:proposedBy ?who }")
+    assert {row["who"] for row in proposers} == {
+        PERSON.format("anders-nyqvist"),
+        PERSON.format("ulla-hedin"),
+    }
+    (chair,) = store.select(PREFIXES + "SELECT ?chair WHERE { ?m bg:chair ?chair }")
+    assert chair["chair"] == PERSON.format("anders-nyqvist")

@@ -12,9 +12,9 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.model import Mentions, PersonMention
 from beslutsgraf.ingest.read import read
-from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.conftest import load
 from tests.ingest.test_formats_same_facts import facts_of
 from tests.ingest.test_read_pdf import MinutesPdf
 
@@ -96,32 +96,27 @@ def test_a_presence_column_marks_who_did_not_come(tmp_path: Path) -> None:
     assert attendance.chair is not None and attendance.chair.name == "Karin Öberg"
 
 
-def test_markdown_minutes_in_the_store(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        (outcome,) = run([MARKDOWN], store).outcomes
-        assert outcome.status == Status.LOADED, outcome.message
-        meeting = f"<{ID}meeting/samverkansgruppen-for-aldreomsorg-i-vasterdal/2024-09-18>"
+def test_markdown_minutes_in_the_store(store: EmbeddedStore) -> None:
+    load(store, MARKDOWN)
+    meeting = f"<{ID}meeting/samverkansgruppen-for-aldreomsorg-i-vasterdal/2024-09-18>"
 
-        def people(prop: str) -> list[str]:
-            rows = store.select(PREFIXES + f"SELECT ?p WHERE {{ {meeting} bg:{prop} ?p }}")
-            return sorted(row["p"].removeprefix(f"<{ID}person/").rstrip(">") for row in rows)
+    def people(prop: str) -> list[str]:
+        rows = store.select(PREFIXES + f"SELECT ?p WHERE {{ {meeting} bg:{prop} ?p }}")
+        return sorted(row["p"].removeprefix(f"<{ID}person/").rstrip(">") for row in rows)
 
-        assert people("attendee") == [
-            "karin-oberg",
-            "mattias-linde",
-            "nils-wikstrom",
-            "sofia-berglund",
-        ]
-        assert people("absentee") == ["helena-roos", "jonas-falk"]
-        assert people("chair") == ["karin-oberg"]
-        assert people("secretary") == ["nils-wikstrom"]
-        planned = store.select(
-            PREFIXES + "SELECT ?d WHERE { ?m bg:meetingStatus bg:planned ; dct:date ?d }"
-        )
-        assert [literal_value(row["d"]) for row in planned] == ["2024-11-20"]
-    finally:
-        store.close()
+    assert people("attendee") == [
+        "karin-oberg",
+        "mattias-linde",
+        "nils-wikstrom",
+        "sofia-berglund",
+    ]
+    assert people("absentee") == ["helena-roos", "jonas-falk"]
+    assert people("chair") == ["karin-oberg"]
+    assert people("secretary") == ["nils-wikstrom"]
+    planned = store.select(
+        PREFIXES + "SELECT ?d WHERE { ?m bg:meetingStatus bg:planned ; dct:date ?d }"
+    )
+    assert [literal_value(row["d"]) for row in planned] == ["2024-11-20"]
 
 
 # --------------------------------------------------------------------------- page headers
@@ -165,43 +160,31 @@ def test_page_header_protocol_names_body_and_date_as_text_and_as_pdf(tmp_path: P
     assert [number for number, _ in text_facts.agenda] == [101, 102, 103, 104, 105]
 
 
-def test_protocol_extract_with_its_date_beside_the_body_is_placed(tmp_path: Path) -> None:
+def test_protocol_extract_with_its_date_beside_the_body_is_placed(store: EmbeddedStore) -> None:
     meeting = _mentions(EXTRACT).meeting
     assert meeting.body == "Regionstyrelsen"
     assert meeting.date is not None and meeting.date.iso() == "2024-06-11"
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        (outcome,) = run([EXTRACT], store).outcomes
-        assert outcome.status == Status.LOADED, outcome.message
-        (row,) = store.select(
-            PREFIXES + "SELECT ?m ?body ?title WHERE { ?m a bg:Meeting ; bg:heldBy ?body ; "
-            "bg:hasAgendaItem [ bg:itemNumber 142 ; dct:title ?title ] }"
-        )
-        assert row["m"] == f"<{ID}meeting/regionstyrelsen/2024-06-11>"
-        assert row["body"] == f"<{ID}org/regionstyrelsen>"
-        assert literal_value(row["title"]) == "Regional plan för kompetensförsörjning 2025–2028"
-    finally:
-        store.close()
+    load(store, EXTRACT)
+    (row,) = store.select(
+        PREFIXES + "SELECT ?m ?body ?title WHERE { ?m a bg:Meeting ; bg:heldBy ?body ; "
+        "bg:hasAgendaItem [ bg:itemNumber 142 ; dct:title ?title ] }"
+    )
+    assert row["m"] == f"<{ID}meeting/regionstyrelsen/2024-06-11>"
+    assert row["body"] == f"<{ID}org/regionstyrelsen>"
+    assert literal_value(row["title"]) == "Regional plan för kompetensförsörjning 2025–2028"
 
 
 # --------------------------------------------------------------------------- assignees
 
 
-def test_an_assignee_the_minutes_list_as_present_is_a_person(tmp_path: Path) -> None:
+def test_an_assignee_the_minutes_list_as_present_is_a_person(store: EmbeddedStore) -> None:
     # "… och ger Rasmus Olin i uppdrag att …": Rasmus Olin is under "Närvarande".
     minutes = HERE / "protocols" / "arbetsgrupp_minnesanteckningar_2024-03-06.txt"
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        (outcome,) = run([minutes], store).outcomes
-        assert outcome.status == Status.LOADED, outcome.message
-        rows = store.select(
-            PREFIXES + "SELECT ?who WHERE { ?a a bg:Assignment ; bg:assignee ?who }"
-        )
-        assert [row["who"] for row in rows] == [f"<{ID}person/rasmus-olin>"]
-        named = store.select(
-            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-            'SELECT ?o WHERE { ?o skos:prefLabel "Rasmus Olin"@sv }'
-        )
-        assert named == []
-    finally:
-        store.close()
+    load(store, minutes)
+    rows = store.select(PREFIXES + "SELECT ?who WHERE { ?a a bg:Assignment ; bg:assignee ?who }")
+    assert [row["who"] for row in rows] == [f"<{ID}person/rasmus-olin>"]
+    named = store.select(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        'SELECT ?o WHERE { ?o skos:prefLabel "Rasmus Olin"@sv }'
+    )
+    assert named == []
