@@ -158,10 +158,14 @@ def person_mentions(mentions: Mentions, *, free_text: bool = True) -> Iterator[P
         yield from item.presenters
         if item.chaired_by is not None:
             yield item.chaired_by
-        if not free_text:
+        if free_text:
+            # The names a vote lists ("Ja-röster: …", an omröstningslista's rows).
+            yield from _voters(item)
+        else:
             # "Ulla Hedin (M) reserverar sig": a name with its party, as a member list writes
             # it, is a person even where no member list is printed (a protocol extract).
-            yield from (person for person in _proposers_and_reservers(item) if person.party)
+            people = (*_proposers_and_reservers(item), *_voters(item))
+            yield from (person for person in people if person.party)
 
 
 def _proposers_and_reservers(item: AgendaItem) -> Iterator[PersonMention]:
@@ -169,6 +173,11 @@ def _proposers_and_reservers(item: AgendaItem) -> Iterator[PersonMention]:
         yield from motion.persons
     for reservation in item.reservations:
         yield from reservation.persons
+
+
+def _voters(item: AgendaItem) -> Iterator[PersonMention]:
+    for vote in item.votes:
+        yield from (ballot.voter for ballot in vote.ballots)
 
 
 _ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ]{2,6})\)")

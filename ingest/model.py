@@ -30,6 +30,7 @@ __all__ = [
     "Amount",
     "Assignment",
     "Attendance",
+    "Ballot",
     "CalendarTable",
     "ChairChange",
     "ClockTime",
@@ -422,13 +423,23 @@ class DecisionClause:
 
 
 @dataclass(frozen=True)
+class Ballot:
+    """One member's vote: a row of an omröstningslista or a name in "Ja-röster: …"."""
+
+    voter: PersonMention  # with the party the row or list gives
+    choice: str  # bg:VoteChoice concept IRI (bg:ja, bg:nej, bg:avstar)
+    span: Span  # the row, or the list the name is in
+
+
+@dataclass(frozen=True)
 class Vote:
-    """An omröstning: counts as stated."""
+    """An omröstning: counts as stated (else counted from the ballots), and the ballots."""
 
     span: Span
     yes: int | None = None
     no: int | None = None
     abstain: int | None = None
+    ballots: tuple[Ballot, ...] = ()
 
 
 @dataclass(frozen=True)

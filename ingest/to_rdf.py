@@ -37,6 +37,7 @@ from beslutsgraf.ingest.model import (
     PersonMention,
     RoleEventKind,
     Span,
+    Vote,
 )
 from beslutsgraf.ingest.names import split_name
 from beslutsgraf.ingest.resolve import Resolved, ResolvedOrganisation, ResolvedPerson
@@ -429,6 +430,7 @@ class _Builder:
                     if count is not None:
                         self.add(node, predicate, Literal(count, datatype=XSD.integer))
                 self.evidence(node, vote.span, DESCRIBING)
+                self.ballots(node, vote)
             for index, reservation in enumerate(item.reservations, start=1):
                 parties = [self.minter.party(party) for party in reservation.parties]
                 persons = [r for r in map(self.person, reservation.persons) if r is not None]
@@ -464,6 +466,27 @@ class _Builder:
             self.add(node, BG.person, disqualified.iri)
             self.add(node, BG.onItem, iri)
             self.evidence(node, disqualification.span, DESCRIBING)
+
+    def ballots(self, node: URIRef, vote: Vote) -> None:
+        """The vote's ballots, each voter's choice (and party). All or none: a roll call
+        with a voter the graph cannot name, or one that disagrees with the stated counts,
+        is left out, the counts stand for it."""
+        voters = [self.person(ballot.voter) for ballot in vote.ballots]
+        resolved = [voter for voter in voters if voter is not None]
+        if not resolved or len(resolved) < len(voters):
+            return
+        for count, choice in ((vote.yes, BG.ja), (vote.no, BG.nej), (vote.abstain, BG.avstar)):
+            if count is not None and count != sum(b.choice == str(choice) for b in vote.ballots):
+                return
+        for index, (ballot, voter) in enumerate(zip(vote.ballots, resolved, strict=True), 1):
+            iri = URIRef(f"{node}/ballot/{index}")
+            self.add(node, BG.ballot, iri)
+            self.add(iri, RDF.type, BG.Ballot)
+            self.add(iri, BG.voter, voter.iri)
+            self.add(iri, BG.choice, URIRef(ballot.choice))
+            if ballot.voter.party:
+                self.add(iri, BG.forParty, self.minter.party(ballot.voter.party))
+            self.evidence(iri, ballot.span, DESCRIBING)
 
     def motions(self, iri: URIRef, item: AgendaItem) -> dict[Motion, URIRef]:
         """The item's motions (yrkanden) whose proposer the graph can name, by node."""

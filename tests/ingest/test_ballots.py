@@ -1,0 +1,191 @@
+"""Per-person votes (omröstningslista): each member's ballot read from a vote list table
+or from lists in prose ("Ja-röster: …", "Följande röstade ja: …"), in the extraction and
+in the loaded graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.known import person_mentions
+from beslutsgraf.ingest.model import AgendaItem, Mentions, Vote
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.segment import segment
+from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.conftest import load
+
+PROTOCOL = Path(__file__).parent / "protocols" / "kf_protokoll_2024-02-26.txt"
+BG = "https://w3id.org/beslutsgraf/def#"
+ITEM = "https://w3id.org/beslutsgraf/id/meeting/kommunfullmaktige/2024-02-26/item/"
+PREFIXES = f"""
+PREFIX bg: <{BG}>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+"""
+
+
+@pytest.fixture(scope="module")
+def mentions() -> Mentions:
+    return extract(segment(read(PROTOCOL)))
+
+
+def _item(mentions: Mentions, number: int) -> AgendaItem:
+    return next(item for item in mentions.items if item.number == number)
+
+
+def _vote(mentions: Mentions, number: int) -> Vote:
+    (vote,) = _item(mentions, number).votes
+    return vote
+
+
+def _choices(vote: Vote) -> dict[str, tuple[str | None, str]]:
+    """Voter → (party, choice's local name) of a vote's ballots."""
+    return {
+        ballot.voter.name: (ballot.voter.party, ballot.choice.removeprefix(BG))
+        for ballot in vote.ballots
+    }
+
+
+def test_a_vote_list_table_marks_each_members_choice_in_its_column(mentions: Mentions) -> None:
+    vote = _vote(mentions, 22)
+    assert _choices(vote) == {
+        "Birgitta Lövgren": ("S", "nej"),
+        "Henrik Svedberg": ("M", "ja"),
+        "Agneta Fors": ("C", "ja"),
+        "Rolf Brandt": ("S", "nej"),
+        "Camilla Norén": ("V", "nej"),
+        "Tomas Wikander": ("M", "ja"),
+        "Elin Rask": ("KD", "ja"),
+        "Stefan Holmgren": ("SD", "avstar"),
+        "Maja Törnqvist": ("L", "ja"),
+    }
+    # The counts the Omröstning block states are kept; the "Summa" row is no ballot.
+    assert (vote.yes, vote.no, vote.abstain) == (5, 3, 1)
+    assert vote.span.text.startswith("Omröstning begärs och genomförs.")
+    row = next(b for b in vote.ballots if b.voter.name == "Stefan Holmgren").span.text
+    assert row.split("\t")[0] == "Stefan Holmgren (SD)"
+
+
+def test_a_vote_list_writes_the_choice_word_in_a_column(mentions: Mentions) -> None:
+    vote = _vote(mentions, 25)
+    choices = _choices(vote)
+    assert len(choices) == 9
+    assert choices["Camilla Norén"] == ("V", "nej")
+    assert choices["Elin Rask"] == ("KD", "avstar")
+    assert choices["Maja Törnqvist"] == ("L", "ja")
+    assert (vote.yes, vote.no, vote.abstain) == (6, 2, 1)
+
+
+def test_lists_of_names_in_prose_are_ballots_and_give_the_counts(mentions: Mentions) -> None:
+    vote = _vote(mentions, 23)
+    assert _choices(vote) == {
+        "Birgitta Lövgren": ("S", "ja"),
+        "Henrik Svedberg": ("M", "ja"),
+        "Rolf Brandt": ("S", "ja"),
+        "Tomas Wikander": ("M", "ja"),
+        "Maja Törnqvist": ("L", "ja"),
+        "Stefan Holmgren": ("SD", "nej"),
+        "Elin Rask": ("KD", "nej"),
+        "Agneta Fors": ("C", "avstar"),
+        "Camilla Norén": ("V", "avstar"),
+    }
+    # No count is stated: they are counted from the ballots.
+    assert (vote.yes, vote.no, vote.abstain) == (5, 2, 2)
+
+
+def test_following_members_voted_yes_no_or_abstained(mentions: Mentions) -> None:
+    vote = _vote(mentions, 24)
+    choices = _choices(vote)
+    assert {name for name, (_, choice) in choices.items() if choice == "nej"} == {
+        "Stefan Holmgren",
+        "Camilla Norén",
+    }
+    assert {name for name, (_, choice) in choices.items() if choice == "avstar"} == {
+        "Elin Rask",
+        "Maja Törnqvist",
+    }
+    assert (vote.yes, vote.no, vote.abstain) == (5, 2, 2)
+
+
+def test_voters_with_their_party_are_firm_person_mentions(mentions: Mentions) -> None:
+    firm = {(p.span.start, p.name) for p in person_mentions(mentions, free_text=False)}
+    for ballot in _vote(mentions, 24).ballots:
+        assert (ballot.voter.span.start, ballot.voter.name) in firm
+
+
+def _ballots(store: EmbeddedStore, item: int) -> dict[str, tuple[str, str]]:
+    rows = store.select(
+        PREFIXES
+        + f"""SELECT ?name ?choice ?party WHERE {{
+            <{ITEM}{item}/vote/1> bg:ballot ?ballot .
+            ?ballot a bg:Ballot ; bg:voter ?voter ; bg:choice ?choice ; bg:forParty ?party .
+            ?voter foaf:name ?name .
+        }}"""
+    )
+    return {
+        row["name"].strip('"'): (
+            row["choice"].strip("<>").removeprefix(BG),
+            row["party"].strip("<>").rsplit("/", 1)[-1],
+        )
+        for row in rows
+    }
+
+
+def _counts(store: EmbeddedStore, item: int) -> tuple[int, int, int]:
+    (row,) = store.select(
+        PREFIXES
+        + f"""SELECT ?yes ?no ?abstain WHERE {{
+            <{ITEM}{item}/vote/1> bg:yesCount ?yes ; bg:noCount ?no ; bg:abstainCount ?abstain .
+        }}"""
+    )
+    yes, no, abstain = (int(row[key].split('"')[1]) for key in ("yes", "no", "abstain"))
+    return yes, no, abstain
+
+
+def test_the_graph_has_a_ballot_per_member_with_choice_and_party(store: EmbeddedStore) -> None:
+    load(store, PROTOCOL)
+    table = _ballots(store, 22)
+    assert len(table) == 9
+    assert table["Birgitta Lövgren"] == ("nej", "S")
+    assert table["Stefan Holmgren"] == ("avstar", "SD")
+    prose = _ballots(store, 23)
+    assert len(prose) == 9
+    assert prose["Agneta Fors"] == ("avstar", "C")
+    assert len(_ballots(store, 24)) == 9
+    assert len(_ballots(store, 25)) == 9
+    assert _counts(store, 22) == (5, 3, 1)
+    assert _counts(store, 23) == (5, 2, 2)
+    assert _counts(store, 25) == (6, 2, 1)
+
+
+def test_voters_are_the_members_the_protocol_lists(store: EmbeddedStore) -> None:
+    load(store, PROTOCOL)
+    rows = store.select(PREFIXES + """SELECT DISTINCT ?voter WHERE { ?ballot bg:voter ?voter }""")
+    # Nine members, each one person across the four votes and the member list.
+    assert len(rows) == 9
+
+
+def test_voters_named_with_their_party_are_persons_without_a_member_list(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    text = PROTOCOL.read_text(encoding="utf-8")
+    start, end = text.index("Beslutande\n"), text.index("Justerare:")
+    extract_only = tmp_path / "kf_protokollsutdrag_2024-02-26.txt"
+    extract_only.write_text(text[:start] + text[end:], encoding="utf-8")
+    load(store, extract_only)
+    assert len(_ballots(store, 23)) == 9
+
+
+def test_a_roll_call_that_disagrees_with_the_stated_counts_is_left_out(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    text = PROTOCOL.read_text(encoding="utf-8").replace("Med 5 ja-röster", "Med 6 ja-röster")
+    misprinted = tmp_path / "kf_protokoll_2024-02-26.txt"
+    misprinted.write_text(text, encoding="utf-8")
+    load(store, misprinted)
+    # The document loads (the shapes reject a tally and a roll call that disagree): the
+    # counts as stated stand, the ballots of that vote are left out, the others kept.
+    assert _ballots(store, 22) == {}
+    assert store.ask(PREFIXES + f"ASK {{ <{ITEM}22/vote/1> bg:yesCount 6 }}")
+    assert len(_ballots(store, 23)) == 9
