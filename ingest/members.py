@@ -28,7 +28,12 @@ from beslutsgraf.ingest.model import (
 )
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import NAME_IN_PROSE, keyed, number_word
-from beslutsgraf.ingest.people import is_organisation_like, parse_person, parse_person_list
+from beslutsgraf.ingest.people import (
+    is_organisation_like,
+    items_in_cell,
+    parse_person,
+    parse_person_list,
+)
 from beslutsgraf.ontology import BG
 
 __all__ = ["AttendanceReading", "extract_attendance"]
@@ -39,6 +44,7 @@ _NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"
 # serve ("Ersättare", "Ej tjänstgörande ersättare") beside the others present.
 _OTHERS = frozenset({"others", "administration", "communication", "deputies"})
 _SERVING = str(BG.tjanstgorandeErsattare)
+_MARK_LENGTH = 3  # a presence mark in a table cell: "X", "Ja"
 _STANDING = re.compile(r"\bvid\s+behov\b")
 _REPLACES_IN_CELL = re.compile(rf"\(\s*ersätter\s+(?P<name>{NAME_IN_PROSE})\s+vid\s+behov\s*\)")
 _PRONOUNS = frozenset({"hon", "han", "hen"})
@@ -283,8 +289,22 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
             )
             if person is not None:
                 # Under "Frånvarande" the list is of members who did not come.
-                people.append(replace(person, absent=person.absent or section.key == "absent"))
+                person = replace(person, absent=person.absent or section.key == "absent")
+                people.append(_row_items(text, person))
     return people
+
+
+def _row_items(text: str, person: PersonMention) -> PersonMention:
+    """A table row's last cell of item numbers ("Karin Dahl\tS\tX\t\t12–13") gives the
+    items its person attended, when only short marks ("X") stand between them."""
+    if person.items or person.entry is None:
+        return person
+    line_end = text.find("\n", person.entry.end)
+    rest = text[person.entry.end : line_end if line_end >= 0 else len(text)]
+    cells = [cell.strip() for cell in rest.split("\t")[1:] if cell.strip()]
+    if not cells or any(len(cell) > _MARK_LENGTH for cell in cells[:-1]):
+        return person
+    return replace(person, items=items_in_cell(cells[-1]))
 
 
 def _deferred_members(segments: Segments, known: frozenset[str]) -> list[PersonMention]:
@@ -402,7 +422,37 @@ def _substitutions(
             from_item = _first_item_of_entry(roster, match.start()) or from_item
             substitutions.append(Substitution(substitute, substituted, span, from_item))
     standing += _standing_in_cells(text, roster, known)
+    substitutions += _row_substitutions(segments, roster)
     return _unique_by_span(substitutions), standing
+
+
+def _row_substitutions(segments: Segments, roster: Sequence[PersonMention]) -> list[Substitution]:
+    """A närvarolista's rows ("Per Lind\tM\t\tSara Holm\t12–14"): the deputy in a
+    member's row ("Ersättare" column) sits for the member, marked absent, or from the
+    first of the items the deputy attended, when that is not the meeting's first."""
+    text = segments.document.text
+    first_item = segments.items[0].number if segments.items else None
+    found = []
+    for deputy in roster:
+        if deputy.section != "serving_deputies" or deputy.entry is None:
+            continue
+        for member in roster:
+            if member.section == "serving_deputies" or member.entry is None:
+                continue
+            between = text[member.entry.end : deputy.entry.start]
+            if member.entry.end > deputy.entry.start or "\t" not in between or "\n" in between:
+                continue
+            from_item = deputy.items[0] if deputy.items else None
+            if first_item is not None and from_item is not None and from_item <= first_item:
+                from_item = None
+            if member.absent or from_item is not None:
+                span = Span(
+                    member.entry.start,
+                    deputy.entry.end,
+                    text[member.entry.start : deputy.entry.end],
+                )
+                found.append(Substitution(deputy, member, span, from_item))
+    return found
 
 
 def _first_item_of_entry(roster: Sequence[PersonMention], offset: int) -> int | None:

@@ -29,6 +29,7 @@ __all__ = [
     "NAME",
     "PARTY",
     "is_organisation_like",
+    "items_in_cell",
     "name_run_starts",
     "parse_person",
     "parse_person_list",
@@ -62,6 +63,12 @@ _ITEM_NUMBERS = r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
 _ITEMS_ATTENDED = re.compile(
     rf"[,\s]*\(?§§?\s*(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)\)?[\s,.]*$"
 )
+# A table row's cells after the name: a party's abbreviation alone in its cell ("Anna
+# Berg\tS") is the party; item numbers alone in the last cell ("\t12–14"), the items.
+_PARTY_CELL = re.compile(r"[ ]*\t[ ]*(?P<party>[A-ZÅÄÖa-zåäö]{1,3})[ ]*(?=\t|$)")
+_ITEMS_CELL = re.compile(
+    rf"\t[ ]*(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)[ ]*$"
+)
 _ITEM_RANGE = re.compile(r"(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?")
 _LONGEST_ITEM_RANGE = 200  # a wider "range" is a misread number, not items attended
 
@@ -85,6 +92,12 @@ def _party_names() -> tuple[re.Pattern[str], dict[str, str]]:
         re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE),
         {row[0].lower(): row[1] for row in rows},
     )
+
+
+@cache
+def _party_abbreviations() -> frozenset[str]:
+    """The party register's abbreviations ("S", "M", "SD") that `parties.tsv` maps to."""
+    return frozenset(row[1].upper() for row in read_table("parties.tsv"))
 
 
 def parties_named(text: str) -> list[str]:
@@ -190,8 +203,13 @@ def parse_person(
     if hit is None:
         return None
     name_span, party, rest_start = hit.name, hit.party, hit.end
+    cell = _PARTY_CELL.match(text, rest_start, entry.end) if party is None else None
+    if cell is not None and party_abbreviation(cell.group("party")) in _party_abbreviations():
+        party, rest_start = cell.group("party"), cell.end()
     absent = bool(_ABSENT_MARK.search(text, rest_start, entry.end))
-    attended = _ITEMS_ATTENDED.search(text, rest_start, entry.end)
+    attended = _ITEMS_ATTENDED.search(text, rest_start, entry.end) or _ITEMS_CELL.search(
+        text, rest_start, entry.end
+    )
     items = _item_numbers(attended.group("items")) if attended else ()
     # The items are not an organisation or a role: describe only what comes before them.
     described = _describe(text, rest_start, attended.start() if attended else entry.end)
@@ -210,6 +228,15 @@ def parse_person(
         entry=entry,
         items=items,
     )
+
+
+def items_in_cell(written: str) -> tuple[int, ...]:
+    """The items a table cell of item numbers only names ("12–14", "§§ 3-5, 9"); () for
+    any other cell."""
+    cell = re.fullmatch(
+        rf"\s*(?:§§?\s*)?(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)\s*", written
+    )
+    return _item_numbers(cell.group("items")) if cell else ()
 
 
 def _item_numbers(written: str) -> tuple[int, ...]:

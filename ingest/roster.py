@@ -26,7 +26,7 @@ from beslutsgraf.ingest.people import (
 )
 from beslutsgraf.ingest.reference_data import read_registers
 
-__all__ = ["find_rosters", "known_organisation_words", "split_cells"]
+__all__ = ["find_rosters", "is_attendance_table", "known_organisation_words", "split_cells"]
 
 _CAPITALISED = re.compile(r"[A-ZÅÄÖÉ][\w'’-]*$")
 _PARTY_ANYWHERE = re.compile(PARTY)
@@ -69,15 +69,20 @@ def _headings() -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True)
 class _Columns:
-    """What a table's first row says of its columns: which one marks presence, if any."""
+    """What a table's first row says of its columns: which one marks presence, and which
+    names the deputy serving in the row's member's place, if any."""
 
     presence: int | None
+    deputy: int | None = None
 
 
 @cache
 def _column_words() -> dict[str, frozenset[str]]:
-    """Kind ("column", "presence", "absent") → its words in `data/table_columns.tsv`."""
-    words: dict[str, set[str]] = {"column": set(), "presence": set(), "absent": set()}
+    """Kind ("column", "presence", "deputy", "absent") → its words in
+    `data/table_columns.tsv`."""
+    words: dict[str, set[str]] = {
+        kind: set() for kind in ("column", "presence", "deputy", "absent")
+    }
     for kind, word in read_table("table_columns.tsv"):
         words[kind].add(word)
     return {kind: frozenset(found) for kind, found in words.items()}
@@ -89,9 +94,24 @@ def _table_columns(line: Line) -> _Columns | None:
     cells = [cell.strip() for cell in line.text.split("\t")]
     words = _column_words()
     named = [cell for cell in cells if cell]
-    if len(named) < 2 or not all(cell in words["column"] | words["presence"] for cell in named):
+    heading_words = words["column"] | words["presence"] | words["deputy"]
+    if len(named) < 2 or not all(cell in heading_words for cell in named):
         return None
-    return _Columns(next((i for i, cell in enumerate(cells) if cell in words["presence"]), None))
+    return _Columns(
+        next((i for i, cell in enumerate(cells) if cell in words["presence"]), None),
+        next((i for i, cell in enumerate(cells) if cell in words["deputy"]), None),
+    )
+
+
+def is_attendance_table(text: str, position: int) -> bool:
+    """Whether the line before `position` names a table's columns, one of them marking
+    presence or naming deputies ("Ledamot\tParti\tNärvarande\tErsättare")."""
+    end = text.rfind("\n", 0, position)
+    if end < 0:
+        return False
+    start = text.rfind("\n", 0, end) + 1
+    columns = _table_columns(Line(start, end, text[start:end]))
+    return columns is not None and (columns.presence is not None or columns.deputy is not None)
 
 
 @cache
@@ -328,22 +348,36 @@ class _LineCells:
         return self._cells[index]
 
     def row(self, index: int, columns: _Columns) -> list[_Cell]:
-        """A table row under column headings: one cell, the person its cells describe
-        (up to the presence column), keyed "absent" when that column says so ("Nej")."""
+        """A table row under column headings: the person its cells describe (up to the
+        presence or deputy column), keyed "absent" when the presence column says so
+        ("Nej"), or is blank where a deputy is named; the deputy ("Ersättare" column, with
+        the cells after it: "Sara Holm\t12–14") serves in the member's place."""
         line = self.lines[index]
         if len([cell for cell in line.text.split("\t") if cell.strip()]) < 2:
             return self.cells(index)  # a row with one cell filled: a name, or a row group
         end, key = line.end, ""
         pieces = _split_on(self.text, line.start, line.end, "\t")
+        deputy = None
+        if columns.deputy is not None and columns.deputy < len(pieces):
+            named = pieces[columns.deputy]
+            end = named.start if columns.deputy else end
+            deputy = trimmed_span(self.text, named.start, line.end) if named.text.strip() else None
         if columns.presence is not None and columns.presence < len(pieces):
             mark = pieces[columns.presence]
-            end = mark.start if columns.presence else end
-            key = "absent" if mark.text.strip().lower() in _column_words()["absent"] else ""
+            end = min(end, mark.start) if columns.presence else end
+            written = mark.text.strip().lower()
+            absent = written in _column_words()["absent"] or (not written and deputy is not None)
+            key = "absent" if absent else ""
         span = trimmed_span(self.text, line.start, end)
-        kind = (
+        cells = [_Cell(span, 0, self._kind(span), key)]
+        if deputy is not None:
+            cells.append(_Cell(deputy, 0, self._kind(deputy), "serving_deputies"))
+        return cells
+
+    def _kind(self, span: Span) -> str:
+        return (
             "person" if starts_with_name(self.text, span.start, span.end, self.known) else "other"
         )
-        return [_Cell(span, 0, kind, key)]
 
 
 def _is_row_group(lines: _LineCells, index: int, cells: list[_Cell]) -> bool:

@@ -22,7 +22,12 @@ from beslutsgraf.ingest.model import (
     Span,
 )
 from beslutsgraf.ingest.nlp import concepts_in
-from beslutsgraf.ingest.roster import find_rosters, known_organisation_words, split_cells
+from beslutsgraf.ingest.roster import (
+    find_rosters,
+    is_attendance_table,
+    known_organisation_words,
+    split_cells,
+)
 from beslutsgraf.ingest.summary import find_summary
 from beslutsgraf.ontology import BG
 
@@ -52,6 +57,7 @@ def segment(doc: RawDocument) -> Segments:
         roster + _list_fields_as_rosters(text, header, known, headed),
         key=lambda section: section.cells[0].start if section.cells else 0,
     )
+    items = _cut_appendix(text, items, roster)
     title = _title_lines(text, items_start, header, roster)
     return Segments(
         document=doc,
@@ -107,6 +113,46 @@ def _cut_footer(
     )
     shortened = AgendaItemSegment(
         last.number, last.marker, last.title, body, last.sub_items, last.case_number
+    )
+    return [*items[:-1], shortened]
+
+
+def _cut_appendix(
+    text: str, items: list[AgendaItemSegment], roster: list[RosterSection]
+) -> list[AgendaItemSegment]:
+    """An attendance table after the last item's text ("Bilaga 1 Närvarolista" over
+    "Ledamot\tParti\tNärvarande\tErsättare") is an appendix: the item ends at the
+    paragraph that holds the table, less the heading lines right above it."""
+    if not items:
+        return items
+    last = items[-1]
+    starts = [
+        section.cells[0].start
+        for section in roster
+        if section.cells
+        and last.body.start < section.cells[0].start < last.body.end
+        and is_attendance_table(text, section.cells[0].start)
+    ]
+    if not starts:
+        return items
+    cut = text.rfind("\n\n", last.body.start, min(starts))
+    cut = cut + 1 if cut >= 0 else last.body.start
+    # The table's heading lines ("## Bilaga 1 Närvarolista") stand apart above it.
+    while cut > last.body.start:
+        above = text.rfind("\n", last.body.start, cut - 1) + 1
+        line = text[max(above, last.body.start) : cut].strip()
+        if line and not line.startswith("#"):
+            break
+        cut = max(above, last.body.start)
+    body = strip_markup(text, last.body.start, cut) if cut > last.body.start else last.body
+    end = max(body.end, last.body.start) if cut > last.body.start else last.body.start
+    shortened = AgendaItemSegment(
+        last.number,
+        last.marker,
+        last.title,
+        Span(last.body.start, end, text[last.body.start : end]),
+        last.sub_items,
+        last.case_number,
     )
     return [*items[:-1], shortened]
 
