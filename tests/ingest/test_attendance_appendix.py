@@ -16,6 +16,7 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
+from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import load
 
@@ -125,3 +126,13 @@ def test_appendix_attendance_in_the_store(tmp_path: Path, store: EmbeddedStore) 
         PREFIXES + f"SELECT ?n WHERE {{ {MEETING} bg:hasAgendaItem ?i . ?i bg:itemNumber ?n }}"
     )
     assert sorted(row["n"].split('"')[1] for row in numbers) == ["12", "13", "14"]
+
+
+def test_decisions_under_the_councils_own_heading() -> None:
+    """ "Kommunfullmäktiges beslut" heads the decision as "Kommunstyrelsens beslut" does."""
+    decisions = {item.number: item.decisions for item in _mentions(PROTOCOL).items}
+    assert [d.text for d in decisions[13]] == [
+        "Kommunfullmäktige antar taxa för bygglov att gälla från den 1 maj 2024."
+    ]
+    assert [d.text for d in decisions[14]] == ["Kommunfullmäktige bifaller motionen."]
+    assert decisions[14][0].decision_type == str(BG.formelltBeslut)
