@@ -25,7 +25,7 @@ from beslutsgraf.ingest.labels import clause_extent
 from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, Assignment, DateValue, DecisionClause, Span
 from beslutsgraf.ingest.nlp import concepts_in
-from beslutsgraf.ingest.patterns import Rule, compiled, keyed
+from beslutsgraf.ingest.patterns import Rule, compiled, decision_rules
 from beslutsgraf.ontology import BG
 
 __all__ = ["clauses_in", "decision_sentences", "link_report_backs"]
@@ -46,10 +46,6 @@ _POINT = re.compile(
 @cache
 def _type_rank() -> dict[str, int]:
     return {str(BG[row[0]]): rank for rank, row in enumerate(read_table("decision_types.tsv"))}
-
-
-def _rules(kind: str) -> list[Rule]:
-    return [regex for rule_kind, regex in keyed("decision_patterns.tsv") if rule_kind == kind]
 
 
 def _types(text: str, spans: Sequence[Span]) -> list[str]:
@@ -155,7 +151,7 @@ def _clause(
     types = _types(text, typed) or [str(BG.ovrigt)]
     whole = " ".join(span.text for span in scope)
     subject = _decided_by(text, scope[0])
-    applies_from = _first_date(_rules("applies_from"), text, scope, default_year)
+    applies_from = _first_date(decision_rules("applies_from"), text, scope, default_year)
     agreements = relate_list(listed, applies_from) if listed else []
     if not agreements:
         agreements = [
@@ -164,13 +160,13 @@ def _clause(
         ]
     if len(agreements) == 1:
         agreements = [agreement_facts(text, agreements[0], body.start, body.end)]
-    prolongs = agreements[0] if agreements and _matches(_rules("prolongs"), whole) else None
+    prolongs = agreements[0] if agreements and _matches(decision_rules("prolongs"), whole) else None
     new_end = _new_end(text, body, default_year) if prolongs else None
     if prolongs is not None and new_end is not None:
         prolongs = replace(prolongs, valid_until=new_end)
         agreements[0] = prolongs
     assignment = _assignment(text, body, scope, types, default_year)
-    deadline = _first_date(_rules("deadline"), text, scope, default_year)
+    deadline = _first_date(decision_rules("deadline"), text, scope, default_year)
     return DecisionClause(
         text=body.text,
         span=body,
@@ -179,7 +175,7 @@ def _clause(
         number=number,
         decided_by=subject,
         concerns=tuple(agreements),
-        recommends_to=tuple(_captured(_rules("recommends_to"), whole, "to")),
+        recommends_to=tuple(_captured(decision_rules("recommends_to"), whole, "to")),
         prolongs=replace(prolongs, valid_until=new_end or prolongs.valid_until)
         if prolongs
         else None,
@@ -187,7 +183,7 @@ def _clause(
         assignment=assignment,
         deadline=deadline,
         amounts=tuple(a for span in scope for a in find_amounts(span.text, span.start)),
-        per_capsulam=per_capsulam or _matches(_rules("per_capsulam"), whole),
+        per_capsulam=per_capsulam or _matches(decision_rules("per_capsulam"), whole),
         date=date,
     )
 
@@ -239,15 +235,16 @@ def _first_date(
 def _recurs(text: str, start: int, date_end: int) -> bool:
     """True when the date of a phrase comes back ("senast den 31 mars varje år", "årligen
     senast den 31 mars"): a yearly or quarterly date is no single date."""
-    after = any(rule.regex.match(text, date_end) for rule in _rules("recurs_after"))
+    after = any(rule.regex.match(text, date_end) for rule in decision_rules("recurs_after"))
     before = max(0, text.rfind("\n\n", 0, start))
-    return after or any(rule.regex.search(text, before, start) for rule in _rules("recurs_before"))
+    recurs_before = decision_rules("recurs_before")
+    return after or any(rule.regex.search(text, before, start) for rule in recurs_before)
 
 
 def _new_end(text: str, body: Span, default_year: int | None) -> DateValue | None:
     """The last "till och med" date; a bare year means its last day ("längst till och med 2024")."""
     found: list[tuple[int, DateValue]] = []
-    for rule in _rules("new_end"):
+    for rule in decision_rules("new_end"):
         for match in rule.finditer(text, body.start, body.end):
             groups = match.groupdict()
             if groups.get("date"):
@@ -271,16 +268,16 @@ def _assignment(
         return None
     whole = " ".join(span.text for span in scope)
     assignees: list[str] = []
-    for who in _captured(_rules("assignees"), whole, "who"):
+    for who in _captured(decision_rules("assignees"), whole, "who"):
         assignees += [part for part in _SPLIT_ASSIGNEES.split(who) if part]
-    tasks = _captured(_rules("task"), whole, "task")
-    report_to = _captured(_rules("report_to"), whole, "to")
+    tasks = _captured(decision_rules("task"), whole, "task")
+    report_to = _captured(decision_rules("report_to"), whole, "to")
     return Assignment(
         assignees=tuple(assignees),
         # A point of a list keeps its comma; the task it sets does not ("…, 3. …").
         task=tasks[0].rstrip(" ,;") if tasks else body.text,
         span=body,
-        deadline=_first_date(_rules("deadline"), text, scope, default_year),
+        deadline=_first_date(decision_rules("deadline"), text, scope, default_year),
         report_to=report_to[0] if report_to else None,
     )
 
@@ -297,7 +294,7 @@ def link_report_backs(clauses: list[DecisionClause]) -> list[DecisionClause]:
             continue
         if not re.search(r"\buppdraget\b", clause.text):
             continue
-        report_to = _captured(_rules("report_to"), clause.text, "to")
+        report_to = _captured(decision_rules("report_to"), clause.text, "to")
         linked[index - 1] = replace(
             previous,
             assignment=replace(

@@ -25,7 +25,7 @@ from beslutsgraf.ingest.model import (
     Span,
 )
 from beslutsgraf.ingest.nlp import concepts_in
-from beslutsgraf.ingest.patterns import keyed
+from beslutsgraf.ingest.patterns import decision_rules
 from beslutsgraf.ingest.people import (
     parse_person_list,
     speakers_in,
@@ -97,7 +97,7 @@ def read_item(
 
 
 def _tabled(decisions: Sequence[DecisionClause]) -> bool:
-    rules = [regex for kind, regex in keyed("decision_patterns.tsv") if kind == "tabled"]
+    rules = decision_rules("tabled")
     return any(rule.search(decision.text) for rule in rules for decision in decisions)
 
 

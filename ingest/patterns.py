@@ -18,7 +18,16 @@ from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import month_pattern
 from beslutsgraf.ingest.people import PARTY
 
-__all__ = ["DATE", "NAME_IN_PROSE", "Rule", "compiled", "fill", "keyed", "number_word"]
+__all__ = [
+    "DATE",
+    "NAME_IN_PROSE",
+    "Rule",
+    "compiled",
+    "decision_rules",
+    "fill",
+    "keyed",
+    "number_word",
+]
 
 _CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉ'’]*(?:-[A-ZÅÄÖÉa-zåäöé][a-zåäöéüA-ZÅÄÖ]*)*"
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
@@ -278,6 +287,12 @@ def keyed(table: str) -> tuple[tuple[str, Rule], ...]:
         (row[0], Rule(re.compile(fill(row[1])), re.compile(row[2]) if len(row) > 2 else None))
         for row in read_table(table)
     )
+
+
+@cache
+def decision_rules(kind: str) -> tuple[Rule, ...]:
+    """The rules of one kind in `data/decision_patterns.tsv` ("deadline", "motion" …)."""
+    return tuple(rule for rule_kind, rule in keyed("decision_patterns.tsv") if rule_kind == kind)
 
 
 @cache

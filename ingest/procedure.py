@@ -22,7 +22,7 @@ from beslutsgraf.ingest.model import (
     Vote,
 )
 from beslutsgraf.ingest.names import fold, is_full_name
-from beslutsgraf.ingest.patterns import Rule, keyed
+from beslutsgraf.ingest.patterns import decision_rules, keyed
 from beslutsgraf.ingest.people import (
     parse_person,
     parse_person_list,
@@ -118,7 +118,7 @@ def _once(found: Sequence[Ballot]) -> tuple[Ballot, ...]:
 
 def _prose_ballots(text: str, block: Span, known: frozenset[str]) -> list[Ballot]:
     ballots = []
-    for rule in _rules("ballots"):
+    for rule in decision_rules("ballots"):
         for match in rule.finditer(text, block.start, block.end):
             choice = _choice(match.group("choice"))
             if choice is None:
@@ -200,17 +200,13 @@ def _parties_in(words: str) -> list[str]:
     return list(dict.fromkeys([*found, *parties_named(words)]))
 
 
-def _rules(kind: str) -> list[Rule]:
-    return [rule for rule_kind, rule in keyed("decision_patterns.tsv") if rule_kind == kind]
-
-
 def motions(text: str, fields: Sequence[HeaderField], known: frozenset[str]) -> list[Motion]:
     """One motion per "X (P) yrkar …" sentence of the Yrkanden or Beslutsgång block."""
     motions = [
         _motion(text, match, known)
         for field in fields
         if field.key in _MOTION_FIELDS
-        for rule in _rules("motion")
+        for rule in decision_rules("motion")
         for match in rule.finditer(text, field.value.start, field.value.end)
     ]
     return sorted(motions, key=lambda motion: motion.span.start)
@@ -230,7 +226,7 @@ def _motion(text: str, match: re.Match[str], known: frozenset[str]) -> Motion:
 
 def _names_chair(words: str) -> bool:
     """True when `words` name the chair by role: "Ordföranden", "ordförandens"."""
-    return any(rule.search(" ".join(words.split())) for rule in _rules("chair_role"))
+    return any(rule.search(" ".join(words.split())) for rule in decision_rules("chair_role"))
 
 
 def adopted_motion(
@@ -243,7 +239,7 @@ def adopted_motion(
         (match.start(), match.group("who"))
         for field in fields
         if field.key in _DECIDING_FIELDS
-        for rule in _rules("adopts_motion")
+        for rule in decision_rules("adopts_motion")
         for match in rule.finditer(text, field.value.start, field.value.end)
     )
     return _motion_named(motions, statements[-1][1]) if statements else None
@@ -271,7 +267,7 @@ def reservations(
     text: str, body: Span, motions: Sequence[Motion], known: frozenset[str]
 ) -> list[Reservation]:
     reservations = []
-    for rule in _rules("reservation"):
+    for rule in decision_rules("reservation"):
         for match in rule.finditer(text, body.start, body.end):
             who = trimmed_span(text, match.start("who"), match.end("who"))
             persons = parse_person_list(text, who.start, who.end, known_organisations=known)
@@ -288,7 +284,7 @@ def _with_motion_favoured(
     för eget yrkande"), the phrase joining the reservation's evidence."""
     sentence_end = _SENTENCE_END.search(text, reservation.span.end, end)
     stop = sentence_end.start() if sentence_end else end
-    for rule in _rules("in_favour_of"):
+    for rule in decision_rules("in_favour_of"):
         match = rule.search(text, reservation.span.end, stop)
         if match is None:
             continue
