@@ -53,6 +53,7 @@ __all__ = [
     "conveners",
     "extend_known",
     "find_cluster",
+    "listed_person_names",
     "literal_value",
     "organisation_names",
     "person_mentions",
@@ -122,6 +123,12 @@ class Known:
 
 
 # --------------------------------------------------------------------------- names in a document
+
+
+def listed_person_names(mentions: Mentions) -> frozenset[str]:
+    """The names a document lists as people (not only in running text), spaces folded:
+    an assignee so named ("ger Sofia Berglund i uppdrag") is a person, not a body."""
+    return frozenset(" ".join(p.name.split()) for p in person_mentions(mentions, free_text=False))
 
 
 def person_mentions(mentions: Mentions, *, free_text: bool = True) -> Iterator[PersonMention]:
@@ -264,8 +271,7 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
             yield event.organisation
     clauses = [clause for item in mentions.items for clause in item.decisions]
     clauses += [entry.decision for entry in mentions.year_summary]
-    # "ger Sofia Berglund i uppdrag": an assignee the document lists as a person is one.
-    people = {" ".join(p.name.split()) for p in person_mentions(mentions, free_text=False)}
+    people = listed_person_names(mentions)
     for clause in clauses:
         if clause.assignment is not None:
             yield from (a for a in clause.assignment.assignees if " ".join(a.split()) not in people)

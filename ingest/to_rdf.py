@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 from rdflib import Graph, Literal, URIRef
@@ -24,7 +24,7 @@ from rdflib import namespace as rdflib_namespace
 from beslutsgraf import ontology
 from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, Triple, evidence_triples
 from beslutsgraf.ingest.graph_store import graph_of
-from beslutsgraf.ingest.known import person_mentions
+from beslutsgraf.ingest.known import listed_person_names, person_mentions
 from beslutsgraf.ingest.model import (
     AgendaItem,
     AgreementMention,
@@ -161,9 +161,12 @@ class _Builder:
 
     def assigned_person(self, name: str) -> ResolvedPerson | None:
         """An assignee the document lists as a person ("ger Sofia Berglund i uppdrag")."""
-        firm = {" ".join(p.name.split()) for p in person_mentions(self.mentions, free_text=False)}
         spelling = " ".join(name.split())
-        return self.resolved.persons.get(spelling) if spelling in firm else None
+        return self.resolved.persons.get(spelling) if spelling in self.listed_names else None
+
+    @cached_property
+    def listed_names(self) -> frozenset[str]:
+        return listed_person_names(self.mentions)
 
     # -- the source document --------------------------------------------------------------
 
