@@ -92,6 +92,7 @@ def read_item(
         reservations=tuple(procedure.reservations(text, body, motions, known)),
         notes=tuple(procedure.notes(text, fields)),
         disqualifications=tuple(procedure.disqualifications(text, body, known)),
+        abstentions=tuple(procedure.abstentions(text, body, known)),
         tabled=_tabled(decisions),
     )
 

@@ -10,6 +10,7 @@ from functools import cache
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.lines import ends_with_function_word, split_lines, trimmed_span
 from beslutsgraf.ingest.model import HeaderField, Span
+from beslutsgraf.ingest.patterns import decision_rules
 
 __all__ = ["Label", "clause_extent", "find_fields", "labels"]
 
@@ -164,12 +165,20 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
         continuing_list = (
             mode == "clause" and _is_list_line(line.text) and _is_list_value(text, start, value_end)
         )
-        next_sentence = paragraph and bool(content) and not _is_heading(stripped)
+        next_sentence = (
+            paragraph and bool(content) and not _is_heading(stripped) and not _is_aside(stripped)
+        )
         if not (wraps or in_list or continuing_list or next_sentence):
             break
         value_end = line.end
         content = stripped
     return trimmed_span(text, start, value_end, " \t\n:\u00a0*")
+
+
+def _is_aside(line: str) -> bool:
+    """A sentence recording who took part ("X (V) deltar inte i beslutet", a reservation,
+    jäv), not what was decided: it ends a decision's paragraph."""
+    return any(rule.search(line) for rule in decision_rules("aside"))
 
 
 def _is_heading(line: str) -> bool:

@@ -24,6 +24,7 @@ from enum import StrEnum
 from beslutsgraf.ingest.document import RawDocument
 
 __all__ = [
+    "Abstention",
     "AgendaItem",
     "AgendaItemSegment",
     "AgreementMention",
@@ -440,6 +441,8 @@ class Vote:
     no: int | None = None
     abstain: int | None = None
     ballots: tuple[Ballot, ...] = ()
+    question: str | None = None  # the proposition as put ("Ja-röst för avslag, nej-röst för …")
+    outcome: str | None = None  # the result as written ("Med 8 ja-röster … beslutar …")
 
 
 @dataclass(frozen=True)
@@ -486,6 +489,16 @@ class Disqualification:
 
 
 @dataclass(frozen=True)
+class Abstention:
+    """Members who take no part in the item's decision ("deltar inte i beslutet"), named
+    or as a party's members; unlike jäv they stay present at the item."""
+
+    span: Span
+    persons: tuple[PersonMention, ...] = ()
+    parties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     """An agenda item and everything found in it."""
 
@@ -513,6 +526,7 @@ class AgendaItem:
     reservations: tuple[Reservation, ...] = ()
     notes: tuple[ProtocolNote, ...] = ()
     disqualifications: tuple[Disqualification, ...] = ()
+    abstentions: tuple[Abstention, ...] = ()
     tabled: bool = False  # "bordläggs"
 
 

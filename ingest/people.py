@@ -88,8 +88,9 @@ def party_abbreviation(written: str) -> str:
 def _party_names() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = sorted(read_table("parties.tsv"), key=lambda row: len(row[0]), reverse=True)
     names = "|".join(re.escape(row[0]) for row in rows)
+    # A genitive names the party too ("Sverigedemokraternas ledamöter").
     return (
-        re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])({names})s?(?![\w-])", re.IGNORECASE),
         {row[0].lower(): row[1] for row in rows},
     )
 
@@ -103,7 +104,7 @@ def _party_abbreviations() -> frozenset[str]:
 def parties_named(text: str) -> list[str]:
     """Register abbreviations of the parties `text` names in full ("Vänsterpartiet" → "V")."""
     regex, abbreviations = _party_names()
-    return [abbreviations[match.group(0).lower()] for match in regex.finditer(text)]
+    return [abbreviations[match.group(1).lower()] for match in regex.finditer(text)]
 
 
 @cache

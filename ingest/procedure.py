@@ -1,7 +1,7 @@
 """What a § protocol records of an item's handling besides its decisions: the motions
-(yrkanden) and the one the decision follows, votes, reservations, protocol notes and
-disqualifications (jäv). The phrasings are rules in `data/decision_patterns.tsv` and
-`data/sentence_patterns.tsv`."""
+(yrkanden) and the one the decision follows, votes, reservations, protocol notes,
+disqualifications (jäv) and members taking no part in the decision. The phrasings are
+rules in `data/decision_patterns.tsv` and `data/sentence_patterns.tsv`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import replace
 from beslutsgraf.ingest.concepts import concepts_of
 from beslutsgraf.ingest.lines import split_lines, trimmed_span
 from beslutsgraf.ingest.model import (
+    Abstention,
     Ballot,
     Disqualification,
     HeaderField,
@@ -31,7 +32,15 @@ from beslutsgraf.ingest.people import (
 )
 from beslutsgraf.ontology import BG
 
-__all__ = ["adopted_motion", "disqualifications", "motions", "notes", "reservations", "votes"]
+__all__ = [
+    "abstentions",
+    "adopted_motion",
+    "disqualifications",
+    "motions",
+    "notes",
+    "reservations",
+    "votes",
+]
 
 _PARTY_WORD = re.compile(r"\b[A-ZÅÄÖ]{1,3}\b")
 # Where an item's text says what was decided: the decision, the proposition, the vote.
@@ -55,10 +64,12 @@ def votes(
     block lists the ballots of the vote before it (or of a vote of its own). Counts the
     text does not state are counted from the ballots, when it states none."""
     found: list[Vote] = []
-    for field in fields:
+    for index, field in enumerate(fields):
         if field.key == "vote":
             ballots = _ballots(text, field.value, known)
-            found.append(Vote(field.value, *_counts(field.value.text), ballots=ballots))
+            question, outcome = _question_and_outcome(field.value, fields[:index])
+            counts = _counts(field.value.text)
+            found.append(Vote(field.value, *counts, ballots, question, outcome))
         elif field.key == "vote_list":
             ballots = _ballots(text, field.value, known)
             if not ballots:
@@ -82,6 +93,53 @@ def _counts(words: str) -> tuple[int | None, int | None, int | None]:
             key, value = next((k, v) for k, v in match.groupdict().items() if v)
             counts[key] = int(value)
     return counts.get("yes"), counts.get("no"), counts.get("abstain")
+
+
+def _question_and_outcome(
+    block: Span, before: Sequence[HeaderField]
+) -> tuple[str | None, str | None]:
+    """The proposition as put and the result as written, each a whole sentence. The
+    proposition is in the vote's block, else in the Beslutsgång before it ("Följande
+    voteringsproposition godkänns: Ja-röst för …, nej-röst för …"); the result is the
+    block's last sentence that decides, other than the proposition's own."""
+    sentences = _sentences(block.text)
+    question = _question(sentences)
+    if question is None:
+        procedures = [field for field in before if field.key == "procedure"]
+        if procedures:
+            question = _question(_sentences(procedures[-1].value.text))
+    asked = question or ""
+    deciding = [
+        sentence
+        for sentence in sentences
+        if sentence not in asked
+        and any(rule.search(sentence) for rule in decision_rules("vote_outcome"))
+    ]
+    return question, (deciding[-1] if deciding else None)
+
+
+def _question(sentences: Sequence[str]) -> str | None:
+    """The first sentence saying what a yes and a no stand for, with the next one when it
+    says what a win means ("Vinner nej har …")."""
+    for index, sentence in enumerate(sentences):
+        if any(rule.search(sentence) for rule in decision_rules("vote_question")):
+            more = sentences[index + 1 : index + 2]
+            if more and any(rule.search(more[0]) for rule in decision_rules("vote_question_more")):
+                return f"{sentence} {more[0]}"
+            return sentence
+    return None
+
+
+def _sentences(words: str) -> list[str]:
+    """`words` as sentences, whitespace folded, each with its full stop."""
+    sentences, at = [], 0
+    for end in [*_SENTENCE_END.finditer(words), None]:
+        stop = end.end() if end else len(words)
+        sentence = " ".join(words[at:stop].split())
+        if sentence:
+            sentences.append(sentence)
+        at = stop
+    return sentences
 
 
 def _with_counted(vote: Vote) -> Vote:
@@ -332,3 +390,22 @@ def disqualifications(text: str, body: Span, known: frozenset[str]) -> list[Disq
                     Disqualification(person, Span(match.start(), match.end(), match.group(0)))
                 )
     return found
+
+
+def abstentions(text: str, body: Span, known: frozenset[str]) -> list[Abstention]:
+    """Members present who take no part in the decision ("Ylva Nord (V) deltar inte i
+    beslutet"; "Sverigedemokraternas ledamöter …"): the persons named, else the parties."""
+    found = []
+    for rule in decision_rules("abstains"):
+        for match in rule.finditer(text, body.start, body.end):
+            who = trimmed_span(text, match.start("who"), match.end("who"))
+            persons = tuple(
+                person
+                for person in parse_person_list(text, who.start, who.end, known_organisations=known)
+                if is_full_name(person.name)
+            )
+            parties = () if persons else tuple(_parties_in(who.text))
+            if persons or parties:
+                span = Span(match.start(), match.end(), match.group(0))
+                found.append(Abstention(span, persons, parties))
+    return sorted(found, key=lambda abstention: abstention.span.start)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
@@ -432,6 +433,9 @@ class _Builder:
                 ):
                     if count is not None:
                         self.add(node, predicate, Literal(count, datatype=XSD.integer))
+                for predicate, words in ((BG.question, vote.question), (BG.outcome, vote.outcome)):
+                    if words:
+                        self.add(node, predicate, Literal(words, lang="sv"))
                 self.evidence(node, vote.span, DESCRIBING)
                 self.ballots(node, vote)
             for index, reservation in enumerate(item.reservations, start=1):
@@ -460,6 +464,7 @@ class _Builder:
             for author in authors:
                 self.add(node, BG.author, author)
             self.evidence(node, note.span, DESCRIBING)
+        self.abstentions(iri, item)
         for disqualification in item.disqualifications:
             disqualified = self.person(disqualification.person)
             if disqualified is None:
@@ -469,6 +474,42 @@ class _Builder:
             self.add(node, BG.person, disqualified.iri)
             self.add(node, BG.onItem, iri)
             self.evidence(node, disqualification.span, DESCRIBING)
+
+    def abstentions(self, iri: URIRef, item: AgendaItem) -> None:
+        """bg:abstainedFromDecision from each member taking no part to every decision of
+        the item, with the sentence as evidence of the (reified) statement. A party's
+        members are those of that party serving at the meeting."""
+        decisions = [
+            self.minter.decision(iri, clause.number or index)
+            for index, clause in enumerate(item.decisions, start=1)
+        ]
+        for abstention in item.abstentions if decisions else ():
+            persons = [p for p in map(self.person, abstention.persons) if p is not None]
+            members = {p.iri for p in persons} | self._serving_members_of(abstention.parties)
+            for member in sorted(members):
+                for decision in decisions:
+                    self.add(member, BG.abstainedFromDecision, decision)
+                    slug = self.minter.slug_of(member)
+                    statement = URIRef(f"{decision}/abstention/{slug}")
+                    self.add(statement, RDF.type, RDF.Statement)
+                    self.add(statement, RDF.subject, member)
+                    self.add(statement, RDF.predicate, BG.abstainedFromDecision)
+                    self.add(statement, RDF.object, decision)
+                    self.evidence(statement, abstention.span, DESCRIBING)
+
+    def _serving_members_of(self, parties: Sequence[str]) -> set[URIRef]:
+        """The members of `parties` serving at the meeting: called and not absent or
+        replaced for the whole meeting, or serving as a substitute."""
+        attendance = self.mentions.attendance
+        replaced = (s.substituted for s in attendance.substitutions if s.from_item is None)
+        away = {p.iri for p in map(self.person, (*attendance.absent, *replaced)) if p is not None}
+        serving = (*attendance.called, *(s.substitute for s in attendance.substitutions))
+        found = set()
+        for mention in serving:
+            person = self.person(mention) if mention.party in parties else None
+            if person is not None and person.iri not in away:
+                found.add(person.iri)
+        return found
 
     def ballots(self, node: URIRef, vote: Vote) -> None:
         """The vote's ballots, each voter's choice (and party). All or none: a roll call
