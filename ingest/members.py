@@ -34,12 +34,14 @@ from beslutsgraf.ingest.people import (
     parse_person,
     parse_person_list,
 )
+from beslutsgraf.ingest.roster import marked_items
 from beslutsgraf.ontology import BG
 
 __all__ = ["AttendanceReading", "extract_attendance"]
 
-# Roster sections whose people were not called as members.
-_NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
+# Roster sections whose people were not called as members; "not_present": a deputy's
+# row left unmarked in an attendance table (roster.py), neither called nor present.
+_NOT_CALLED = frozenset({"others", "administration", "communication", "deputies", "not_present"})
 # Present without being called: a protocol lists the deputies who came but did not
 # serve ("Ersättare", "Ej tjänstgörande ersättare") beside the others present.
 _OTHERS = frozenset({"others", "administration", "communication", "deputies"})
@@ -296,9 +298,13 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
 
 def _row_items(text: str, person: PersonMention) -> PersonMention:
     """A table row's last cell of item numbers ("Karin Dahl\tS\tX\t\t12–13") gives the
-    items its person attended, when only short marks ("X") stand between them."""
+    items its person attended, when only short marks ("X") stand between them; so do its
+    marks in columns per item."""
     if person.items or person.entry is None:
         return person
+    marked = marked_items(text, person.entry.start)
+    if marked is not None:  # a table with a column per item ("§ 12\t§ 13")
+        return replace(person, items=marked)
     line_end = text.find("\n", person.entry.end)
     rest = text[person.entry.end : line_end if line_end >= 0 else len(text)]
     cells = [cell.strip() for cell in rest.split("\t")[1:] if cell.strip()]
@@ -440,7 +446,9 @@ def _row_substitutions(segments: Segments, roster: Sequence[PersonMention]) -> l
             if member.section == "serving_deputies" or member.entry is None:
                 continue
             between = text[member.entry.end : deputy.entry.start]
-            if member.entry.end > deputy.entry.start or "\t" not in between or "\n" in between:
+            # One line, a cell apart: a tab, or a run of spaces in a spaced table.
+            apart = "\t" in between or "  " in between
+            if member.entry.end > deputy.entry.start or not apart or "\n" in between:
                 continue
             from_item = deputy.items[0] if deputy.items else None
             if first_item is not None and from_item is not None and from_item <= first_item:

@@ -4,7 +4,9 @@ Converted tables come as tab-separated cells, as cells merged into one line
 with runs of spaces, or with no separator at all ("… vice ordförande Helén
 Eliasson (S) ordf. …"). A line is cut before every heading, column group and
 person that starts inside it; a cell's column is its position on the line
-(or, alone on an indented line, the right column).
+(or, alone on an indented line, the right column). An attendance table's first row
+names its columns ("Ledamot | Parti | Närvarande"); where runs of spaces part its
+cells, a row's cells are placed under the headings, since a blank cell is only a gap.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from beslutsgraf.ingest.data_files import read_table
@@ -26,7 +28,13 @@ from beslutsgraf.ingest.people import (
 )
 from beslutsgraf.ingest.reference_data import read_registers
 
-__all__ = ["find_rosters", "is_attendance_table", "known_organisation_words", "split_cells"]
+__all__ = [
+    "find_rosters",
+    "is_attendance_table",
+    "known_organisation_words",
+    "marked_items",
+    "split_cells",
+]
 
 _CAPITALISED = re.compile(r"[A-ZÅÄÖÉ][\w'’-]*$")
 _PARTY_ANYWHERE = re.compile(PARTY)
@@ -50,6 +58,9 @@ _SUBSTITUTES_FOR = re.compile(
 _PAGE_MARK = re.compile(r"^\d{1,3}(?:\s*\(\d{1,3}\))?$")
 _MAX_NAME_WORDS = 3
 _PHRASE_REACH = 40  # characters before a name that may hold "tjänstgörande ersättare för"
+# Headings of people present without being called (members.py's `_NOT_CALLED`): an
+# unmarked row under them is someone who did not come, not an absent member.
+_NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
 
 
@@ -69,49 +80,205 @@ def _headings() -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True)
 class _Columns:
-    """What a table's first row says of its columns: which one marks presence, and which
-    names the deputy serving in the row's member's place, if any."""
+    """What a table's first row says of its columns: which one marks presence, which names
+    the deputy serving in the row's member's place, which marks absence, and which item
+    each per-item column ("§ 12") is for. `marked`, `items_marked`: some row below marks
+    presence, an item; only then does a blank cell say the member did not come."""
 
     presence: int | None
     deputy: int | None = None
+    absence: int | None = None
+    items: tuple[tuple[int, int], ...] = ()  # (column, item number)
+    marked: bool = False
+    items_marked: bool = False
+    # Where each heading stands on its line (start, end), when runs of spaces part the
+    # cells: a row's cells are placed under them, since a blank cell leaves only a gap.
+    bounds: tuple[tuple[int, int], ...] = ()
+
+
+_KINDS = ("column", "presence", "deputy", "absent", "absence", "item", "unmarked")
+_NUMBER = re.compile(r"\d{1,3}")
 
 
 @cache
 def _column_words() -> dict[str, frozenset[str]]:
-    """Kind ("column", "presence", "deputy", "absent") → its words in
-    `data/table_columns.tsv`."""
-    words: dict[str, set[str]] = {
-        kind: set() for kind in ("column", "presence", "deputy", "absent")
-    }
+    """Kind (`_KINDS`) → its words in `data/table_columns.tsv`."""
+    words: dict[str, set[str]] = {kind: set() for kind in _KINDS}
     for kind, word in read_table("table_columns.tsv"):
         words[kind].add(word)
     return {kind: frozenset(found) for kind, found in words.items()}
 
 
+@cache
+def _item_heading() -> re.Pattern[str]:
+    """A per-item column's heading: "§ 12", "§12", or a bare number after one."""
+    words = "|".join(re.escape(word) for word in _column_words()["item"])
+    return re.compile(rf"(?P<word>{words})?\s*(?P<number>\d{{1,3}})")
+
+
+def _item_columns(cells: list[str]) -> dict[int, int]:
+    """Column → item number of the cells that head a column per item."""
+    found: dict[int, int] = {}
+    after_word = False  # a bare number heads an item column after "§ 12" or "§"
+    for column, cell in enumerate(cells):
+        match = _item_heading().fullmatch(cell)
+        if match and (match.group("word") or after_word):
+            found[column] = int(match.group("number"))
+            after_word = True
+        elif cell:
+            after_word = cell in _column_words()["item"]
+    return found
+
+
+def _is_mark(cell: str) -> bool:
+    """A filled cell of a mark column ("x", "Ja", "●"); a dash or "nej" marks nothing."""
+    written = cell.strip().lower()
+    return bool(written) and written not in _column_words()["unmarked"]
+
+
 def _table_columns(line: Line) -> _Columns | None:
     """The columns a table's first row names ("Namn | Organisation | Roll | Närvarande",
-    tab-separated); None for a row that holds anything else."""
-    cells = [cell.strip() for cell in line.text.split("\t")]
+    tab-separated, or spaced when it has a name column and a mark column); None for a
+    row that holds anything else."""
+    spaced = "\t" not in line.text
+    pieces = _split_on_gaps(line.text, 0, len(line.text)) if spaced else []
+    cells = [p.text for p in pieces] if spaced else [c.strip() for c in line.text.split("\t")]
     words = _column_words()
-    named = [cell for cell in cells if cell]
     heading_words = words["column"] | words["presence"] | words["deputy"]
-    if len(named) < 2 or not all(cell in heading_words for cell in named):
+    # Absence and item columns only after a name column ("Ledamot"): "Närvarande |
+    # Frånvarande" or "Ledamöter | Frånvarande" over lists of names are list headings.
+    first = next((cell for cell in cells if cell), "")
+    named_first = first in words["column"] and first not in _heading_keys()
+    items = _item_columns(cells) if named_first else {}
+    if named_first:
+        heading_words |= words["absence"] | words["item"]
+    named = [cell for column, cell in enumerate(cells) if cell and column not in items]
+    if len(named) + len(items) < 2 or not all(cell in heading_words for cell in named):
         return None
-    return _Columns(
-        next((i for i, cell in enumerate(cells) if cell in words["presence"]), None),
-        next((i for i, cell in enumerate(cells) if cell in words["deputy"]), None),
+    columns = _Columns(
+        _column_of(cells, words["presence"]),
+        _column_of(cells, words["deputy"]),
+        _column_of(cells, words["absence"]),
+        tuple(items.items()),
+        bounds=tuple((piece.start, piece.end) for piece in pieces),
     )
+    marked = columns.items or columns.presence is not None or columns.absence is not None
+    if spaced and not (named_first and marked):
+        # Spaced headings without marks ("Ledamot    Ersättare") may head two name lists.
+        return None
+    return columns
+
+
+def _row_cells(text: str, line: Line, bounds: tuple[tuple[int, int], ...]) -> list[Span]:
+    """A table row's cells, column by column: between tabs, or (`bounds` given: the
+    heading's spaced columns) each run of words under the heading it overlaps most (else
+    the nearest: a heading or its cells may be centred), a blank cell an empty span."""
+    if "\t" in line.text or not bounds:
+        return _split_on(text, line.start, line.end, "\t")
+    placed: list[Span | None] = [None] * len(bounds)
+    for piece in _split_on_gaps(text, line.start, line.end):
+        start, end = piece.start - line.start, piece.end - line.start
+        column = min(
+            range(len(bounds)),
+            key=lambda i: (max(start, bounds[i][0]) - min(end, bounds[i][1]), i),
+        )
+        earlier = placed[column]
+        first = earlier.start if earlier else piece.start
+        placed[column] = Span(first, piece.end, text[first : piece.end])
+    cells, floor = [], line.start
+    for column, cell in enumerate(placed):
+        if cell is None:
+            at = min(max(floor, line.start + bounds[column][0]), line.end)
+            cell = Span(at, at, "")
+        cells.append(cell)
+        floor = cell.end
+    return cells
+
+
+def _column_of(cells: list[str], words: frozenset[str]) -> int | None:
+    return next((i for i, cell in enumerate(cells) if cell in words), None)
+
+
+def _item_row(columns: _Columns, heading: Line, below: Line | None) -> _Columns | None:
+    """A heading row's lone "§" over a row of only item numbers ("\t\t12\t13\t14"): the
+    numbers head item columns. None when `below` is no such row."""
+    if below is None or columns.items:
+        return None
+    lone = [cell for cell in heading.text.split("\t") if cell.strip() in _column_words()["item"]]
+    cells = [cell.strip() for cell in below.text.split("\t")]
+    numbers = {column: int(cell) for column, cell in enumerate(cells) if _NUMBER.fullmatch(cell)}
+    if (
+        len(lone) != 1
+        or len(numbers) < 2
+        or any(cell and column not in numbers for column, cell in enumerate(cells))
+    ):
+        return None
+    return replace(columns, items=tuple(numbers.items()))
+
+
+def _with_marks(text: str, columns: _Columns, rows: Iterable[Line]) -> _Columns:
+    """`columns`, told whether any of the table's `rows` marks presence or an item."""
+    marked = items_marked = False
+    words = _column_words()
+    for row in rows:
+        if row.blank or _table_columns(row) is not None:
+            break
+        cells = [cell.text for cell in _row_cells(text, row, columns.bounds)]
+        if columns.presence is not None and columns.presence < len(cells):
+            presence = cells[columns.presence].strip().lower()
+            marked |= bool(presence) and presence not in words["absent"]
+        items_marked |= any(_is_mark(cells[c]) for c, _ in columns.items if c < len(cells))
+    return replace(columns, marked=marked, items_marked=items_marked)
+
+
+def _line_at(text: str, start: int) -> Line:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return Line(start, end, text[start:end])
+
+
+def _columns_above(text: str, position: int) -> tuple[_Columns, int] | None:
+    """The columns of the table whose row holds `position`, and where its first row
+    starts: the nearest heading row above, within the same paragraph."""
+    start = text.rfind("\n", 0, position) + 1
+    while start > 0:
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = Line(start, end, text[start:end])
+        if line.blank:
+            return None
+        columns = _table_columns(line)
+        if columns is not None:
+            below = _line_at(text, end + 1)
+            two_rows = _item_row(columns, line, below)
+            rows_start = below.end + 1 if two_rows else end + 1
+            return (two_rows or columns), rows_start
+    return None
+
+
+def marked_items(text: str, position: int) -> tuple[int, ...] | None:
+    """The items the row at `position` of a table with a column per item marks
+    ("Anna Berg\tS\tx\t\tx" under "Ledamot\tParti\t§ 12\t§ 13\t§ 14"); None outside
+    such a table."""
+    row = _line_at(text, text.rfind("\n", 0, position) + 1)
+    found = _columns_above(text, row.start)
+    if found is None or not found[0].items:
+        return None
+    cells = [cell.text for cell in _row_cells(text, row, found[0].bounds)]
+    return tuple(sorted(n for c, n in found[0].items if c < len(cells) and _is_mark(cells[c])))
 
 
 def is_attendance_table(text: str, position: int) -> bool:
-    """Whether the line before `position` names a table's columns, one of them marking
-    presence or naming deputies ("Ledamot\tParti\tNärvarande\tErsättare")."""
-    end = text.rfind("\n", 0, position)
-    if end < 0:
+    """Whether the line before `position` names a table's columns (or is the row of item
+    numbers under them), one of them marking presence, absence or items, or naming
+    deputies ("Ledamot\tParti\tNärvarande\tErsättare")."""
+    found = _columns_above(text, position)
+    if found is None or found[1] != text.rfind("\n", 0, position) + 1:
         return False
-    start = text.rfind("\n", 0, end) + 1
-    columns = _table_columns(Line(start, end, text[start:end]))
-    return columns is not None and (columns.presence is not None or columns.deputy is not None)
+    columns = found[0]
+    return any(
+        column is not None for column in (columns.presence, columns.deputy, columns.absence)
+    ) or bool(columns.items)
 
 
 @cache
@@ -322,7 +489,7 @@ def find_rosters(text: str, start: int, end: int, known: Iterable[str]) -> list[
         cells = lines.cells(index) if opens else []
         headed = bool(cells) and all(cell.kind in ("heading", "group") for cell in cells)
         # A table whose first row names its columns lists people without a heading too.
-        if headed or ("\t" in lines.lines[index].text and _table_columns(lines.lines[index])):
+        if headed or _table_columns(lines.lines[index]):
             index = _consume(lines, index, sections)
         else:
             index += 1
@@ -349,26 +516,24 @@ class _LineCells:
 
     def row(self, index: int, columns: _Columns) -> list[_Cell]:
         """A table row under column headings: the person its cells describe (up to the
-        presence or deputy column), keyed "absent" when the presence column says so
-        ("Nej"), or is blank where a deputy is named; the deputy ("Ersättare" column, with
-        the cells after it: "Sara Holm\t12–14") serves in the member's place."""
+        first mark or deputy column), keyed by `_row_key`; the deputy ("Ersättare" column,
+        with the cells after it: "Sara Holm\t12–14") serves in the member's place."""
         line = self.lines[index]
-        if len([cell for cell in line.text.split("\t") if cell.strip()]) < 2:
+        pieces = _row_cells(self.text, line, columns.bounds)
+        if len([piece for piece in pieces if piece.text.strip()]) < 2:
             return self.cells(index)  # a row with one cell filled: a name, or a row group
-        end, key = line.end, ""
-        pieces = _split_on(self.text, line.start, line.end, "\t")
         deputy = None
         if columns.deputy is not None and columns.deputy < len(pieces):
             named = pieces[columns.deputy]
-            end = named.start if columns.deputy else end
             deputy = trimmed_span(self.text, named.start, line.end) if named.text.strip() else None
-        if columns.presence is not None and columns.presence < len(pieces):
-            mark = pieces[columns.presence]
-            end = min(end, mark.start) if columns.presence else end
-            written = mark.text.strip().lower()
-            absent = written in _column_words()["absent"] or (not written and deputy is not None)
-            key = "absent" if absent else ""
-        span = trimmed_span(self.text, line.start, end)
+        marks = (columns.presence, columns.deputy, columns.absence, *(c for c, _ in columns.items))
+        firsts = [pieces[c].start for c in marks if c is not None and 0 < c < len(pieces)]
+        span = trimmed_span(self.text, line.start, min(firsts, default=line.end))
+        if columns.bounds and "\t" not in line.text:
+            # Spaced cells: the name column alone is the person, the deputy's cell the deputy.
+            span = pieces[0]
+            deputy = pieces[columns.deputy] if deputy is not None and columns.deputy else None
+        key = _row_key(columns, [piece.text for piece in pieces], deputy is not None)
         cells = [_Cell(span, 0, self._kind(span), key)]
         if deputy is not None:
             cells.append(_Cell(deputy, 0, self._kind(deputy), "serving_deputies"))
@@ -380,11 +545,30 @@ class _LineCells:
         )
 
 
+def _row_key(columns: _Columns, cells: list[str], deputy: bool) -> str:
+    """ "absent" where the presence cell says so ("Nej"), or is blank with a deputy named,
+    or the absence column is marked; "unmarked" where the member's presence cell is
+    blank, or no item is marked, while other rows are marked; else ""."""
+
+    def cell(column: int | None) -> str:
+        return cells[column].strip().lower() if column is not None and column < len(cells) else ""
+
+    presence = cell(columns.presence)
+    if presence in _column_words()["absent"] or _is_mark(cell(columns.absence)):
+        return "absent"
+    if columns.presence is not None and not presence and (deputy or columns.marked):
+        return "absent" if deputy else "unmarked"
+    if columns.items_marked and not any(_is_mark(cell(c)) for c, _ in columns.items):
+        return "unmarked"
+    return ""
+
+
 def _is_row_group(lines: _LineCells, index: int, cells: list[_Cell]) -> bool:
     """Whether a heading alone on its line, right under a table row, heads the rows below
     it ("Frånvarande" across a participants table): they keep the table's columns."""
     previous = lines.lines[index - 1] if index else None
-    return len(cells) == 1 and previous is not None and "\t" in previous.text
+    row = previous is not None and ("\t" in previous.text or "  " in previous.text.strip())
+    return len(cells) == 1 and row
 
 
 def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
@@ -409,7 +593,11 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     table: _Columns | None = None  # the columns of the table this line is a row of
     while index < len(lines):
         if (columns := _table_columns(lines.lines[index])) is not None:
-            table, index = columns, index + 1
+            below = lines.lines[index + 1] if index + 1 < len(lines) else None
+            two_rows = _item_row(columns, lines.lines[index], below)
+            index += 2 if two_rows else 1
+            rows = itertools.islice(lines.lines, index, None)
+            table = _with_marks(lines.text, two_rows or columns, rows)
             continue
         cells = lines.row(index, table) if table else lines.cells(index)
         if any(cell.kind == "other" for cell in cells):
@@ -425,7 +613,10 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
             else:
                 group = groups.get(cell.column) or groups.get(0)
                 heading, key = headings.get(cell.column, (None, "members"))
-                key = cell.key or key
+                if cell.key == "unmarked":
+                    key = "not_present" if key in _NOT_CALLED else "absent"
+                else:
+                    key = cell.key or key
                 section_id = (
                     cell.column,
                     group.start if group else None,
