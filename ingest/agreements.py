@@ -80,9 +80,45 @@ def find_agreements(
         title = _title_around(text, match, end)
         if not bare_heads and title.text == match.text and _generic(match.text):
             continue
-        found.append(_with_version(text, title, match.concept))
+        mention = _with_version(text, title, match.concept)
+        found.append(replace(mention, parties=_parties(text, title, end)))
         covered.append((title.start, title.end))
     return sorted(found, key=lambda mention: mention.span.start)
+
+
+_BETWEEN = re.compile(r"\s+mellan\s+")
+_PARTY_SEPARATOR = re.compile(r",\s*|\s+(?:och|samt)\s+")
+# A sentence ends the parties, not a line break: extracted PDF text breaks lines, even
+# paragraphs, mid-sentence. _MAX_BETWEEN_WORDS bounds a run that finds no end.
+_CLAUSE_END = re.compile(r"[.;:()]")
+_MAX_BETWEEN_WORDS = 16
+_MAX_PARTY_WORDS = 6
+
+
+def _parties(text: str, title: Span, limit: int) -> tuple[str, ...]:
+    """The parties an agreement is between, named in its title or right after it
+    ("samverkansavtal mellan Region Halland och Falkenbergs kommun om …"): each a
+    capitalised name; a collective ("kommunerna i länet", "Västra Götalands kommuner")
+    names no one organisation."""
+    between = _BETWEEN.search(text, title.start, limit)
+    if between is None or (
+        between.start() > title.end and text[title.end : between.start()].strip()
+    ):
+        return ()
+    clause_end = _CLAUSE_END.search(text, between.end(), limit)
+    words = text[between.end() : clause_end.start() if clause_end else limit].split()
+    words = words[:_MAX_BETWEEN_WORDS]
+    ends = set(_words("party_end"))
+    cut = next((i for i, word in enumerate(words) if word in ends), len(words))
+    names = (name.strip() for name in _PARTY_SEPARATOR.split(" ".join(words[:cut])))
+    collectives = set(_words("collective"))
+    return tuple(
+        name
+        for name in names
+        if name[:1].isupper()
+        and len(name.split()) <= _MAX_PARTY_WORDS
+        and name.split()[-1].lower() not in collectives
+    )
 
 
 def _generic(head: str) -> bool:

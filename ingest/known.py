@@ -24,7 +24,14 @@ from rdflib import URIRef
 
 from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
-from beslutsgraf.ingest.model import AgendaItem, MeetingStatus, Mentions, PersonMention
+from beslutsgraf.ingest.model import (
+    AgendaItem,
+    AgreementMention,
+    DecisionClause,
+    MeetingStatus,
+    Mentions,
+    PersonMention,
+)
 from beslutsgraf.ingest.names import (
     NameCluster,
     first_cluster_with,
@@ -281,6 +288,24 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
     for planned in mentions.planned_meetings:
         if planned.body:
             yield planned.body
+    for agreement in _agreements(mentions.items, clauses):
+        yield from agreement.parties
+
+
+def _agreements(
+    items: Sequence[AgendaItem], clauses: Sequence[DecisionClause]
+) -> Iterator[AgreementMention]:
+    """Every agreement the items and decisions name, and the agreements they are part of."""
+    named = [agreement for item in items for agreement in item.agreements]
+    for clause in clauses:
+        named += clause.concerns
+        if clause.prolongs is not None:
+            named.append(clause.prolongs)
+    while named:
+        agreement = named.pop()
+        yield agreement
+        if agreement.part_of is not None:
+            named.append(agreement.part_of)
 
 
 # --------------------------------------------------------------------------- organisations

@@ -389,6 +389,7 @@ class AgreementMention:
     valid_until: DateValue | None = None
     ended_on: DateValue | None = None  # "slutade gälla 2020-11-30"
     extension_term: str | None = None  # "två år i taget"
+    parties: tuple[str, ...] = ()  # "mellan Region Halland och Falkenbergs kommun"
 
 
 @dataclass(frozen=True)

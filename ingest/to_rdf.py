@@ -672,6 +672,10 @@ class _Builder:
         self.add(iri, BG.validUntil, _day_literal(mention.valid_until or mention.ended_on))
         if mention.extension_term:
             self.add(iri, BG.extensionTerm, Literal(mention.extension_term, lang="sv"))
+        for name in mention.parties:
+            party = self.organisation(name)
+            if party is not None:
+                self.add(iri, BG.party, party.iri)
         self.evidence(iri, mention.span, IDENTIFYING)
         return iri
 
