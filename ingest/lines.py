@@ -15,12 +15,16 @@ __all__ = [
     "ends_with_function_word",
     "make_span",
     "split_lines",
+    "split_on",
+    "split_on_gaps",
     "strip_markup",
     "trimmed_span",
 ]
 
 # Markdown headings, bullets and leftover HTML tags wrap some lines.
 _MARKUP = re.compile(r"^(?:\s*(?:#{1,6}|[•\-–*>]|<[a-z]+>)\s*)+|(?:\s*</?[a-z]+>\s*)+$")
+# Where a converted table's cells part: a tab, or a run of spaces.
+_CELL_GAP = re.compile(r"\t| {2,}")
 
 
 @dataclass(frozen=True)
@@ -130,3 +134,27 @@ def ends_with_function_word(line: str) -> bool:
     """True when a wrapped title line ends mid-phrase ("… ungdomsmottagningarna i")."""
     words = line.split()
     return bool(words) and words[-1].lower() in _function_words()
+
+
+def split_on(text: str, start: int, end: int, separator: str) -> list[Span]:
+    """`text[start:end]` cut at every `separator` (a tab): empty pieces kept, they are
+    cells left blank."""
+    pieces, position = [], start
+    while True:
+        found = text.find(separator, position, end)
+        if found < 0:
+            pieces.append(Span(position, end, text[position:end]))
+            return pieces
+        pieces.append(Span(position, found, text[position:found]))
+        position = found + len(separator)
+
+
+def split_on_gaps(text: str, start: int, end: int) -> list[Span]:
+    """`text[start:end]` cut at tabs and runs of two or more spaces, each piece trimmed;
+    no empty pieces (a blank cell in spaced text is only a wider gap)."""
+    pieces, position = [], start
+    for gap in _CELL_GAP.finditer(text, start, end):
+        pieces.append(trimmed_span(text, position, gap.start()))
+        position = gap.end()
+    pieces.append(trimmed_span(text, position, end))
+    return [piece for piece in pieces if piece.text]

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.labels import find_fields, labels
 from beslutsgraf.ingest.model import (
@@ -34,7 +35,6 @@ from beslutsgraf.ingest.people import (
     parse_person,
     parse_person_list,
 )
-from beslutsgraf.ingest.roster import marked_items
 from beslutsgraf.ontology import BG
 
 __all__ = ["AttendanceReading", "extract_attendance"]

@@ -14,11 +14,26 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from beslutsgraf.ingest.attendance_table import (
+    TableColumns,
+    item_row,
+    row_cells,
+    row_key,
+    table_columns,
+    with_marks,
+)
 from beslutsgraf.ingest.data_files import read_table
-from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
+from beslutsgraf.ingest.lines import (
+    Line,
+    split_lines,
+    split_on,
+    split_on_gaps,
+    strip_markup,
+    trimmed_span,
+)
 from beslutsgraf.ingest.model import RosterSection, Span
 from beslutsgraf.ingest.people import (
     PARTY,
@@ -28,17 +43,10 @@ from beslutsgraf.ingest.people import (
 )
 from beslutsgraf.ingest.reference_data import read_registers
 
-__all__ = [
-    "find_rosters",
-    "is_attendance_table",
-    "known_organisation_words",
-    "marked_items",
-    "split_cells",
-]
+__all__ = ["find_rosters", "known_organisation_words", "split_cells"]
 
 _CAPITALISED = re.compile(r"[A-ZÅÄÖÉ][\w'’-]*$")
 _PARTY_ANYWHERE = re.compile(PARTY)
-_COLUMN_GAP = re.compile(r"\t| {2,}")
 _ORG_AFTER = re.compile(
     r"(?:,|\)|(?<!\S)[a-zåäö][\w.-]*) (?P<word>[A-ZÅÄÖ][\w-]+)(?=[ \t]*(?:$|\t| {2}|,))",
     re.MULTILINE,
@@ -76,209 +84,6 @@ class _Cell:
 def _headings() -> tuple[tuple[str, str], ...]:
     rows = [(row[0], row[1]) for row in read_table("roster_headings.tsv") if row[1] != "group"]
     return tuple(sorted(rows, key=lambda row: len(row[0]), reverse=True))
-
-
-@dataclass(frozen=True)
-class _Columns:
-    """What a table's first row says of its columns: which one marks presence, which names
-    the deputy serving in the row's member's place, which marks absence, and which item
-    each per-item column ("§ 12") is for. `marked`, `items_marked`: some row below marks
-    presence, an item; only then does a blank cell say the member did not come."""
-
-    presence: int | None
-    deputy: int | None = None
-    absence: int | None = None
-    items: tuple[tuple[int, int], ...] = ()  # (column, item number)
-    marked: bool = False
-    items_marked: bool = False
-    # Where each heading stands on its line (start, end), when runs of spaces part the
-    # cells: a row's cells are placed under them, since a blank cell leaves only a gap.
-    bounds: tuple[tuple[int, int], ...] = ()
-
-
-_KINDS = ("column", "presence", "deputy", "absent", "absence", "item", "unmarked")
-_NUMBER = re.compile(r"\d{1,3}")
-
-
-@cache
-def _column_words() -> dict[str, frozenset[str]]:
-    """Kind (`_KINDS`) → its words in `data/table_columns.tsv`."""
-    words: dict[str, set[str]] = {kind: set() for kind in _KINDS}
-    for kind, word in read_table("table_columns.tsv"):
-        words[kind].add(word)
-    return {kind: frozenset(found) for kind, found in words.items()}
-
-
-@cache
-def _item_heading() -> re.Pattern[str]:
-    """A per-item column's heading: "§ 12", "§12", or a bare number after one."""
-    words = "|".join(re.escape(word) for word in _column_words()["item"])
-    return re.compile(rf"(?P<word>{words})?\s*(?P<number>\d{{1,3}})")
-
-
-def _item_columns(cells: list[str]) -> dict[int, int]:
-    """Column → item number of the cells that head a column per item."""
-    found: dict[int, int] = {}
-    after_word = False  # a bare number heads an item column after "§ 12" or "§"
-    for column, cell in enumerate(cells):
-        match = _item_heading().fullmatch(cell)
-        if match and (match.group("word") or after_word):
-            found[column] = int(match.group("number"))
-            after_word = True
-        elif cell:
-            after_word = cell in _column_words()["item"]
-    return found
-
-
-def _is_mark(cell: str) -> bool:
-    """A filled cell of a mark column ("x", "Ja", "●"); a dash or "nej" marks nothing."""
-    written = cell.strip().lower()
-    return bool(written) and written not in _column_words()["unmarked"]
-
-
-def _table_columns(line: Line) -> _Columns | None:
-    """The columns a table's first row names ("Namn | Organisation | Roll | Närvarande",
-    tab-separated, or spaced when it has a name column and a mark column); None for a
-    row that holds anything else."""
-    spaced = "\t" not in line.text
-    pieces = _split_on_gaps(line.text, 0, len(line.text)) if spaced else []
-    cells = [p.text for p in pieces] if spaced else [c.strip() for c in line.text.split("\t")]
-    words = _column_words()
-    heading_words = words["column"] | words["presence"] | words["deputy"]
-    # Absence and item columns only after a name column ("Ledamot"): "Närvarande |
-    # Frånvarande" or "Ledamöter | Frånvarande" over lists of names are list headings.
-    first = next((cell for cell in cells if cell), "")
-    named_first = first in words["column"] and first not in _heading_keys()
-    items = _item_columns(cells) if named_first else {}
-    if named_first:
-        heading_words |= words["absence"] | words["item"]
-    named = [cell for column, cell in enumerate(cells) if cell and column not in items]
-    if len(named) + len(items) < 2 or not all(cell in heading_words for cell in named):
-        return None
-    columns = _Columns(
-        _column_of(cells, words["presence"]),
-        _column_of(cells, words["deputy"]),
-        _column_of(cells, words["absence"]),
-        tuple(items.items()),
-        bounds=tuple((piece.start, piece.end) for piece in pieces),
-    )
-    marked = columns.items or columns.presence is not None or columns.absence is not None
-    if spaced and not (named_first and marked):
-        # Spaced headings without marks ("Ledamot    Ersättare") may head two name lists.
-        return None
-    return columns
-
-
-def _row_cells(text: str, line: Line, bounds: tuple[tuple[int, int], ...]) -> list[Span]:
-    """A table row's cells, column by column: between tabs, or (`bounds` given: the
-    heading's spaced columns) each run of words under the heading it overlaps most (else
-    the nearest: a heading or its cells may be centred), a blank cell an empty span."""
-    if "\t" in line.text or not bounds:
-        return _split_on(text, line.start, line.end, "\t")
-    placed: list[Span | None] = [None] * len(bounds)
-    for piece in _split_on_gaps(text, line.start, line.end):
-        start, end = piece.start - line.start, piece.end - line.start
-        column = min(
-            range(len(bounds)),
-            key=lambda i: (max(start, bounds[i][0]) - min(end, bounds[i][1]), i),
-        )
-        earlier = placed[column]
-        first = earlier.start if earlier else piece.start
-        placed[column] = Span(first, piece.end, text[first : piece.end])
-    cells, floor = [], line.start
-    for column, cell in enumerate(placed):
-        if cell is None:
-            at = min(max(floor, line.start + bounds[column][0]), line.end)
-            cell = Span(at, at, "")
-        cells.append(cell)
-        floor = cell.end
-    return cells
-
-
-def _column_of(cells: list[str], words: frozenset[str]) -> int | None:
-    return next((i for i, cell in enumerate(cells) if cell in words), None)
-
-
-def _item_row(columns: _Columns, heading: Line, below: Line | None) -> _Columns | None:
-    """A heading row's lone "§" over a row of only item numbers ("\t\t12\t13\t14"): the
-    numbers head item columns. None when `below` is no such row."""
-    if below is None or columns.items:
-        return None
-    lone = [cell for cell in heading.text.split("\t") if cell.strip() in _column_words()["item"]]
-    cells = [cell.strip() for cell in below.text.split("\t")]
-    numbers = {column: int(cell) for column, cell in enumerate(cells) if _NUMBER.fullmatch(cell)}
-    if (
-        len(lone) != 1
-        or len(numbers) < 2
-        or any(cell and column not in numbers for column, cell in enumerate(cells))
-    ):
-        return None
-    return replace(columns, items=tuple(numbers.items()))
-
-
-def _with_marks(text: str, columns: _Columns, rows: Iterable[Line]) -> _Columns:
-    """`columns`, told whether any of the table's `rows` marks presence or an item."""
-    marked = items_marked = False
-    words = _column_words()
-    for row in rows:
-        if row.blank or _table_columns(row) is not None:
-            break
-        cells = [cell.text for cell in _row_cells(text, row, columns.bounds)]
-        if columns.presence is not None and columns.presence < len(cells):
-            presence = cells[columns.presence].strip().lower()
-            marked |= bool(presence) and presence not in words["absent"]
-        items_marked |= any(_is_mark(cells[c]) for c, _ in columns.items if c < len(cells))
-    return replace(columns, marked=marked, items_marked=items_marked)
-
-
-def _line_at(text: str, start: int) -> Line:
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return Line(start, end, text[start:end])
-
-
-def _columns_above(text: str, position: int) -> tuple[_Columns, int] | None:
-    """The columns of the table whose row holds `position`, and where its first row
-    starts: the nearest heading row above, within the same paragraph."""
-    start = text.rfind("\n", 0, position) + 1
-    while start > 0:
-        end = start - 1
-        start = text.rfind("\n", 0, end) + 1
-        line = Line(start, end, text[start:end])
-        if line.blank:
-            return None
-        columns = _table_columns(line)
-        if columns is not None:
-            below = _line_at(text, end + 1)
-            two_rows = _item_row(columns, line, below)
-            rows_start = below.end + 1 if two_rows else end + 1
-            return (two_rows or columns), rows_start
-    return None
-
-
-def marked_items(text: str, position: int) -> tuple[int, ...] | None:
-    """The items the row at `position` of a table with a column per item marks
-    ("Anna Berg\tS\tx\t\tx" under "Ledamot\tParti\t§ 12\t§ 13\t§ 14"); None outside
-    such a table."""
-    row = _line_at(text, text.rfind("\n", 0, position) + 1)
-    found = _columns_above(text, row.start)
-    if found is None or not found[0].items:
-        return None
-    cells = [cell.text for cell in _row_cells(text, row, found[0].bounds)]
-    return tuple(sorted(n for c, n in found[0].items if c < len(cells) and _is_mark(cells[c])))
-
-
-def is_attendance_table(text: str, position: int) -> bool:
-    """Whether the line before `position` names a table's columns (or is the row of item
-    numbers under them), one of them marking presence, absence or items, or naming
-    deputies ("Ledamot\tParti\tNärvarande\tErsättare")."""
-    found = _columns_above(text, position)
-    if found is None or found[1] != text.rfind("\n", 0, position) + 1:
-        return False
-    columns = found[0]
-    return any(
-        column is not None for column in (columns.presence, columns.deputy, columns.absence)
-    ) or bool(columns.items)
 
 
 @cache
@@ -352,39 +157,19 @@ def split_cells(text: str, line: Line, known: Iterable[str]) -> list[tuple[int, 
     """(column, cell) pairs of one roster line."""
     known = frozenset(known)
     if "\t" in line.text:
-        pieces = _split_on(text, line.start, line.end, "\t")
+        pieces = split_on(text, line.start, line.end, "\t")
         return [
             (column, trimmed_span(text, piece.start, piece.end))
             for column, piece in enumerate(pieces)
             if piece.text.strip()
         ]
     cells: list[Span] = []
-    for piece in _split_on_gaps(text, line.start, line.end):
+    for piece in split_on_gaps(text, line.start, line.end):
         cells.extend(_cut_merged(text, piece, known))
     if len(cells) == 1:
         indented = line.text[:1] in (" ", "\u00a0") and line.text.strip() != line.text.rstrip()
         return [(1 if indented else 0, cells[0])]
     return list(enumerate(cells))
-
-
-def _split_on(text: str, start: int, end: int, separator: str) -> list[Span]:
-    pieces, position = [], start
-    while True:
-        found = text.find(separator, position, end)
-        if found < 0:
-            pieces.append(Span(position, end, text[position:end]))
-            return pieces
-        pieces.append(Span(position, found, text[position:found]))
-        position = found + len(separator)
-
-
-def _split_on_gaps(text: str, start: int, end: int) -> list[Span]:
-    pieces, position = [], start
-    for gap in _COLUMN_GAP.finditer(text, start, end):
-        pieces.append(trimmed_span(text, position, gap.start()))
-        position = gap.end()
-    pieces.append(trimmed_span(text, position, end))
-    return [piece for piece in pieces if piece.text]
 
 
 def _cut_merged(text: str, piece: Span, known: frozenset[str]) -> list[Span]:
@@ -489,7 +274,7 @@ def find_rosters(text: str, start: int, end: int, known: Iterable[str]) -> list[
         cells = lines.cells(index) if opens else []
         headed = bool(cells) and all(cell.kind in ("heading", "group") for cell in cells)
         # A table whose first row names its columns lists people without a heading too.
-        if headed or _table_columns(lines.lines[index]):
+        if headed or table_columns(lines.lines[index]):
             index = _consume(lines, index, sections)
         else:
             index += 1
@@ -514,12 +299,12 @@ class _LineCells:
             self._cells[index] = _line_cells(self.text, self.lines[index], self.known)
         return self._cells[index]
 
-    def row(self, index: int, columns: _Columns) -> list[_Cell]:
+    def row(self, index: int, columns: TableColumns) -> list[_Cell]:
         """A table row under column headings: the person its cells describe (up to the
-        first mark or deputy column), keyed by `_row_key`; the deputy ("Ersättare" column,
+        first mark or deputy column), keyed by `row_key`; the deputy ("Ersättare" column,
         with the cells after it: "Sara Holm\t12–14") serves in the member's place."""
         line = self.lines[index]
-        pieces = _row_cells(self.text, line, columns.bounds)
+        pieces = row_cells(self.text, line, columns.bounds)
         if len([piece for piece in pieces if piece.text.strip()]) < 2:
             return self.cells(index)  # a row with one cell filled: a name, or a row group
         deputy = None
@@ -533,7 +318,7 @@ class _LineCells:
             # Spaced cells: the name column alone is the person, the deputy's cell the deputy.
             span = pieces[0]
             deputy = pieces[columns.deputy] if deputy is not None and columns.deputy else None
-        key = _row_key(columns, [piece.text for piece in pieces], deputy is not None)
+        key = row_key(columns, [piece.text for piece in pieces], deputy is not None)
         cells = [_Cell(span, 0, self._kind(span), key)]
         if deputy is not None:
             cells.append(_Cell(deputy, 0, self._kind(deputy), "serving_deputies"))
@@ -543,24 +328,6 @@ class _LineCells:
         return (
             "person" if starts_with_name(self.text, span.start, span.end, self.known) else "other"
         )
-
-
-def _row_key(columns: _Columns, cells: list[str], deputy: bool) -> str:
-    """ "absent" where the presence cell says so ("Nej"), or is blank with a deputy named,
-    or the absence column is marked; "unmarked" where the member's presence cell is
-    blank, or no item is marked, while other rows are marked; else ""."""
-
-    def cell(column: int | None) -> str:
-        return cells[column].strip().lower() if column is not None and column < len(cells) else ""
-
-    presence = cell(columns.presence)
-    if presence in _column_words()["absent"] or _is_mark(cell(columns.absence)):
-        return "absent"
-    if columns.presence is not None and not presence and (deputy or columns.marked):
-        return "absent" if deputy else "unmarked"
-    if columns.items_marked and not any(_is_mark(cell(c)) for c, _ in columns.items):
-        return "unmarked"
-    return ""
 
 
 def _is_row_group(lines: _LineCells, index: int, cells: list[_Cell]) -> bool:
@@ -590,14 +357,14 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     headings: dict[int, tuple[Span | None, str]] = {}
     collected: dict[tuple[int, int | None, int | None, str], list[Span]] = {}
     order: list[tuple[int, Span | None, Span | None, str]] = []
-    table: _Columns | None = None  # the columns of the table this line is a row of
+    table: TableColumns | None = None  # the columns of the table this line is a row of
     while index < len(lines):
-        if (columns := _table_columns(lines.lines[index])) is not None:
+        if (columns := table_columns(lines.lines[index])) is not None:
             below = lines.lines[index + 1] if index + 1 < len(lines) else None
-            two_rows = _item_row(columns, lines.lines[index], below)
+            two_rows = item_row(columns, lines.lines[index], below)
             index += 2 if two_rows else 1
             rows = itertools.islice(lines.lines, index, None)
-            table = _with_marks(lines.text, two_rows or columns, rows)
+            table = with_marks(lines.text, two_rows or columns, rows)
             continue
         cells = lines.row(index, table) if table else lines.cells(index)
         if any(cell.kind == "other" for cell in cells):

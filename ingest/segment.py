@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from beslutsgraf.ingest.agenda import find_items
+from beslutsgraf.ingest.attendance_table import is_attendance_table
 from beslutsgraf.ingest.calendar import find_calendars
 from beslutsgraf.ingest.document import RawDocument
 from beslutsgraf.ingest.labels import find_fields, labels
@@ -22,12 +23,7 @@ from beslutsgraf.ingest.model import (
     Span,
 )
 from beslutsgraf.ingest.nlp import concepts_in
-from beslutsgraf.ingest.roster import (
-    find_rosters,
-    is_attendance_table,
-    known_organisation_words,
-    split_cells,
-)
+from beslutsgraf.ingest.roster import find_rosters, known_organisation_words, split_cells
 from beslutsgraf.ingest.summary import find_summary
 from beslutsgraf.ontology import BG
 
