@@ -43,6 +43,12 @@ _FLATTENED_ITEM = re.compile(
     r"(?P<title>[A-ZÅÄÖ][\w–-]*(?:[ \t]+(?:[a-zåäö0-9][\w–-]*|–|-)){0,12})"
 )
 _CASE_LINE = re.compile(r"^[ \t]*(?P<case>Dnr[ .:]*\S.*?)[ \t]*$", re.MULTILINE)
+# A case number closing the title's line: after "Dnr", or set apart by a tab or a run of
+# spaces (a right-aligned column): "§ 12 Budget 2025      Dnr KS 2024/100".
+_CASE_AFTER_TITLE = re.compile(
+    r"(?:[ \t]+(?=Dnr\b)|\t[ \t]*|[ ]{2,})"
+    r"(?P<case>(?:Dnr[ .:]*)?[A-ZÅÄÖ]{1,6}[ /-]?\d{4}[:/.–-][\d.:/ –-]*\d)[ \t]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -176,8 +182,12 @@ def _item(
     body = Span(min(title_end, body_end), body_end, text[min(title_end, body_end) : body_end])
     case = match.groupdict().get("case")
     case_span = None
+    after_title = _CASE_AFTER_TITLE.search(text, title.start, title.end) if not case else None
     if case:
         case_span = Span(line.start + match.start("case"), line.start + match.end("case"), case)
+    elif after_title is not None:
+        case_span = Span(after_title.start("case"), after_title.end("case"), after_title["case"])
+        title = trimmed_span(text, title.start, after_title.start())
     else:
         case_match = _CASE_LINE.search(text, body.start, min(body.end, body.start + 300))
         if case_match:

@@ -1,0 +1,89 @@
+"""The ways § protocols head an item: the § after the body's abbreviation ("Ks § 12"),
+the case number closing the title's line ("§ 12 Budget 2025      Dnr KS 2024/100"), or
+on a line of its own. Each gives the same items, titles and case numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.segment import segment
+
+PROTOCOL = """PROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2024-09-10
+
+Plats och tid: Kommunhuset, kl. 09.00–12.00
+
+Beslutande
+Eva Berg (S), ordförande
+Lars Holm (M)
+Karin Ek (C)
+
+Justerare: Lars Holm (M)
+
+{first}
+Kommunstyrelsens beslut
+Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025 enligt § 3 i reglementet.
+
+{second}
+Kommunstyrelsens beslut
+Redovisningen läggs till handlingarna.
+"""
+EXPECTED = [
+    (12, "Budget 2025", "Dnr KS 2024/100"),
+    (13, "Delegationsbeslut", "Dnr KS 2024/101"),
+]
+HEADINGS = {
+    "abbreviation in capitals": (
+        "KS § 12 Dnr KS 2024/100\nBudget 2025",
+        "KS § 13 Dnr KS 2024/101\nDelegationsbeslut",
+    ),
+    "abbreviation capitalised": (
+        "Ks § 12 Dnr KS 2024/100\nBudget 2025",
+        "Ks § 13 Dnr KS 2024/101\nDelegationsbeslut",
+    ),
+    "case number on the next line": (
+        "§ 12 Budget 2025\nDnr KS 2024/100",
+        "§ 13 Delegationsbeslut\nDnr KS 2024/101",
+    ),
+    "case number right-aligned": (
+        "§ 12 Budget 2025            Dnr KS 2024/100",
+        "§ 13 Delegationsbeslut      Dnr KS 2024/101",
+    ),
+    "case number after Dnr": (
+        "§ 12 Budget 2025 Dnr KS 2024/100",
+        "§ 13 Delegationsbeslut Dnr KS 2024/101",
+    ),
+    "case number in a cell": (
+        "§ 12\tBudget 2025\tDnr KS 2024/100",
+        "§ 13\tDelegationsbeslut\tDnr KS 2024/101",
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(HEADINGS))
+def test_item_heading_layouts_give_the_same_items(layout: str, tmp_path: Path) -> None:
+    first, second = HEADINGS[layout]
+    path = tmp_path / "ks_protokoll_2024-09-10.txt"
+    path.write_text(PROTOCOL.format(first=first, second=second), encoding="utf-8")
+    items = extract(segment(read(path))).items
+    assert [(item.number, item.title, item.case_number) for item in items] == EXPECTED
+    assert [len(item.decisions) for item in items] == [1, 1]
+
+
+def test_a_paragraph_cited_at_a_lines_start_heads_no_item(tmp_path: Path) -> None:
+    # "Se § 13 …" in § 12 cites a paragraph (a capitalised word before § as "Ks § 13" is):
+    # it must not cut § 12 short as an item of its own.
+    first, second = HEADINGS["abbreviation capitalised"]
+    text = PROTOCOL.format(first=first, second=second).replace(
+        "enligt § 3 i reglementet.", "enligt § 3 i reglementet.\nSe § 13 om delegationen."
+    )
+    path = tmp_path / "ks_protokoll_2024-09-10.txt"
+    path.write_text(text, encoding="utf-8")
+    items = extract(segment(read(path))).items
+    assert [(item.number, item.title, item.case_number) for item in items] == EXPECTED
+    assert "Se § 13 om delegationen." in items[0].span.text
