@@ -25,7 +25,7 @@ __all__ = ["extract_meeting", "unplaced_content"]
 
 _HELD_KINDS = frozenset({str(BG.minutes), str(BG.protocol), str(BG.protocolExtract)})
 # Header fields that may carry the meeting's date, best first.
-_DATE_KEYS = ("date", "place_time")
+_DATE_KEYS = ("date", "place_time", "time")  # "Tid: Tisdagen den 10 september 2024, kl. 9"
 _TIME_KEYS = ("time", "place_time")
 _MAX_BODY_WORDS = 8
 _MAX_BODY_CHARS = 80
@@ -37,6 +37,14 @@ _LABEL_FRAGMENT = re.compile(r"[a-zåäö]+:\s*")
 _COLUMN = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 _PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})", re.IGNORECASE)
 # Any leap year: only to find "6 december", "29 februari" without a year of their own.
+# Where a place's name ends in a "Plats och tid" value: at a clock time, a date or a
+# weekday ("Kommunhuset kl 09.00 – 12.00", "Stadshuset 2024-09-10").
+_PLACE_END = re.compile(
+    r"(?:^|\s+)(?=(?:kl\.?|klockan)\s*\d|\d|(?:mån|tis|ons|tors|fre|lör|sön)dag)", re.IGNORECASE
+)
+# A body written in capitals in a page header ("KOMMUNSTYRELSEN") is named as in prose;
+# a short one is an abbreviation ("SRO") and stays.
+_MIN_CAPITALS_NAME = 5
 _ANY_YEAR = 2000
 _QUOTED = 2  # how many examples a message quotes
 
@@ -153,9 +161,9 @@ def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateV
                 continue
             start, end = span.start + match.start("body"), span.start + match.end("body")
             body_span = Span(start, end, text[start:end].strip())
-            if body_span.text:
+            if body_span.text and not _kind_line(body_span.text):  # "Protokoll 2024-09-10"
                 body_span = Span(start, start + len(body_span.text), body_span.text)
-                return body_span.text, body_span, title_date
+                return _as_name(body_span.text), body_span, title_date
         beside = _beside_kind(span)
         if beside:
             # A page header names the organisation ("ÄLVDALS KOMMUN") beside what the
@@ -169,7 +177,9 @@ def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateV
         ) or _kind_line(span.text)
         if bare_kind and index + 1 < len(segments.title):
             following = segments.title[index + 1]  # "# Mötesanteckning" / "## Gemensam styrgrupp …"
-            return following.text, following, title_date
+            dated = _body_before_date(text, following)  # "Kommunstyrelsen 2024-09-10"
+            named = dated or following
+            return _as_name(named.text), named, title_date
     # Otherwise a short first heading names the body; a sentence, a page number or a
     # line that only says what the document is ("SAMMANTRÄDESPROTOKOLL 1 (4)") does not.
     if (
@@ -178,8 +188,30 @@ def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateV
         and not _kind_line(segments.title[0].text)
     ):
         first = segments.title[0]
-        return first.text, first, title_date
+        return _as_name(first.text), first, title_date
     return None, None, title_date
+
+
+def _body_before_date(text: str, line: Span) -> Span | None:
+    """The body a title line names before the meeting's date ("Kommunstyrelsen
+    2024-09-10"), when it is one."""
+    dates = find_dates(line.text, line.start)
+    if not dates or dates[0].span is None or dates[0].span.end != line.end:
+        return None
+    name = text[line.start : dates[0].span.start].rstrip(" \t,–-")
+    if name.endswith(" den"):
+        name = name[: -len(" den")]
+    if not _looks_like_name(name) or _kind_line(name):
+        return None
+    return Span(line.start, line.start + len(name), name)
+
+
+def _as_name(body: str) -> str:
+    """A body's name as prose writes it: capitalised ("kommunstyrelsens sammanträde" gives
+    "kommunstyrelsen"), a page header's capitals as a word ("KOMMUNSTYRELSEN")."""
+    if body.isupper() and " " not in body and len(body) >= _MIN_CAPITALS_NAME:
+        return body.capitalize()
+    return body[:1].upper() + body[1:]
 
 
 def _columns(line: Span) -> list[Span]:
@@ -247,8 +279,18 @@ def _form_and_place(segments: Segments) -> tuple[str | None, str | None, str | N
     for key in ("place", "place_time"):
         place = _field(segments, key)
         if location is None and place is not None and place.value.text:
-            location = place.value.text.split(",")[0].strip() or None
+            location = _place(place.value.text)
     return form, form_text, location
+
+
+def _place(value: str) -> str | None:
+    """The place a "Plats och tid" value names: its first part that is not a time or a
+    date ("09.00–12.00, Kommunhuset"), cut where a time or date follows the name."""
+    for part in value.split(","):
+        name = _PLACE_END.split(part, maxsplit=1)[0].strip()
+        if name:
+            return name
+    return None
 
 
 def unplaced_content(mentions: Mentions) -> tuple[str, str]:

@@ -49,7 +49,7 @@ class Expected:
 
 SAMPLES = {
     "05": Expected(None, None, (1, 2)),
-    "06": Expected("förbundsstyrelsen", "2001-02-23", (1, 2), attendee=("Margita Björklund", "L")),
+    "06": Expected("Förbundsstyrelsen", "2001-02-23", (1, 2), attendee=("Margita Björklund", "L")),
     "07": Expected("Regionstyrelsen", "2019-03-26", (1,), decision=(1, "enligt förslag")),
     "08": Expected(
         "Regionstyrelsen",

@@ -1,0 +1,97 @@
+"""Headers of § protocols as other bodies print them: the body in capitals, beside the
+date, in a genitive phrase ("Protokoll fört vid kommunstyrelsens sammanträde"), under
+a bare "Protokoll 2024-09-10"; the date under "Tid"; place and time in either order.
+Each gives the same body, date, times and place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.known import literal_value
+from beslutsgraf.ingest.model import ClockTime
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.segment import segment
+from beslutsgraf.store.embedded import EmbeddedStore
+
+from .conftest import load
+
+REST = """
+Beslutande
+Eva Berg (S), ordförande
+Lars Holm (M)
+Karin Ek (C)
+
+Justerare: Lars Holm (M)
+
+§ 12 Dnr KS 2024/100
+Budget 2025
+Kommunstyrelsens beslut
+Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025.
+
+§ 13 Dnr KS 2024/101
+Delegationsbeslut
+Kommunstyrelsens beslut
+Redovisningen läggs till handlingarna.
+"""
+HEADERS = {
+    "body in capitals, labelled date": (
+        "KOMMUNSTYRELSEN\nProtokoll\n\nDatum: 10 september 2024\nTid: 09.00–12.00\n"
+        "Plats: Kommunhuset\n"
+    ),
+    "body before the date under the kind": (
+        "Sammanträdesprotokoll\nKommunstyrelsen 2024-09-10\n\n"
+        "Plats och tid: Kommunhuset, tisdagen den 10 september 2024 kl. 9.00-12.00\n"
+    ),
+    "body in a genitive, date under Tid": (
+        "Protokoll fört vid kommunstyrelsens sammanträde\n\n"
+        "Tid: Tisdagen den 10 september 2024, kl. 09:00–12:00\nPlats: Kommunhuset\n"
+    ),
+    "page header columns, time after the place": (
+        "Kommunstyrelsen\tPROTOKOLL\t1 (3)\nSammanträdesdatum\n2024-09-10\n\n"
+        "Plats och tid\tKommunhuset kl 09.00 – 12.00\n"
+    ),
+    "body in a genitive with the date": (
+        "Protokoll från kommunstyrelsens sammanträde 2024-09-10\n\n"
+        "Plats: Kommunhuset\nTid: kl. 09.00–12.00\n"
+    ),
+    "kind with the date, time before the place": (
+        "Kommunstyrelsen\nProtokoll 2024-09-10\n\nTid och plats: 09.00–12.00, Kommunhuset\n"
+    ),
+}
+
+
+def _write(folder: Path, header: str) -> Path:
+    path = folder / "protokoll.txt"
+    path.write_text(header + REST, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("layout", sorted(HEADERS))
+def test_each_header_gives_body_date_times_and_place(layout: str, tmp_path: Path) -> None:
+    mentions = extract(segment(read(_write(tmp_path, HEADERS[layout]))))
+    meeting = mentions.meeting
+    assert meeting.body == "Kommunstyrelsen"
+    assert meeting.date is not None and meeting.date.iso() == "2024-09-10"
+    assert (meeting.start, meeting.end) == (ClockTime(9, 0), ClockTime(12, 0))
+    assert meeting.location == "Kommunhuset"
+    assert [item.number for item in mentions.items] == [12, 13]
+
+
+def test_a_body_in_capitals_is_named_as_in_prose(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        load(store, _write(tmp_path, HEADERS["body in capitals, labelled date"]))
+        rows = store.select(
+            "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            "SELECT ?meeting ?label WHERE { ?meeting bg:heldBy ?body . "
+            "?body skos:prefLabel ?label }"
+        )
+    finally:
+        store.close()
+    assert [(r["meeting"], literal_value(r["label"])) for r in rows] == [
+        ("<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10>", "Kommunstyrelsen")
+    ]
