@@ -43,7 +43,12 @@ _CAP = r"[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæèáíóúA-ZÅÄÖÉ'’]*(?:-[A-
 NAME = rf"{_CAP}(?:[ \u00a0]+(?:[A-ZÅÄÖ]\.?[ \u00a0]+)?{_CAP}){{1,3}}"
 PARTY = r"\((?P<party>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|[A-Z][a-z]{1,2})\)"
 _NAME_AT_START = re.compile(rf"(?P<name>{NAME})")
-_ABSENT_MARK = re.compile(r"\((?:förhinder|förhindrad|frånvarande|ej närvarande)\)", re.I)
+# "(förhinder)", or the last part of the entry: "Per Ek (SD), frånvarande".
+_ABSENT_MARK = re.compile(
+    r"\((?:anmält\s+)?(?:förhinder|förhindrad|frånvarande|ej närvarande)\)"
+    r"|,\s*(?:anmält\s+)?(?:förhinder|förhindrad|frånvarande|ej\s+närvarande)\s*\.?\s*$",
+    re.I,
+)
 _LIST_SEPARATOR = re.compile(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+|\.\s+(?=[A-ZÅÄÖ])|;\s*")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _REMARK = re.compile(r"\s*\((?=[a-zåäö])[^)]*\)")
@@ -207,13 +212,17 @@ def parse_person(
     cell = _PARTY_CELL.match(text, rest_start, entry.end) if party is None else None
     if cell is not None and party_abbreviation(cell.group("party")) in _party_abbreviations():
         party, rest_start = cell.group("party"), cell.end()
-    absent = bool(_ABSENT_MARK.search(text, rest_start, entry.end))
+    absence = _ABSENT_MARK.search(text, rest_start, entry.end)
     attended = _ITEMS_ATTENDED.search(text, rest_start, entry.end) or _ITEMS_CELL.search(
         text, rest_start, entry.end
     )
     items = _item_numbers(attended.group("items")) if attended else ()
-    # The items are not an organisation or a role: describe only what comes before them.
-    described = _describe(text, rest_start, attended.start() if attended else entry.end)
+    # The items and the absence are not an organisation or a role: describe only what
+    # comes before them.
+    described_end = min(
+        attended.start() if attended else entry.end, absence.start() if absence else entry.end
+    )
+    described = _describe(text, rest_start, described_end)
     return PersonMention(
         name=name_span.text,
         span=name_span,
@@ -225,7 +234,7 @@ def parse_person(
         meeting_role=described.meeting_role,
         section=section,
         group=group,
-        absent=absent,
+        absent=absence is not None,
         entry=entry,
         items=items,
     )
@@ -266,6 +275,8 @@ class _Description:
 def _describe(text: str, start: int, end: int) -> _Description:
     """Organisation and roles from the comma-separated parts after a name."""
     found = _Description()
+    if text[end : end + 1] == ".":
+        end += 1  # an entry ends before its full stop, an abbreviated role on it ("ordf.")
     for part in _comma_parts(text, start, end):
         roles = concepts_in(text, "Role", part.start, part.end)
         # "(tjänstgörande)" after a name reads like ", tjänstgörande".

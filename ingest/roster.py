@@ -60,7 +60,7 @@ _PLACE_AFTER_PARTY = re.compile(
 )
 # A name right after these words is the member a deputy sits for, not a new cell.
 _SUBSTITUTES_FOR = re.compile(
-    r"(?:ersättare|tjänstgör|tjänstgörande|ersätter|i\s+stället)\s+för\s*$|ersätter\s*$"
+    r"(?:ersättare|ers\.?|tjänstgör|tjänstgörande|ersätter|i\s+stället)\s+för\s*$|ersätter\s*$"
 )
 # A page number and page count that a flattened page starts with: "3(27)", "2".
 _PAGE_MARK = re.compile(r"^\d{1,3}(?:\s*\(\d{1,3}\))?$")

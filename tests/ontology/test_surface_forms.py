@@ -59,6 +59,11 @@ STANDARD_PROTOCOL_FORMS = {
     "beviljar",
     "antar",
     "fastställer",
+    # Abbreviated roles in member lists: "Lars Holm (M) 1:e vice ordf.", "Nils Ek (SD) ers.
+    # för Per Ek (SD)".
+    "1:e vice ordf.",
+    "2:e vice ordf.",
+    "ers.",
 }
 
 # A label is found as whole words, or as the head of a Swedish compound ("styrelsen" in
