@@ -22,7 +22,7 @@ from beslutsgraf.ingest.amounts import find_amounts
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.labels import clause_extent
-from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
+from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, Assignment, DateValue, DecisionClause, Span
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import Rule, compiled, decision_rules
@@ -31,6 +31,10 @@ from beslutsgraf.ontology import BG
 __all__ = ["clauses_in", "decision_sentences", "link_report_backs"]
 
 _NUMBERED = re.compile(r"^[ \t]*(?:(?P<number>\d{1,2})[.)]|[•\-–*])[ \t]+")
+# Unnumbered att-clauses, one a line ("Kommunstyrelsen beslutar" / "att godkänna …," /
+# "att uppdra åt …"): each but the last closes as a list entry does.
+_ATT_LINE = re.compile(r"^[ \t]*att[ \t]+\S")
+_ENTRY_CLOSE = re.compile(r"(?:[,;.]|\s(?:samt|och))[ \t]*$")
 # A sentence ends at its punctuation or at a blank line; single line breaks are wraps.
 _SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?![ \t]*\n)[^.!?\n]*)*(?:[.!?]+|(?=\n[ \t]*\n)|$)")
 _SPLIT_ASSIGNEES = re.compile(r"\s*,\s*|(?<!-)\s+och\s+|\s+samt\s+")
@@ -80,7 +84,7 @@ def clauses_in(
     if inline and not listed:
         return _point_clauses(text, value, inline, default_year, per_capsulam, date)
     lines = [line for line in split_lines(text, value.start, value.end) if not line.blank]
-    list_lines = [line for line in lines if _NUMBERED.match(line.text)]
+    list_lines = [line for line in lines if _NUMBERED.match(line.text)] or _att_lines(lines)
     if not list_lines or listed:
         return [
             _clause(
@@ -91,12 +95,25 @@ def clauses_in(
     clauses = []
     for index, line in enumerate(list_lines):
         end = list_lines[index + 1].start if index + 1 < len(list_lines) else value.end
-        marker = _NUMBERED.match(line.text)
-        assert marker is not None
-        body = trimmed_span(text, line.start + marker.end(), end)
-        number = int(marker.group("number")) if marker.group("number") else index + 1
+        marker = _NUMBERED.match(line.text)  # None for an att-clause: "att" stays in it
+        body = trimmed_span(text, line.start + (marker.end() if marker else 0), end)
+        number = int(marker.group("number")) if marker and marker.group("number") else index + 1
         clauses.append(_clause(text, body, lead, number, default_year, per_capsulam, date, []))
     return clauses
+
+
+def _att_lines(lines: Sequence[Line]) -> list[Line]:
+    """The lines opening att-clauses of a list: two or more, each but the last closing
+    as a list entry does (",", "samt" …); otherwise [] (one "att" line is a wrapped
+    sentence)."""
+    found = [line for line in lines if _ATT_LINE.match(line.text)]
+    if len(found) < 2:
+        return []
+    for following in found[1:]:
+        last = lines[lines.index(following) - 1]  # the line closing the clause before
+        if not _ENTRY_CLOSE.search(last.text):
+            return []
+    return found
 
 
 def _inline_points(text: str, value: Span) -> list[re.Match[str]]:
