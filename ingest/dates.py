@@ -17,6 +17,7 @@ from beslutsgraf.ingest.model import ClockTime, DateValue, Span
 __all__ = [
     "ClockRange",
     "find_clock_range",
+    "find_clock_start",
     "find_dates",
     "find_duration_minutes",
     "month_number",
@@ -136,6 +137,10 @@ _CLOCK_RANGE = re.compile(
     + r"(?![\d.:]\d)",
     re.IGNORECASE,
 )
+# A single time needs its "kl." or "klockan": a bare "13.00" may be anything.
+_CLOCK_START = re.compile(
+    r"(?<![\w.:])(?:kl\.?|klockan)\s*" + _CLOCK.format(p="a") + r"(?![\d.:]\d)", re.IGNORECASE
+)
 _DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?:minuter|min\b)", re.IGNORECASE)
 
 
@@ -154,6 +159,16 @@ def find_clock_range(text: str, base: int = 0) -> ClockRange | None:
         span = Span(base + match.start(), base + match.end(), match.group(0))
         return ClockRange(start, end, span)
     return None
+
+
+def find_clock_start(text: str) -> ClockTime | None:
+    """A start time given alone ("kl. 13.00", "klockan 9"), when `text` has no range."""
+    if _DIGIT.search(text) is None:
+        return None
+    match = _CLOCK_START.search(text)
+    if match is None or int(match.group("ah")) > 24:
+        return None
+    return ClockTime(int(match.group("ah")), int(match.group("am") or 0))
 
 
 def find_duration_minutes(text: str) -> int | None:

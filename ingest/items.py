@@ -38,6 +38,11 @@ _HEAD_LINES = 4
 _MINUTES_WORDS = re.compile(r"mötesanteckning|protokoll|minnesanteckning", re.IGNORECASE)
 _INLINE_MINUTES = re.compile(
     r"(?P<label>(?:19|20)\d{2}-[01]\d-[0-3]\d\s+(?:Mötesanteckning|Protokoll)[^\n]*)"
+    # In prose: "Minnesanteckningarna från 2024-09-05 godkändes", "protokollet från
+    # sammanträdet den 5 september 2024".
+    r"|(?P<prose>(?:[Mm]ötes|[Mm]innes)?(?:[Aa]nteckningar(?:na)?|[Pp]rotokoll(?:et)?)\s+från\s+"
+    r"(?:(?:förra\s+)?(?:mötet|sammanträdet)\s+)?(?:den\s+)?"
+    r"(?:(?:19|20)\d{2}-[01]\d-[0-3]\d|\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d{2}))"
 )
 # A time slot line: "(20 minuter, kl. 13.35 – 13.55)", "Kl. 10.00–10.30", "Tid: …".
 _TIME_LINE = re.compile(r"^\s*(?:\(|kl\b|tid\b)", re.IGNORECASE)
@@ -211,7 +216,8 @@ def _references(text: str, body: Span, links: Sequence[Span]) -> list[Reference]
         if body.start <= link.start < body.end:
             references.append(_reference(link))
     for match in _INLINE_MINUTES.finditer(text, body.start, body.end):
-        span = trimmed_span(text, match.start("label"), match.end("label"))
+        group = "label" if match.group("label") else "prose"
+        span = trimmed_span(text, match.start(group), match.end(group))
         if not any(r.span.start <= span.start < r.span.end for r in references):
             references.append(_reference(span))
     for match in _URL.finditer(text, body.start, body.end):

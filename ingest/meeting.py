@@ -280,6 +280,12 @@ def _form_and_place(segments: Segments) -> tuple[str | None, str | None, str | N
         place = _field(segments, key)
         if location is None and place is not None and place.value.text:
             location = _place(place.value.text)
+            # "Plats: Digitalt via Teams" names the meeting's form, not a place.
+            forms = concepts_in(text, "MeetingForm", place.value.start, place.value.end)
+            if forms and form is None:
+                form, form_text = forms[0].concept, place.value.text
+                if forms[0].start == place.value.start:
+                    location = None
     return form, form_text, location
 
 

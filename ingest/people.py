@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,7 +22,7 @@ from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.lines import trimmed_span
 from beslutsgraf.ingest.model import PersonMention, Span
 from beslutsgraf.ingest.names import fold
-from beslutsgraf.ingest.nlp import concepts_in
+from beslutsgraf.ingest.nlp import ConceptMatch, concepts_in
 from beslutsgraf.ontology import BG
 
 __all__ = [
@@ -52,6 +52,7 @@ _ABSENT_MARK = re.compile(
 _LIST_SEPARATOR = re.compile(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+|\.\s+(?=[A-ZÅÄÖ])|;\s*")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _REMARK = re.compile(r"\s*\((?=[a-zåäö])[^)]*\)")
+_CLOSING_BRACKET = re.compile(r"\((?P<inside>[^()]+)\)\s*$")
 _PREPOSITION = re.compile(r"^(?:från|på|vid|i|för)\s+(?=[A-ZÅÄÖ])")
 _DEPUTY_ROLES = frozenset({"ersattare", "tjanstgorandeErsattare"})
 _SITS_FOR = re.compile(rf"\s+för\s+{NAME}")
@@ -283,6 +284,15 @@ def _describe(text: str, start: int, end: int) -> _Description:
         leading = roles[0] if roles and not text[part.start : roles[0].start].strip(" (") else None
         if leading is None and roles and _only_words_before(text, part.start, roles[0].start):
             leading = roles[0]  # "teamchef på förbundet" reads as an unknown role
+        bracketed = _bracketed_role(text, part, roles) if leading is None else None
+        if bracketed is not None:  # "Lerums kommun (ordförande)"
+            if found.organisation is None:
+                found.organisation = _clean(text[part.start : bracketed.start].rstrip(" ("))
+            if found.role is None:
+                found.role, found.role_text = bracketed.concept, bracketed.text
+                if _local(bracketed.concept) in _body_roles():
+                    found.meeting_role = bracketed.concept
+            continue
         if leading is None:
             lower = part.text[:1].islower() and not _PREPOSITION.match(part.text)
             if lower and found.role_text is None:
@@ -302,6 +312,15 @@ def _describe(text: str, start: int, end: int) -> _Description:
         if remainder and found.organisation is None:
             found.organisation = remainder
     return found
+
+
+def _bracketed_role(text: str, part: Span, roles: Sequence[ConceptMatch]) -> ConceptMatch | None:
+    """A role that is all a part's closing parentheses hold ("Lerums kommun (ordförande)")."""
+    bracket = _CLOSING_BRACKET.search(text, part.start, part.end)
+    if bracket is None:
+        return None
+    inside = trimmed_span(text, bracket.start("inside"), bracket.end("inside"))
+    return next((r for r in roles if (r.start, r.end) == (inside.start, inside.end)), None)
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from beslutsgraf.ingest.dates import find_clock_range, find_dates
+from beslutsgraf.ingest.dates import find_clock_range, find_clock_start, find_dates
 from beslutsgraf.ingest.model import DateValue, PlannedMeeting, Segments, Span
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import Rule, compiled
@@ -73,7 +73,7 @@ def _from_sentences(segments: Segments, meeting_date: DateValue | None) -> list[
                     label=match.group(0),
                     body=body,
                     topics=(topic,) if topic else (),
-                    start=clock.start if clock else None,
+                    start=clock.start if clock else find_clock_start(text[match.end() : line_end]),
                     end=clock.end if clock else None,
                     form=forms[0].concept if forms else None,
                     per_capsulam=per_capsulam,
