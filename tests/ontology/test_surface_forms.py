@@ -59,6 +59,26 @@ STANDARD_PROTOCOL_FORMS = {
     "beviljar",
     "antar",
     "fastställer",
+    # Noting, the previous protocol and formal decisions as § protocols word them:
+    # "Nämnden tar del av informationen", "Informationen tas till protokollet", "Anmälan
+    # noteras", "Protokollet från föregående sammanträde godkänns", "Motionen anses
+    # besvarad", "Kommunstyrelsen yttrar sig enligt förslaget", "Kommunfullmäktige väljer
+    # Anna Berg (S) till ordförande", "Nämnden delegerar till förvaltningschefen att …".
+    "tar del av informationen",
+    "tar del av redovisningen",
+    "tas till protokollet",
+    "noteras till protokollet",
+    "anmälan noteras",
+    "anmälningarna noteras",
+    "protokollet från föregående sammanträde godkänns",
+    "föregående protokoll godkänns",
+    "godkänner protokollet från föregående sammanträde",
+    "anses besvarad",
+    "anses besvarat",
+    "yttrar sig",
+    "avger yttrande",
+    "väljer",
+    "delegerar",
     # Abbreviated roles in member lists: "Lars Holm (M) 1:e vice ordf.", "Nils Ek (SD) ers.
     # för Per Ek (SD)".
     "1:e vice ordf.",
