@@ -1,0 +1,35 @@
+"""The type of a § decision as other bodies word it, by the bg:DecisionType labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from beslutsgraf.ingest.decisions import clauses_in
+from beslutsgraf.ingest.model import Span
+from beslutsgraf.ontology import BG
+
+SENTENCES = [
+    ("Nämnden tar del av informationen.", BG.noteringAvInformation),
+    ("Informationen tas till protokollet.", BG.noteringAvInformation),
+    ("Anmälan noteras.", BG.noteringAvInformation),
+    ("Nämnden lägger rapporten till handlingarna.", BG.noteringAvInformation),
+    ("Protokollet från föregående sammanträde godkänns.", BG.godkannandeAvProtokoll),
+    ("Dagordningen godkänns.", BG.godkannandeAvDagordning),
+    ("Motionen anses besvarad.", BG.formelltBeslut),
+    ("Kommunstyrelsen yttrar sig enligt förvaltningens förslag.", BG.formelltBeslut),
+    ("Kommunfullmäktige väljer Anna Berg (S) till ordförande i valnämnden.", BG.formelltBeslut),
+    ("Nämnden delegerar till förvaltningschefen att besluta om bidrag.", BG.formelltBeslut),
+    ("Kommunfullmäktige beviljar styrelsen ansvarsfrihet för 2023.", BG.formelltBeslut),
+    ("Ärendet bordläggs.", BG.ovrigt),
+    # The strongest type wins: noting and an assignment in one clause is an assignment.
+    (
+        "Kommunstyrelsen tar del av redovisningen och ger förvaltningen i uppdrag att återkomma.",
+        BG.uppdrag,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
+def test_a_decision_sentence_has_its_type(sentence: str, expected: object) -> None:
+    [clause] = clauses_in(sentence, Span(0, len(sentence), sentence), default_year=2024)
+    assert clause.decision_type == str(expected)
