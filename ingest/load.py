@@ -23,6 +23,7 @@ files again and replaces the partial graphs in one transaction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -117,14 +118,19 @@ class _NewGraph:
 def _new_graph(graph: Graph, source: URIRef) -> _NewGraph:
     name = source.n3()
     sha256 = BG.sha256
+    # An IRI's hash is kept with it, while `==` is a call into rdflib: comparing the
+    # hashes first leaves one call per document instead of one per triple.
+    sha256_hash = hash(sha256)
     suffix = f" {name} .\n"
     body, hashes = [], []
-    n3 = _TermWriter()
+    terms = _WrittenTerms()
     for subject, predicate, value in graph:
-        if predicate == sha256 and subject == source:
-            hashes.append(f"{n3(subject)} {n3(predicate)} {n3(value)} .".encode())
+        # A literal is written as it comes: looking it up would hash it in Python.
+        written = _literal(value) if type(value) is Literal else terms[value]
+        if hash(predicate) == sha256_hash and predicate == sha256 and subject == source:
+            hashes.append(f"{terms[subject]} {terms[predicate]} {written} .".encode())
         else:
-            body.append(f"{n3(subject)} {n3(predicate)} {n3(value)}{suffix}")
+            body.append(f"{terms[subject]} {terms[predicate]} {written}{suffix}")
     if len(hashes) != 1:
         raise ValueError(f"{source} has {len(hashes)} bg:sha256 values, not one")
     return _NewGraph(
@@ -132,31 +138,35 @@ def _new_graph(graph: Graph, source: URIRef) -> _NewGraph:
     )
 
 
-class _TermWriter:
+class _WrittenTerms(dict[Node, str]):
     """Terms in N-Triples form as rdflib's N-Triples serializer writes them, each IRI
     once per graph (a document names its meeting on hundreds of lines)."""
 
-    def __init__(self) -> None:
-        self._written: dict[Node, str] = {}
-
-    def __call__(self, term: Node) -> str:
-        text = self._written.get(term)
-        if text is None:
-            text = _literal(term) if isinstance(term, Literal) else term.n3()
-            if not isinstance(term, Literal):
-                self._written[term] = text
+    def __missing__(self, term: Node) -> str:
+        if isinstance(term, Literal):
+            return _literal(term)
+        text = self[term] = term.n3()
         return text
 
 
+# Characters N-Triples escapes in a literal; most literals have none, and one search
+# costs less than four replacements.
+_TO_ESCAPE = re.compile(r'[\\\n"\r]')
+
+
 def _literal(literal: Literal) -> str:
-    quoted = '"{}"'.format(
-        literal.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
-    )
-    if literal.language:
-        return f"{quoted}@{literal.language}"
-    if literal.datatype:
-        return f"{quoted}^^<{literal.datatype}>"
-    return quoted
+    text = str(literal)
+    if _TO_ESCAPE.search(text):
+        text = (
+            text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+        )
+    language = literal.language
+    if language:
+        return f'"{text}"@{language}'
+    datatype = literal.datatype
+    if datatype:
+        return f'"{text}"^^<{datatype}>'
+    return f'"{text}"'
 
 
 @dataclass

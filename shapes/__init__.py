@@ -37,9 +37,19 @@ from rdflib.query import Result
 
 from beslutsgraf.ontology import bind_prefixes, load_vocabulary
 from beslutsgraf.shapes._answers import answer
+from beslutsgraf.shapes._index import canonical
 from beslutsgraf.shapes._screen import Screen, TripleIndex, pruned_shapes
 
-__all__ = ["ShapeReport", "ShapeResult", "load_shapes", "shape_files", "validate_graph"]
+__all__ = [
+    "ShapeReport",
+    "ShapeResult",
+    "TripleIndex",
+    "canonical",
+    "data_index",
+    "load_shapes",
+    "shape_files",
+    "validate_graph",
+]
 
 
 @dataclass(frozen=True)
@@ -160,10 +170,14 @@ def _vocabulary_for_validation() -> tuple[tuple[Node, Node, Node], ...]:
     """
     vocabulary = load_vocabulary()
     return tuple(
-        triple
+        (_canonical(s), _canonical(p), _canonical(o))  # as the index keys them
         for predicate in (RDFS.subClassOf, SKOS.inScheme)
-        for triple in vocabulary.triples((None, predicate, None))
+        for s, p, o in vocabulary.triples((None, predicate, None))
     )
+
+
+def _canonical(term: Node) -> Node:
+    return canonical(term) if type(term) is URIRef else term
 
 
 @lru_cache(maxsize=256)
@@ -254,16 +268,23 @@ def _restore_source_shapes(
             clone_blank_node(shapes, shape, report, keepid=True)
 
 
-def validate_graph(data: Graph) -> ShapeReport:
+def data_index(data: Graph) -> TripleIndex:
+    """`data` and the vocabulary triples the shapes read, indexed as `validate_graph`
+    reads them: a caller that reads the graph too may share it (see `validate_graph`)."""
+    return TripleIndex((*_data_triples(data), *_vocabulary_for_validation()))
+
+
+def validate_graph(data: Graph, index: TripleIndex | None = None) -> ShapeReport:
     """Validate `data` against every shape. `conforms` is False only for sh:Violation.
 
     The vocabulary (ontology and SKOS schemes) is mixed into what pyshacl reads,
     so shapes can check that a value is a concept of the right scheme; `data`
     is as it was when this returns (do not validate one graph from two threads at
-    once). A Dataset is validated as the union of its graphs.
+    once). A Dataset is validated as the union of its graphs. `index`, if given, is
+    `data_index(data)` made by the caller (and `data` unchanged since).
     """
     vocabulary = _vocabulary_for_validation()
-    triples = TripleIndex((*_data_triples(data), *vocabulary))
+    triples = index if index is not None else data_index(data)
     # Checks that provably cannot report anything on this graph are left out of
     # pyshacl's run: nested sh:node / sh:or checks, whole property shapes and node
     # shapes, SPARQL targets that select nothing. They cost most of its time (see _screen).

@@ -29,7 +29,7 @@ from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier
 
-from beslutsgraf.shapes._index import TripleIndex
+from beslutsgraf.shapes._index import TripleIndex, canonical
 
 __all__ = ["EXPECTED_PREFIXES", "Answer", "answer", "constraint_check", "target_nodes"]
 
@@ -48,12 +48,29 @@ _THIS = Variable("this")
 _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# Terms are made once, as the index keys them (see `canonical`): a new object per
+# lookup would be compared by rdflib's `==`, a call into Python, on every lookup.
 def _bg(name: str) -> URIRef:
-    return URIRef(_BG + name)
+    return canonical(URIRef(_BG + name))
 
 
 def _oa(name: str) -> URIRef:
-    return URIRef(_OA + name)
+    return canonical(URIRef(_OA + name))
+
+
+_TYPE = canonical(RDF.type)
+_HAS_BODY, _HAS_TARGET, _HAS_SOURCE = _oa("hasBody"), _oa("hasTarget"), _oa("hasSource")
+_ALT_LABEL = canonical(URIRef(_SKOS + "altLabel"))
+_NOTATION = canonical(URIRef(_SKOS + "notation"))
+_PERSON = canonical(URIRef(_FOAF + "Person"))
+_ORGANIZATION = canonical(URIRef(_ORG + "Organization"))
+_CLASSIFICATION = canonical(URIRef(_ORG + "classification"))
+_COLLABORATION_KINDS = frozenset({_bg("samradsorgan"), _bg("styrgrupp")})
+_ORGANISATION_NUMBER = _bg("organisationsnummer")
+_HELD, _MEETING_STATUS = _bg("held"), _bg("meetingStatus")
+_HAS_AGENDA_ITEM, _ATTENDEE = _bg("hasAgendaItem"), _bg("attendee")
+_SUBSTITUTE, _MEETING, _FROM_ITEM = _bg("substitute"), _bg("meeting"), _bg("fromItem")
+_EXTRACTED_TEXT, _CHAR_COUNT = _bg("extractedText"), _bg("charCount")
 
 
 # --------------------------------------------------------------------- targets
@@ -61,10 +78,10 @@ def _oa(name: str) -> URIRef:
 
 def _persons_to_review(data: TripleIndex) -> set[Any] | None:
     """PersonReviewShape: persons with one spelling, evidenced in at most one source."""
-    has_body, has_target, has_source = _oa("hasBody"), _oa("hasTarget"), _oa("hasSource")
-    alt_label = URIRef(_SKOS + "altLabel")
+    has_body, has_target, has_source = _HAS_BODY, _HAS_TARGET, _HAS_SOURCE
+    alt_label = _ALT_LABEL
     selected: set[Any] = set()
-    for person in data.subjects(RDF.type, URIRef(_FOAF + "Person")):
+    for person in data.subjects(_TYPE, _PERSON):
         if any(True for _ in data.objects(person, alt_label)):
             continue
         sources: set[Any] = set()
@@ -80,25 +97,21 @@ def _persons_to_review(data: TripleIndex) -> set[Any] | None:
 
 def _collaboration_bodies(data: TripleIndex) -> set[Any] | None:
     """CollaborationBodyShape: organisations classified as samrådsorgan or styrgrupp."""
-    kinds = {_bg("samradsorgan"), _bg("styrgrupp")}
-    classification = URIRef(_ORG + "classification")
     return {
         organisation
-        for organisation in data.subjects(RDF.type, URIRef(_ORG + "Organization"))
-        if any(kind in kinds for kind in data.objects(organisation, classification))
+        for organisation in data.subjects(_TYPE, _ORGANIZATION)
+        if any(kind in _COLLABORATION_KINDS for kind in data.objects(organisation, _CLASSIFICATION))
     }
 
 
 def _numbered_organisations(data: TripleIndex) -> set[Any] | None:
     """OrganisationNumberShape: nodes with a skos:notation typed bg:organisationsnummer."""
-    datatype = _bg("organisationsnummer")
-    notation = URIRef(_SKOS + "notation")
     return {
         node
-        for node in data.subjects(notation, None)
+        for node in data.subjects(_NOTATION, None)
         if any(
-            isinstance(value, Literal) and value.datatype == datatype
-            for value in data.objects(node, notation)
+            isinstance(value, Literal) and value.datatype == _ORGANISATION_NUMBER
+            for value in data.objects(node, _NOTATION)
         )
     }
 
@@ -107,32 +120,32 @@ def _numbered_organisations(data: TripleIndex) -> set[Any] | None:
 
 
 def _held(data: TripleIndex, this: Any) -> bool:
-    return _bg("held") in data.objects(this, _bg("meetingStatus"))
+    return _HELD in data.objects(this, _MEETING_STATUS)
 
 
 def _no_meeting_without_agenda(data: TripleIndex, this: Any) -> bool | None:
-    return not _held(data, this) or any(True for _ in data.objects(this, _bg("hasAgendaItem")))
+    return not _held(data, this) or any(True for _ in data.objects(this, _HAS_AGENDA_ITEM))
 
 
 def _no_meeting_without_attendees(data: TripleIndex, this: Any) -> bool | None:
-    return not _held(data, this) or any(True for _ in data.objects(this, _bg("attendee")))
+    return not _held(data, this) or any(True for _ in data.objects(this, _ATTENDEE))
 
 
 def _no_substitute_missing_from_attendance(data: TripleIndex, this: Any) -> bool | None:
-    substitutes = list(data.objects(this, _bg("substitute")))
-    meetings = list(data.objects(this, _bg("meeting")))
-    if not substitutes or not meetings or any(True for _ in data.objects(this, _bg("fromItem"))):
+    substitutes = list(data.objects(this, _SUBSTITUTE))
+    meetings = list(data.objects(this, _MEETING))
+    if not substitutes or not meetings or any(True for _ in data.objects(this, _FROM_ITEM)):
         return True
     for meeting in meetings:
-        attendees = set(data.objects(meeting, _bg("attendee")))
+        attendees = set(data.objects(meeting, _ATTENDEE))
         if attendees and any(value not in attendees for value in substitutes):
             return False
     return True
 
 
 def _no_char_count_mismatch(data: TripleIndex, this: Any) -> bool | None:
-    texts = list(data.objects(this, _bg("extractedText")))
-    counts = list(data.objects(this, _bg("charCount")))
+    texts = list(data.objects(this, _EXTRACTED_TEXT))
+    counts = list(data.objects(this, _CHAR_COUNT))
     if not texts or not counts:
         return True
     for text in texts:
@@ -172,9 +185,11 @@ def _dates(values: list[Any]) -> list[dt.date] | None:
 def _no_date_before(earlier: str, later: str) -> Callable[[TripleIndex, Any], bool | None]:
     """No row of `$this earlier ?a ; later ?b FILTER (?b < ?a)` (as `?a > ?b`)."""
 
+    first_path, second_path = _bg(earlier), _bg(later)
+
     def check(data: TripleIndex, this: Any) -> bool | None:
-        firsts = _dates(list(data.objects(this, _bg(earlier))))
-        seconds = _dates(list(data.objects(this, _bg(later))))
+        firsts = _dates(list(data.objects(this, first_path)))
+        seconds = _dates(list(data.objects(this, second_path)))
         if firsts is None or seconds is None:
             return None
         return not any(second < first for first in firsts for second in seconds)

@@ -35,15 +35,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, cast
 
 from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+from rdflib.term import _NUMERIC_LITERAL_TYPES
 
 from beslutsgraf.shapes._answers import EXPECTED_PREFIXES, constraint_check, target_nodes
-from beslutsgraf.shapes._index import TripleIndex
+from beslutsgraf.shapes._index import TripleIndex, canonical
 
 __all__ = ["Screen", "TripleIndex", "pruned_shapes"]
 
@@ -98,7 +99,22 @@ _PYTHON_TYPES: dict[Node, type | tuple[type, ...] | None] = {
 Verdict = bool | None  # True: conforms; False: does not or may not; None: cannot tell
 
 
-@dataclass
+# A literal's datatype is an IRI object of its own, and rdflib compares IRIs in Python:
+# an IRI equals another when both are URIRefs (not a subclass) with the same text. The
+# checks test a literal's datatype so, against the text of the datatypes they accept
+# (all of them URIRefs), which Python compares itself.
+def _iri_texts(iris: Iterable[URIRef]) -> frozenset[str]:
+    assert all(type(iri) is URIRef for iri in iris)
+    return frozenset(map(str, iris))
+
+
+# The terms the checks look up, as the index keys them (see `canonical`): rdflib's
+# namespaces make a new object on each attribute access.
+_TYPE = canonical(RDF.type)
+_SUBCLASS_OF = canonical(RDFS.subClassOf)
+
+
+@dataclass(slots=True)  # slots: the checks read these attributes thousands of times a graph
 class _Shape:
     """A nested shape reduced to the constraints this check implements."""
 
@@ -130,11 +146,15 @@ class _Shape:
     # Filled once compiled: the value tests above as one tuple, sh:node and sh:property together.
     tests: tuple[Callable[[Node], bool], ...] = ()
     nested: tuple[_Shape, ...] = ()
+    # Whether any check past the counts (a property shape's) or past the value tests
+    # (any shape's) is there: most shapes have none, and the checker skips them so.
+    focus_checks: bool = False
+    value_checks: bool = False
 
     def finish(self) -> None:
         tests: list[Callable[[Node], bool]] = [
             *(partial(_is_instance_of, _NODE_KIND_TYPES[kind]) for kind in self.node_kinds),
-            *(partial(_has_datatype, datatype=d) for d in self.datatypes),
+            *(_datatype_test(d) for d in self.datatypes),
             *(members.__contains__ for members in self.in_values),
             *(partial(_min_inclusive, bound=b) for b in self.min_inclusive),
             *(partial(_min_length, length=n) for n in self.min_length),
@@ -145,6 +165,17 @@ class _Shape:
             tests.append(partial(_matches, patterns=self.patterns))
         self.tests = tuple(tests)
         self.nested = (*self.nodes, *self.properties)
+        self.focus_checks = bool(
+            self.qualified is not None or self.less_than or self.disjoint or self.sparql
+        )
+        self.value_checks = bool(
+            self.classes or (self.sparql and self.path is None) or self.ors or self.nested
+        )
+
+
+def _canonical(term: Node) -> Node:
+    """An IRI as the index keys it; other terms as they are."""
+    return canonical(term) if type(term) is URIRef else term
 
 
 def _list(shapes: Graph, head: Node) -> list[Node]:
@@ -274,7 +305,7 @@ class _Compiler:
                 if not isinstance(inverse[0], URIRef):
                     raise _Unsupported
                 path, shape.inverse = inverse[0], True
-            shape.path = path
+            shape.path = canonical(path)
             if SH.property in predicates:
                 raise _Unsupported
         elif predicates & {SH.hasValue, SH.minCount, SH.maxCount, SH.qualifiedValueShape}:
@@ -283,7 +314,7 @@ class _Compiler:
         shape.node_kinds = list(shapes.objects(node, SH.nodeKind))
         if len(shape.node_kinds) > 1 or not set(shape.node_kinds) <= {SH.IRI, SH.Literal}:
             raise _Unsupported
-        shape.classes = list(shapes.objects(node, SH["class"]))
+        shape.classes = [_canonical(c) for c in shapes.objects(node, SH["class"])]
         shape.datatypes = list(shapes.objects(node, SH.datatype))
         if len(shape.datatypes) > 1 or not set(shape.datatypes) <= _PYTHON_TYPES.keys():
             raise _Unsupported
@@ -293,8 +324,10 @@ class _Compiler:
         shape.nodes = [self._node_shape(n) for n in shapes.objects(node, SH.node)]
         if not whole_node_shape:
             shape.properties = [self._property_shape(p) for p in shapes.objects(node, SH.property)]
-        shape.has_values = list(shapes.objects(node, SH.hasValue))
-        shape.in_values = [frozenset(_list(shapes, h)) for h in shapes.objects(node, SH["in"])]
+        shape.has_values = [_canonical(v) for v in shapes.objects(node, SH.hasValue)]
+        shape.in_values = [
+            frozenset(map(_canonical, _list(shapes, h))) for h in shapes.objects(node, SH["in"])
+        ]
         for bound in shapes.objects(node, SH.minInclusive):
             if not isinstance(bound, Literal):
                 raise _Unsupported
@@ -309,7 +342,7 @@ class _Compiler:
         for other in shapes.objects(node, SH.disjoint):
             if not isinstance(other, URIRef) or shape.path is None:
                 raise _Unsupported
-            shape.disjoint.append(other)
+            shape.disjoint.append(canonical(other))
         shape.sparql = [_sparql_check(shapes, c) for c in shapes.objects(node, SH.sparql)]
         for length in shapes.objects(node, SH.minLength):
             if not isinstance(length, Literal) or not isinstance(length.value, int):
@@ -320,7 +353,7 @@ class _Compiler:
         for other in shapes.objects(node, SH.lessThan):
             if not isinstance(other, URIRef) or shape.path is None:
                 raise _Unsupported
-            shape.less_than.append(other)
+            shape.less_than.append(canonical(other))
         if SH.minCount in predicates:
             shape.min_count = _one_int(shapes, node, SH.minCount)
         if SH.maxCount in predicates:
@@ -339,6 +372,9 @@ class _Compiler:
             raise _Unsupported
 
 
+_UNKNOWN = object()  # not in a memo yet
+
+
 class _Checker:
     """Decides, on one data graph, whether a node conforms to a compiled nested shape."""
 
@@ -353,7 +389,7 @@ class _Checker:
         found = self._classes.get(node)
         if found is None:
             classes: set[Node] = set()
-            for direct in self.data.objects(node, RDF.type):
+            for direct in self.data.objects(node, _TYPE):
                 classes |= self._closure(direct)
             found = self._classes[node] = frozenset(classes)
         return found
@@ -364,7 +400,7 @@ class _Checker:
             seen = {cls}
             todo = [cls]
             while todo:
-                for parent in self.data.objects(todo.pop(), RDFS.subClassOf):
+                for parent in self.data.objects(todo.pop(), _SUBCLASS_OF):
                     if parent not in seen:
                         seen.add(parent)
                         todo.append(parent)
@@ -374,8 +410,9 @@ class _Checker:
     def conforms(self, shape: _Shape, focus: Node) -> Verdict:
         """Whether `focus` conforms to `shape` (node or property shape), or None."""
         key = (id(shape), focus)
-        if key in self._memo:
-            return self._memo[key]
+        known = self._memo.get(key, _UNKNOWN)  # one lookup: rdflib hashes a literal in Python
+        if known is not _UNKNOWN:
+            return cast(Verdict, known)
         self._memo[key] = None  # a shape that refers back to itself: cannot tell
         if not shape.supported:
             verdict: Verdict = None
@@ -386,16 +423,26 @@ class _Checker:
         self._memo[key] = verdict
         return verdict
 
+    def conforms_at_top(self, shape: _Shape, focus: Node) -> Verdict:
+        """`conforms` for a check of a whole node shape (compiled `top_level`, supported).
+        No shape refers to such a compiled shape (nested ones are compiled apart), and its
+        memo entry would only answer the same question asked again, which gets the same
+        verdict from the nested shapes' entries: it needs no memo."""
+        if shape.path is not None:
+            return self._property_conforms(shape, focus)
+        return self._value_conforms(shape, focus)
+
     def _value_conforms(self, shape: _Shape, value: Node) -> Verdict:
         """The value constraints of `shape` applied to `value`."""
         for test in shape.tests:
             if not test(value):
                 return False
+        if not shape.value_checks:
+            return True
         if shape.classes:
             if isinstance(value, Literal):
                 return False
-            classes = self._classes_of(value)
-            if any(cls not in classes for cls in shape.classes):
+            if not self._classes_of(value).issuperset(shape.classes):
                 return False
         if (
             shape.sparql and shape.path is None
@@ -415,16 +462,34 @@ class _Checker:
 
     def _property_conforms(self, shape: _Shape, focus: Node) -> Verdict:
         assert shape.path is not None
+        # Each value once, as the index holds each triple once: no set to build (rdflib
+        # hashes a literal in Python). They come in the index's order, not a set's (which
+        # varied from run to run with the hash seed).
         if shape.inverse:
-            values = set(self.data.subjects(shape.path, focus))
+            values = self.data.subjects(shape.path, focus)
         else:
-            values = set(self.data.objects(focus, shape.path))  # none for a literal
-        if shape.has_values and any(expected not in values for expected in shape.has_values):
+            values = self.data.objects(focus, shape.path)  # none for a literal
+        if shape.has_values and not set(values).issuperset(shape.has_values):
             return False
         if shape.min_count is not None and len(values) < shape.min_count:
             return False
         if shape.max_count is not None and len(values) > shape.max_count:
             return False
+        if shape.focus_checks:
+            verdict = self._focus_conforms(shape, focus, values)
+            if verdict is not True:
+                return verdict
+        if not shape.value_checks:  # value tests alone: run here, not a call per value
+            tests = shape.tests
+            return all(test(value) for value in values for test in tests)
+        for value in values:
+            verdict = self._value_conforms(shape, value)
+            if verdict is not True:
+                return verdict
+        return True
+
+    def _focus_conforms(self, shape: _Shape, focus: Node, values: Iterable[Node]) -> Verdict:
+        """A property shape's checks of the focus node's values together."""
         if shape.qualified is not None:
             count = 0
             for value in values:
@@ -441,16 +506,10 @@ class _Checker:
             if verdict is not True:
                 return verdict
         for other in shape.disjoint:
-            if not values.isdisjoint(self.data.objects(focus, other)):
+            if not set(values).isdisjoint(self.data.objects(focus, other)):
                 return False
         if shape.sparql:
-            verdict = self._sparql_conforms(shape, focus)  # a property shape's bind the focus
-            if verdict is not True:
-                return verdict
-        for value in values:
-            verdict = self._value_conforms(shape, value)
-            if verdict is not True:
-                return verdict
+            return self._sparql_conforms(shape, focus)  # a property shape's bind the focus
         return True
 
     def _sparql_conforms(self, shape: _Shape, this: Node) -> Verdict:
@@ -483,7 +542,7 @@ def _min_inclusive(value: Node, bound: Literal) -> bool:
     if isinstance(bound.value, str) != isinstance(value.value, str):
         return False
     try:
-        return bool(compare_literal(value, bound) >= 0)  # type: ignore[no-untyped-call]
+        return _compare(value, bound) >= 0
     except (TypeError, NotImplementedError):
         return False
 
@@ -495,9 +554,45 @@ def _max_inclusive(value: Node, bound: Literal) -> bool:
     if isinstance(bound.value, str) != isinstance(value.value, str):
         return False
     try:
-        return bool(compare_literal(value, bound) <= 0)  # type: ignore[no-untyped-call]
+        return _compare(value, bound) <= 0
     except (TypeError, NotImplementedError):
         return False
+
+
+# rdflib compares two literals of numeric datatypes, neither ill-typed, by their Python
+# values (its numeric shortcut in Literal.eq and __gt__), so for numbers pyshacl's
+# compare_literal comes down to `==` and `>` on the values. Making them here skips
+# rdflib's scan of its tuple of numeric datatypes (a Python __eq__ per entry).
+_NUMERIC_DATATYPES = _iri_texts(_NUMERIC_LITERAL_TYPES)
+_NUMBER_TYPES = frozenset({int, float, Decimal})
+
+
+def _number(literal: Literal) -> Any:
+    """The value rdflib compares `literal` by when it takes its numeric shortcut, else None."""
+    value = literal.value
+    datatype = literal.datatype
+    if (
+        type(value) in _NUMBER_TYPES
+        and type(datatype) is URIRef
+        and str(datatype) in _NUMERIC_DATATYPES
+        and not literal.ill_typed
+    ):
+        return value
+    return None
+
+
+def _compare(value: Literal, bound: Literal) -> int:
+    """pyshacl's compare_literal(value, bound): 0 equal, 1 greater, -1 otherwise."""
+    left, right = _number(value), _number(bound)
+    if left is None or right is None:
+        return int(compare_literal(value, bound))  # type: ignore[no-untyped-call]
+    if left == right:
+        return 0
+    return 1 if left > right else -1
+
+
+# Datatypes whose literals pyshacl measures and matches by their value's string.
+_STRING_DATATYPES = (None, RDF.langString, XSD.string)
 
 
 def _matches(value: Node, patterns: list[re.Pattern[str]]) -> bool:
@@ -508,7 +603,7 @@ def _matches(value: Node, patterns: list[re.Pattern[str]]) -> bool:
     if (
         isinstance(value, Literal)
         and value.value is not None
-        and value.datatype in (None, RDF.langString, XSD.string)
+        and value.datatype in _STRING_DATATYPES
     ):
         text = str(value.value)
     return all(pattern.search(text) for pattern in patterns)
@@ -531,13 +626,13 @@ def _min_length(value: Node, length: int) -> bool:
     if (
         isinstance(value, Literal)
         and value.value is not None
-        and value.datatype in (None, RDF.langString, XSD.string)
+        and value.datatype in _STRING_DATATYPES
     ):
         return len(str(value.value)) >= length
     return len(str(value)) >= length
 
 
-def _less_than(values: set[Node], others: set[Node]) -> Verdict:
+def _less_than(values: Iterable[Node], others: set[Node]) -> Verdict:
     """pyshacl's sh:lessThan test; None where it would raise (blank nodes, incomparables)."""
     for value in values:
         for other in others:
@@ -548,11 +643,20 @@ def _less_than(values: set[Node], others: set[Node]) -> Verdict:
             if left_is_string != right_is_string:
                 return False
             try:
-                if not left < right:
+                if not _less(left, right):
                     return False
             except TypeError:
                 return None
     return True
+
+
+def _less(left: Any, right: Any) -> bool:
+    """`left < right`; for two numeric literals as rdflib's Literal.__lt__ decides it."""
+    if isinstance(left, Literal) and isinstance(right, Literal):
+        a, b = _number(left), _number(right)
+        if a is not None and b is not None:
+            return not (a > b or a == b)
+    return bool(left < right)
 
 
 def _comparable(node: Node) -> tuple[Any, bool]:
@@ -563,15 +667,33 @@ def _comparable(node: Node) -> tuple[Any, bool]:
     return node, False
 
 
-def _has_datatype(value: Node, datatype: Node) -> bool:
-    """pyshacl's sh:datatype test, for the datatypes in `_PYTHON_TYPES`."""
+def _datatype_test(datatype: Node) -> Callable[[Node], bool]:
+    """`_has_datatype` for one datatype, with what depends on the datatype alone worked out."""
+    assert isinstance(datatype, URIRef)  # one of _PYTHON_TYPES
+    (text,) = _iri_texts([datatype])
+    return partial(
+        _has_datatype,
+        datatype=text,
+        is_string=datatype == XSD.string,
+        python_type=_PYTHON_TYPES[datatype],
+    )
+
+
+def _has_datatype(
+    value: Node,
+    datatype: str,
+    is_string: bool,
+    python_type: type | tuple[type, ...] | None,
+) -> bool:
+    """pyshacl's sh:datatype test, for the datatypes in `_PYTHON_TYPES` (by their text)."""
     if not isinstance(value, Literal):
         return False
-    if value.datatype is None and value.language is None and datatype == XSD.string:
+    if is_string and value.datatype is None and value.language is None:
         return isinstance(value.value, (str, bytes))  # a simple literal is an xsd:string
-    if value.datatype != datatype or value.ill_typed is True:
+    if type(value.datatype) is not URIRef or str(value.datatype) != datatype:
         return False
-    python_type = _PYTHON_TYPES[datatype]
+    if value.ill_typed is True:
+        return False
     return python_type is None or isinstance(value.value, python_type)
 
 
@@ -626,7 +748,7 @@ class Screen:
         checker = _Checker(data)
         safe: set[tuple[Node, Node, Node]] = set()
         for triple, selects_nothing in self._targets:
-            if selects_nothing(data):
+            if data.once(selects_nothing):
                 safe.add(triple)
         focus_of: dict[Node, set[Node] | None] = {}
         for screened in self._node_shapes:
@@ -639,7 +761,7 @@ class Screen:
                 if not focus
                 or (
                     compiled is not None
-                    and all(checker.conforms(compiled, f) is True for f in focus)
+                    and all(checker.conforms_at_top(compiled, f) is True for f in focus)
                 )
             ]
             safe.update(triple for triples in proven for triple in triples)
@@ -780,6 +902,8 @@ class _NodeShapeScreen:
 
 
 def _class_target(cls: Node) -> _Target:
+    cls = _canonical(cls)
+
     def find(data: TripleIndex, cache: dict[Node, set[Node] | None]) -> set[Node] | None:
         if cls not in cache:
             cache[cls] = _instances(data, cls)
@@ -792,7 +916,7 @@ def _sparql_target(shapes: Graph, target: Node) -> _Target | None:
     """A SPARQL target `_answers` evaluates, or one that selects nothing when its rule holds."""
     selects_nothing = _target_screen(shapes, target)
     if selects_nothing is not None:
-        return lambda data, cache: set() if selects_nothing(data) else None
+        return lambda data, cache: set() if data.once(selects_nothing) else None
     select = _select(shapes, target, SH.SPARQLTarget)
     evaluate = target_nodes(select) if select is not None else None
     if evaluate is None:
@@ -855,8 +979,8 @@ def _targeted_shapes(shapes: Graph) -> set[Node]:
 def _instances(data: TripleIndex, cls: Node) -> set[Node]:
     """pyshacl's focus nodes of sh:targetClass `cls`: instances of it or of a subclass."""
     found: set[Node] = set()
-    for subclass in data.transitive_subjects(RDFS.subClassOf, cls):
-        found.update(data.subjects(RDF.type, subclass))
+    for subclass in data.transitive_subjects(_SUBCLASS_OF, cls):
+        found.update(data.subjects(_TYPE, subclass))
     return found
 
 
@@ -880,13 +1004,21 @@ def pruned_shapes(full: Graph, dropped: frozenset[tuple[Node, Node, Node]]) -> G
 
 _OA = "http://www.w3.org/ns/oa#"
 _BG = "https://w3id.org/beslutsgraf/def#"
-_INTEGER_TYPES = frozenset({XSD.integer, XSD.nonNegativeInteger})
+_HAS_SELECTOR = canonical(URIRef(_OA + "hasSelector"))
+_HAS_SOURCE = canonical(URIRef(_OA + "hasSource"))
+_EXACT = canonical(URIRef(_OA + "exact"))
+_START = canonical(URIRef(_OA + "start"))
+_END = canonical(URIRef(_OA + "end"))
+_CHAR_COUNT = canonical(URIRef(_BG + "charCount"))
+_INTEGER_TYPES = _iri_texts((XSD.integer, XSD.nonNegativeInteger))
+_PLAIN_STRING = (None, XSD.string)
 
 
 def _int(node: Node) -> int | None:
     if (
         isinstance(node, Literal)
-        and node.datatype in _INTEGER_TYPES
+        and type(node.datatype) is URIRef
+        and str(node.datatype) in _INTEGER_TYPES
         # None: made from a Python int (as ingestion does), not parsed; True: ill-typed.
         and node.ill_typed is not True
         and isinstance(node.value, int)
@@ -897,20 +1029,19 @@ def _int(node: Node) -> int | None:
 
 
 def _text(node: Node) -> str | None:
-    if isinstance(node, Literal) and node.datatype in (None, XSD.string):
+    if isinstance(node, Literal) and node.datatype in _PLAIN_STRING:
         return str(node)
     return None
 
 
 def _selectors(data: TripleIndex) -> Iterator[tuple[Node, Node]]:
-    for target in set(data.subjects(URIRef(_OA + "hasSelector"), None)):
-        for selector in data.objects(target, URIRef(_OA + "hasSelector")):
+    for target in set(data.subjects(_HAS_SELECTOR, None)):
+        for selector in data.objects(target, _HAS_SELECTOR):
             yield target, selector
 
 
 def _no_quote_longer_or_shorter_than_its_span(data: TripleIndex) -> bool:
-    has_selector, exact = URIRef(_OA + "hasSelector"), URIRef(_OA + "exact")
-    start_p, end_p = URIRef(_OA + "start"), URIRef(_OA + "end")
+    has_selector, exact, start_p, end_p = _HAS_SELECTOR, _EXACT, _START, _END
     for target, quote in _selectors(data):
         for quote_text in data.objects(quote, exact):
             text = _text(quote_text)
@@ -926,8 +1057,7 @@ def _no_quote_longer_or_shorter_than_its_span(data: TripleIndex) -> bool:
 
 
 def _no_selector_past_its_source(data: TripleIndex) -> bool:
-    source_p, end_p = URIRef(_OA + "hasSource"), URIRef(_OA + "end")
-    char_count = URIRef(_BG + "charCount")
+    source_p, end_p, char_count = _HAS_SOURCE, _END, _CHAR_COUNT
     for target, selector in _selectors(data):
         for end_node in data.objects(selector, end_p):
             for source in data.objects(target, source_p):
