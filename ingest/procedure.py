@@ -259,15 +259,36 @@ def _parties_in(words: str) -> list[str]:
 
 
 def motions(text: str, fields: Sequence[HeaderField], known: frozenset[str]) -> list[Motion]:
-    """One motion per "X (P) yrkar …" sentence of the Yrkanden or Beslutsgång block."""
-    motions = [
-        _motion(text, match, known)
-        for field in fields
-        if field.key in _MOTION_FIELDS
-        for rule in decision_rules("motion")
-        for match in rule.finditer(text, field.value.start, field.value.end)
-    ]
-    return sorted(motions, key=lambda motion: motion.span.start)
+    """One motion per "X (P) yrkar …" sentence of the Yrkanden or Beslutsgång block, with
+    those who second it there or join it later ("Ola Berg (KD) instämmer i Lars Holms
+    yrkande")."""
+    blocks = [field.value for field in fields if field.key in _MOTION_FIELDS]
+    motions = sorted(
+        (
+            _motion(text, match, known)
+            for block in blocks
+            for rule in decision_rules("motion")
+            for match in rule.finditer(text, block.start, block.end)
+        ),
+        key=lambda motion: motion.span.start,
+    )
+    for block in blocks:
+        for rule in decision_rules("motion_joined"):
+            for match in rule.finditer(text, block.start, block.end):
+                joined = _motion_named(motions, match.group("whose"))
+                if joined is not None:
+                    who = trimmed_span(text, match.start("who"), match.end("who"))
+                    at = motions.index(joined)
+                    motions[at] = _with_proposers(text, joined, who, known)
+    return motions
+
+
+def _with_proposers(text: str, motion: Motion, who: Span, known: frozenset[str]) -> Motion:
+    """`motion` with the persons `who` names among its proposers."""
+    found = parse_person_list(text, who.start, who.end, known_organisations=known)
+    names = {person.name for person in motion.persons}
+    added = tuple(person for person in found if person.name not in names)
+    return replace(motion, persons=(*motion.persons, *added)) if added else motion
 
 
 def _motion(text: str, match: re.Match[str], known: frozenset[str]) -> Motion:
@@ -279,7 +300,12 @@ def _motion(text: str, match: re.Match[str], known: frozenset[str]) -> Motion:
     persons = tuple(parse_person_list(text, who.start, who.end, known_organisations=known))
     # A party proposes only when no person is named: "Anna Vikström (C)" is her motion.
     parties = () if persons else tuple(_parties_in(who.text))
-    return Motion(sentence, " ".join(sentence.text.split()), persons, parties)
+    motion = Motion(sentence, " ".join(sentence.text.split()), persons, parties)
+    for rule in decision_rules("motion_seconded"):  # "…, med instämmande av Ola Berg (KD), …"
+        for seconded in rule.finditer(text, who.end, sentence.end):
+            seconds = trimmed_span(text, seconded.start("who"), seconded.end("who"))
+            motion = _with_proposers(text, motion, seconds, known)
+    return motion
 
 
 def _names_chair(words: str) -> bool:

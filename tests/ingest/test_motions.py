@@ -1,0 +1,84 @@
+"""Motions (yrkanden) as § protocols write them besides "X (P) yrkar …": seconded in the
+sentence ("Lars Holm (M) yrkar, med instämmande av Ola Berg (KD), att …") or joined
+later ("Ola Berg (KD) instämmer i Lars Holms yrkande"); a reservation in favour of the
+seconded motion finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.model import AgendaItem
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.segment import segment
+
+PROTOCOL = """PROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2024-09-10
+
+Beslutande
+Eva Berg (S), ordförande
+Lars Holm (M)
+Karin Ek (C)
+Per Ek (SD)
+Ida Ahl (V)
+Ola Berg (KD)
+
+§ 12 Dnr KS 2024/100
+Budget 2025
+Yrkande
+{first}
+Ida Ahl (V) yrkar avslag.
+Eva Berg (S) yrkar bifall till förvaltningens förslag.
+Beslutsgång
+{procedure}
+Kommunstyrelsens beslut
+Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025.
+Reservationer
+{reservation}
+
+§ 13 Dnr KS 2024/101
+Delegationsbeslut
+Kommunstyrelsens beslut
+Redovisningen läggs till handlingarna.
+"""
+PROCEDURE = (
+    "Ordföranden ställer proposition på Eva Bergs yrkande mot Ida Ahls yrkande och finner "
+    "att kommunstyrelsen bifaller Eva Bergs yrkande."
+)
+RESERVATION = (
+    "Moderaternas och Kristdemokraternas ledamöter reserverar sig mot beslutet till förmån "
+    "för Lars Holms yrkande."
+)
+SECONDED = "Lars Holm (M) yrkar, med instämmande av Ola Berg (KD), att ärendet återremitteras."
+JOINED = (
+    "Lars Holm (M) yrkar att ärendet återremitteras. Ola Berg (KD) instämmer i Lars Holms yrkande."
+)
+
+
+def _item(folder: Path, first: str) -> AgendaItem:
+    path = folder / "ks_protokoll_2024-09-10.txt"
+    text = PROTOCOL.format(first=first, procedure=PROCEDURE, reservation=RESERVATION)
+    path.write_text(text, encoding="utf-8")
+    return extract(segment(read(path))).items[0]
+
+
+def test_a_motion_seconded_in_its_sentence_has_both_proposers(tmp_path: Path) -> None:
+    item = _item(tmp_path, SECONDED)
+    assert [(m.text, [p.name for p in m.persons]) for m in item.motions] == [
+        (SECONDED, ["Lars Holm", "Ola Berg"]),
+        ("Ida Ahl (V) yrkar avslag.", ["Ida Ahl"]),
+        ("Eva Berg (S) yrkar bifall till förvaltningens förslag.", ["Eva Berg"]),
+    ]
+    assert item.adopted_motion == item.motions[2]
+    [reservation] = item.reservations
+    assert reservation.parties == ("M", "KD")  # party names in the genitive
+    assert reservation.in_favour_of == item.motions[0]
+
+
+def test_a_motion_joined_later_gains_its_seconder(tmp_path: Path) -> None:
+    item = _item(tmp_path, JOINED)
+    first = item.motions[0]
+    assert first.text == "Lars Holm (M) yrkar att ärendet återremitteras."
+    assert [p.name for p in first.persons] == ["Lars Holm", "Ola Berg"]
+    assert len(item.motions) == 3  # "instämmer i … yrkande" is no motion of its own
