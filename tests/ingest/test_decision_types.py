@@ -21,6 +21,7 @@ SENTENCES = [
     ("Nämnden delegerar till förvaltningschefen att besluta om bidrag.", BG.formelltBeslut),
     ("Kommunfullmäktige beviljar styrelsen ansvarsfrihet för 2023.", BG.formelltBeslut),
     ("Ärendet bordläggs.", BG.ovrigt),
+    ("Kommundirektören ges i uppdrag att ta fram en handlingsplan.", BG.uppdrag),
     # The strongest type wins: noting and an assignment in one clause is an assignment.
     (
         "Kommunstyrelsen tar del av redovisningen och ger förvaltningen i uppdrag att återkomma.",
@@ -33,3 +34,13 @@ SENTENCES = [
 def test_a_decision_sentence_has_its_type(sentence: str, expected: object) -> None:
     [clause] = clauses_in(sentence, Span(0, len(sentence), sentence), default_year=2024)
     assert clause.decision_type == str(expected)
+
+
+def test_a_passive_assignment_names_its_assignee() -> None:
+    sentence = "Kommundirektören ges i uppdrag att ta fram en handlingsplan."
+    [clause] = clauses_in(sentence, Span(0, len(sentence), sentence), default_year=2024)
+    assert clause.assignment is not None
+    assert (clause.assignment.assignees, clause.assignment.task) == (
+        ("Kommundirektören",),
+        "ta fram en handlingsplan",
+    )

@@ -43,6 +43,8 @@ STANDARD_PROTOCOL_FORMS = {
     # The infinitive after a lead-in: "Regionstyrelsen beslutar att … ge regiondirektören
     # i uppdrag att …".
     "ge … i uppdrag",
+    # The passive: "Kommundirektören ges i uppdrag att …".
+    "ges i uppdrag",
     # A report put on file, the usual way a § protocol notes information:
     # "Redovisningen av delegationsbeslut läggs till handlingarna."
     "läggs till handlingarna",
