@@ -46,6 +46,10 @@ HEADINGS = {
         "Ks § 12 Dnr KS 2024/100\nBudget 2025",
         "Ks § 13 Dnr KS 2024/101\nDelegationsbeslut",
     ),
+    "written out": (
+        "Paragraf 12 Dnr KS 2024/100\nBudget 2025",
+        "Paragraf 13 Dnr KS 2024/101\nDelegationsbeslut",
+    ),
     "case number on the next line": (
         "§ 12 Budget 2025\nDnr KS 2024/100",
         "§ 13 Delegationsbeslut\nDnr KS 2024/101",
