@@ -34,6 +34,7 @@ from beslutsgraf.service.api_models import (
     Ref,
     Substitution,
 )
+from beslutsgraf.service.api_procedure import abstained, adopted_motion, reservations, votes
 from beslutsgraf.service.api_sparql import fold, select
 from beslutsgraf.service.http_errors import BadRequest
 from beslutsgraf.service.ld_terms import iri_term, literal_term, row_int, row_iri, row_text
@@ -244,7 +245,8 @@ def get_decision(
     ],
 ) -> DecisionDetail:
     """One decision: meeting (date, body, chair), attendance, agenda item, what it
-    concerns, and the exact quotes in the source documents it was read from."""
+    concerns, how it was taken (the motion it follows, votes, reservations, who took no
+    part), and the exact quotes in the source documents it was read from."""
     base = get_settings(request).instance_base
     iri, row = resolve(request, DECISIONS, key, "decision", "decision", "decision")
     links = linked(
@@ -269,6 +271,10 @@ def get_decision(
         prolongs=ref_from_row(row, "prolongs", None, base),
         new_end_date=row_text(row, "newEndDate"),
         per_capsulam=None if per_capsulam is None else per_capsulam in ("true", "1"),
+        adopted_motion=adopted_motion(request, iri, base),
+        votes=votes(request, iri, base),
+        reservations=reservations(request, iri, base),
+        abstained=abstained(request, iri, base),
         evidence=evidence_for(request, iri, base),
     )
 

@@ -20,6 +20,7 @@ __all__ = [
     "AssignmentSummary",
     "Attendance",
     "Attendee",
+    "Ballot",
     "DecisionDetail",
     "DecisionRef",
     "DecisionSummary",
@@ -27,6 +28,7 @@ __all__ = [
     "Evidence",
     "MeetingInfo",
     "Membership",
+    "Motion",
     "OrganisationDetail",
     "OrganisationMember",
     "OrganisationSummary",
@@ -34,8 +36,10 @@ __all__ = [
     "PersonDetail",
     "PersonSummary",
     "Ref",
+    "Reservation",
     "Substitution",
     "ValidityPeriod",
+    "Vote",
 ]
 
 ItemT = TypeVar("ItemT")
@@ -171,6 +175,41 @@ class Attendance(BaseModel):
     substitutions: list[Substitution]
 
 
+class Ballot(BaseModel):
+    voter: Ref = Field(description="The member who voted.")
+    choice: Ref = Field(description="Ja, nej or avstår (a bg:VoteChoice concept).")
+    party: Ref | None = Field(None, description="The party the member voted for.")
+
+
+class Vote(BaseModel):
+    """A vote (omröstning) on the decision, as the protocol records it."""
+
+    iri: str
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    question: str | None = Field(None, description="The proposition as put (bg:question).")
+    outcome: str | None = Field(None, description="The result as written (bg:outcome).")
+    ballots: list[Ballot] = Field(description="Each member's vote, when the roll call is given.")
+
+
+class Motion(BaseModel):
+    """A motion (yrkande) put on the agenda item."""
+
+    iri: str
+    text: str | None = None
+    proposed_by: list[Ref] = Field(description="Who put it (persons or parties).")
+
+
+class Reservation(BaseModel):
+    """Members or parties who reserved themselves against the decision."""
+
+    iri: str
+    persons: list[Ref]
+    parties: list[Ref]
+    in_favour_of: Motion | None = Field(None, description="The motion they supported.")
+
+
 class Evidence(BaseModel):
     """Where the graph got a statement from: the exact characters of a source document."""
 
@@ -209,6 +248,14 @@ class DecisionDetail(BaseModel):
     prolongs: Ref | None = None
     new_end_date: str | None = None
     per_capsulam: bool | None = None
+    adopted_motion: Motion | None = Field(
+        None, description="The motion the decision follows (bg:adoptsMotion)."
+    )
+    votes: list[Vote] = Field(description="Votes taken on the decision.")
+    reservations: list[Reservation]
+    abstained: list[Ref] = Field(
+        description="Members present who took no part in the decision (bg:abstainedFromDecision)."
+    )
     evidence: list[Evidence]
 
 
