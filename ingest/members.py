@@ -535,7 +535,10 @@ def _role_events(
             continue
         for match in regex.finditer(text):
             groups = match.groupdict()
-            person = _mention(text, match.start("person"), match.end("person"), known)
+            # The party after the name belongs to the person ("Nils Ek (SD)").
+            party = _PARTY_AFTER.match(text, match.end("person"))
+            person_end = party.end() if party else match.end("person")
+            person = _mention(text, match.start("person"), person_end, known)
             role_text = " ".join((groups.get("role") or "").split()) or None
             roles = concepts_in(text, "Role", match.start("role"), match.end("role"))
             predecessor = None
@@ -559,7 +562,13 @@ def _role_events(
     return events
 
 
-_ROLE_ORGANISATION = re.compile(r"\b(?:i|för|på|vid)\s+(?P<org>[A-ZÅÄÖ][^.]*)$")
+# The organisation a role names after "i"/"för": capitalised, or a body named in prose
+# ("ledamot i socialnämnden").
+_ROLE_ORGANISATION = re.compile(
+    r"\b(?:i|för|på|vid)\s+(?P<org>[A-ZÅÄÖ][^.]*|[a-zåäö-]*(?:nämnd|nämnden|styrelse|"
+    r"styrelsen|fullmäktige|utskott|utskottet|rådet|förbundet|beredningen)\b[^.]*)$"
+)
+_PARTY_AFTER = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)")
 
 
 def _organisation_of(role_text: str | None) -> str | None:
