@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,25 @@ def load(
     for outcome in outcomes:
         assert outcome.status == Status.LOADED, outcome.message
     return outcomes
+
+
+@contextmanager
+def loaded_store(folder: Path, *paths: Path) -> Iterator[EmbeddedStore]:
+    """An embedded store in `folder` with the files `paths` ingested (see `load`), closed
+    on exit."""
+    opened = EmbeddedStore(folder / "store")
+    try:
+        load(opened, *paths)
+        yield opened
+    finally:
+        opened.close()
+
+
+def variant(source: Path, folder: Path, written: str, instead: str) -> Path:
+    """A copy of `source` in `folder` with one phrase written differently (the probe file
+    stays as it is)."""
+    text = source.read_text(encoding="utf-8")
+    assert written in text
+    path = folder / source.name
+    path.write_text(text.replace(written, instead), encoding="utf-8")
+    return path

@@ -12,10 +12,9 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
-from beslutsgraf.store.embedded import EmbeddedStore
 from tests.conftest import CORPUS_DIR
 
-from .conftest import load
+from .conftest import loaded_store
 
 PROTOCOL = Path(__file__).parent / "protocols" / "kf_protokoll_2024-10-21.txt"
 ID = "https://w3id.org/beslutsgraf/id/"
@@ -70,16 +69,12 @@ def test_corpus_002_agreement_between_the_municipalities_and_the_region() -> Non
 
 
 def test_loaded_agreement_names_its_parties_and_start(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        load(store, PROTOCOL)
+    with loaded_store(tmp_path, PROTOCOL) as store:
         rows = store.select(
             "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
             "SELECT ?party ?from WHERE { ?decision bg:concerns ?agreement . "
             "?agreement bg:party ?party ; bg:appliesFrom ?from } ORDER BY ?party"
         )
-    finally:
-        store.close()
     assert [(r["party"], literal_value(r["from"])) for r in rows] == [
         (f"<{ID}kommun/1490>", "2025-01-01"),  # Borås Stad, by the municipality register
         (f"<{ID}org/vastra-gotalandsregionen>", "2025-01-01"),

@@ -13,26 +13,8 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 
-PROTOCOL = """PROTOKOLL
-Kommunstyrelsen
-Sammanträdesdatum 2024-09-10
+from .ks_protocol import LAST_ITEM, ks_protocol, write_protocol
 
-Plats och tid: Kommunhuset, kl. 09.00–12.00
-
-Beslutande
-Eva Berg (S), ordförande
-Lars Holm (M)
-
-§ 12 Dnr KS 2024/100
-Budget 2025
-Kommunstyrelsens beslut
-{decision}
-
-§ 13 Dnr KS 2024/101
-Delegationsbeslut
-Kommunstyrelsens beslut
-Redovisningen läggs till handlingarna.
-"""
 ATT_CLAUSES = (
     "Kommunstyrelsen beslutar\n"
     "att godkänna budgetramarna för 2025,\n"
@@ -43,8 +25,8 @@ ATT_CLAUSES = (
 
 
 def _decisions(folder: Path, decision: str) -> tuple[DecisionClause, ...]:
-    path = folder / "ks_protokoll_2024-09-10.txt"
-    path.write_text(PROTOCOL.format(decision=decision), encoding="utf-8")
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\nKommunstyrelsens beslut\n{decision}\n\n"
+    path = write_protocol(folder, ks_protocol(item + LAST_ITEM))
     return extract(segment(read(path))).items[0].decisions
 
 

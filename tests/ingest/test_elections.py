@@ -12,19 +12,11 @@ from beslutsgraf.ingest.model import RoleEventKind
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
-from beslutsgraf.store.embedded import EmbeddedStore
 
-from .conftest import load
+from .conftest import loaded_store
+from .ks_protocol import LAST_ITEM, ks_protocol, write_protocol
 
-PROTOCOL = """PROTOKOLL
-Kommunstyrelsen
-Sammanträdesdatum 2024-09-10
-
-Beslutande
-Eva Berg (S), ordförande
-Lars Holm (M)
-
-§ 12 Dnr KS 2024/100
+ITEM = """§ 12 Dnr KS 2024/100
 Entledigande och fyllnadsval
 Ärendebeskrivning
 Per Ek (SD) har avsagt sig uppdraget som ledamot i socialnämnden.
@@ -32,17 +24,11 @@ Kommunstyrelsens beslut
 Kommunstyrelsen beviljar Per Ek (SD) entledigande från uppdraget som ledamot i socialnämnden.
 Kommunstyrelsen väljer Nils Ek (SD) till ny ledamot i socialnämnden till och med 2026-12-31.
 
-§ 13 Dnr KS 2024/101
-Delegationsbeslut
-Kommunstyrelsens beslut
-Redovisningen läggs till handlingarna.
 """
 
 
 def _write(folder: Path) -> Path:
-    path = folder / "ks_protokoll_2024-09-10.txt"
-    path.write_text(PROTOCOL, encoding="utf-8")
-    return path
+    return write_protocol(folder, ks_protocol(ITEM + LAST_ITEM))
 
 
 def test_an_election_and_a_resignation_are_role_events(tmp_path: Path) -> None:
@@ -55,17 +41,13 @@ def test_an_election_and_a_resignation_are_role_events(tmp_path: Path) -> None:
 
 
 def test_the_elected_member_belongs_to_the_body_the_role_names(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        load(store, _write(tmp_path))
+    with loaded_store(tmp_path, _write(tmp_path)) as store:
         rows = store.select(
             "PREFIX org: <http://www.w3.org/ns/org#> "
             "SELECT ?body ?role WHERE { ?m org:member "
             "<https://w3id.org/beslutsgraf/id/person/nils-ek> ; org:organization ?body ; "
             "org:role ?role }"
         )
-    finally:
-        store.close()
     assert {(r["body"], r["role"]) for r in rows} == {
         ("<https://w3id.org/beslutsgraf/id/org/socialnamnden>", f"<{BG.ledamot}>"),
         ("<https://w3id.org/beslutsgraf/id/party/SD>", f"<{BG.partimedlem}>"),

@@ -12,20 +12,9 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 
-PROTOCOL = """PROTOKOLL
-Kommunstyrelsen
-Sammanträdesdatum 2024-09-10
+from .ks_protocol import ks_protocol, write_protocol
 
-Plats och tid: Kommunhuset, kl. 09.00–12.00
-
-Beslutande
-Eva Berg (S), ordförande
-Lars Holm (M)
-Karin Ek (C)
-
-Justerare: Lars Holm (M)
-
-{first}
+ITEMS = """{first}
 Kommunstyrelsens beslut
 Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025 enligt § 3 i reglementet.
 
@@ -72,8 +61,7 @@ HEADINGS = {
 @pytest.mark.parametrize("layout", sorted(HEADINGS))
 def test_item_heading_layouts_give_the_same_items(layout: str, tmp_path: Path) -> None:
     first, second = HEADINGS[layout]
-    path = tmp_path / "ks_protokoll_2024-09-10.txt"
-    path.write_text(PROTOCOL.format(first=first, second=second), encoding="utf-8")
+    path = write_protocol(tmp_path, ks_protocol(ITEMS.format(first=first, second=second)))
     items = extract(segment(read(path))).items
     assert [(item.number, item.title, item.case_number) for item in items] == EXPECTED
     assert [len(item.decisions) for item in items] == [1, 1]
@@ -83,11 +71,10 @@ def test_a_paragraph_cited_at_a_lines_start_heads_no_item(tmp_path: Path) -> Non
     # "Se § 13 …" in § 12 cites a paragraph (a capitalised word before § as "Ks § 13" is):
     # it must not cut § 12 short as an item of its own.
     first, second = HEADINGS["abbreviation capitalised"]
-    text = PROTOCOL.format(first=first, second=second).replace(
+    text = ks_protocol(ITEMS.format(first=first, second=second)).replace(
         "enligt § 3 i reglementet.", "enligt § 3 i reglementet.\nSe § 13 om delegationen."
     )
-    path = tmp_path / "ks_protokoll_2024-09-10.txt"
-    path.write_text(text, encoding="utf-8")
+    path = write_protocol(tmp_path, text)
     items = extract(segment(read(path))).items
     assert [(item.number, item.title, item.case_number) for item in items] == EXPECTED
     assert "Se § 13 om delegationen." in items[0].span.text

@@ -14,28 +14,10 @@ from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.model import ClockTime
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
-from beslutsgraf.store.embedded import EmbeddedStore
 
-from .conftest import load
+from .conftest import loaded_store
+from .ks_protocol import BUDGET_ITEM, LAST_ITEM, ks_protocol, write_protocol
 
-REST = """
-Beslutande
-Eva Berg (S), ordförande
-Lars Holm (M)
-Karin Ek (C)
-
-Justerare: Lars Holm (M)
-
-§ 12 Dnr KS 2024/100
-Budget 2025
-Kommunstyrelsens beslut
-Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025.
-
-§ 13 Dnr KS 2024/101
-Delegationsbeslut
-Kommunstyrelsens beslut
-Redovisningen läggs till handlingarna.
-"""
 HEADERS = {
     "body in capitals, labelled date": (
         "KOMMUNSTYRELSEN\nProtokoll\n\nDatum: 10 september 2024\nTid: 09.00–12.00\n"
@@ -64,9 +46,7 @@ HEADERS = {
 
 
 def _write(folder: Path, header: str) -> Path:
-    path = folder / "protokoll.txt"
-    path.write_text(header + REST, encoding="utf-8")
-    return path
+    return write_protocol(folder, ks_protocol(BUDGET_ITEM + LAST_ITEM, header=header))
 
 
 @pytest.mark.parametrize("layout", sorted(HEADERS))
@@ -81,17 +61,14 @@ def test_each_header_gives_body_date_times_and_place(layout: str, tmp_path: Path
 
 
 def test_a_body_in_capitals_is_named_as_in_prose(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
-    try:
-        load(store, _write(tmp_path, HEADERS["body in capitals, labelled date"]))
+    path = _write(tmp_path, HEADERS["body in capitals, labelled date"])
+    with loaded_store(tmp_path, path) as store:
         rows = store.select(
             "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
             "SELECT ?meeting ?label WHERE { ?meeting bg:heldBy ?body . "
             "?body skos:prefLabel ?label }"
         )
-    finally:
-        store.close()
     assert [(r["meeting"], literal_value(r["label"])) for r in rows] == [
         ("<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10>", "Kommunstyrelsen")
     ]

@@ -11,24 +11,13 @@ from pathlib import Path
 import pytest
 
 from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.model import Attendance
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 
-PROTOCOL = """PROTOKOLL
-Kommunstyrelsen
-Sammanträdesdatum 2024-09-10
+from .ks_protocol import BUDGET_ITEM, ks_protocol, write_protocol
 
-Plats och tid: Kommunhuset, kl. 09.00–12.00
-
-{members}
-Justerare: Lars Holm (M)
-
-§ 12 Dnr KS 2024/100
-Budget 2025
-Kommunstyrelsens beslut
-Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025.
-"""
 LISTS = {
     "present and absent headings": (
         "Närvarande ledamöter\nEva Berg (S), ordförande\nLars Holm (M)\nKarin Ek (C)\n\n"
@@ -54,13 +43,18 @@ LISTS = {
 }
 
 
+def _attendance_read(folder: Path, layout: str) -> Attendance:
+    members = LISTS[layout] + "Justerare: Lars Holm (M)\n"
+    return extract(
+        segment(read(write_protocol(folder, ks_protocol(BUDGET_ITEM, members=members))))
+    ).attendance
+
+
 @pytest.mark.parametrize("layout", sorted(LISTS))
 def test_each_list_says_who_chaired_attended_was_absent_and_served(
     layout: str, tmp_path: Path
 ) -> None:
-    path = tmp_path / "ks_protokoll_2024-09-10.txt"
-    path.write_text(PROTOCOL.format(members=LISTS[layout]), encoding="utf-8")
-    attendance = extract(segment(read(path))).attendance
+    attendance = _attendance_read(tmp_path, layout)
     assert attendance.chair is not None and attendance.chair.name == "Eva Berg"
     called = {(p.name, p.party) for p in attendance.called}
     assert {("Eva Berg", "S"), ("Lars Holm", "M"), ("Karin Ek", "C")} <= called
@@ -71,16 +65,12 @@ def test_each_list_says_who_chaired_attended_was_absent_and_served(
 
 
 def test_abbreviated_roles_are_the_roles_they_abbreviate(tmp_path: Path) -> None:
-    path = tmp_path / "ks_protokoll_2024-09-10.txt"
-    path.write_text(PROTOCOL.format(members=LISTS["abbreviated roles"]), encoding="utf-8")
-    roles = {p.name: p.role for p in extract(segment(read(path))).attendance.called}
+    roles = {p.name: p.role for p in _attendance_read(tmp_path, "abbreviated roles").called}
     assert roles["Eva Berg"] == str(BG.ordforande)
     assert roles["Lars Holm"] == str(BG.forsteViceOrdforande)
     assert roles["Nils Ek"] == str(BG.ersattare)
 
 
 def test_an_absence_after_the_name_is_no_role(tmp_path: Path) -> None:
-    path = tmp_path / "ks_protokoll_2024-09-10.txt"
-    path.write_text(PROTOCOL.format(members=LISTS["absence after the name"]), encoding="utf-8")
-    [per] = [p for p in extract(segment(read(path))).attendance.absent]
+    [per] = _attendance_read(tmp_path, "absence after the name").absent
     assert (per.name, per.party, per.role_text, per.organisation) == ("Per Ek", "SD", None, None)

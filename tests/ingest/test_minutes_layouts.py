@@ -20,7 +20,7 @@ from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
 
-from .conftest import load
+from .conftest import loaded_store
 
 MINUTES = Path(__file__).parent / "minutes" / "styrgrupp_ehalsa_minnesanteckningar_2024-10-03.txt"
 MEETING = "<https://w3id.org/beslutsgraf/id/meeting/styrgruppen-for-e-halsa/2024-10-03>"
@@ -70,12 +70,8 @@ def test_previous_minutes_approved_in_prose_and_the_next_meeting_at_its_time() -
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(tmp_path_factory.mktemp("minutes") / "store")
-    try:
-        load(opened, MINUTES)
+    with loaded_store(tmp_path_factory.mktemp("minutes"), MINUTES) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def test_loaded_meeting_form_previous_and_next(store: EmbeddedStore) -> None:

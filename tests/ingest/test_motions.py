@@ -12,19 +12,17 @@ from beslutsgraf.ingest.model import AgendaItem
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 
-PROTOCOL = """PROTOKOLL
-Kommunstyrelsen
-Sammanträdesdatum 2024-09-10
+from .ks_protocol import LAST_ITEM, ks_protocol, write_protocol
 
-Beslutande
+MEMBERS = """Beslutande
 Eva Berg (S), ordförande
 Lars Holm (M)
 Karin Ek (C)
 Per Ek (SD)
 Ida Ahl (V)
 Ola Berg (KD)
-
-§ 12 Dnr KS 2024/100
+"""
+ITEM = """§ 12 Dnr KS 2024/100
 Budget 2025
 Yrkande
 {first}
@@ -37,10 +35,6 @@ Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025.
 Reservationer
 {reservation}
 
-§ 13 Dnr KS 2024/101
-Delegationsbeslut
-Kommunstyrelsens beslut
-Redovisningen läggs till handlingarna.
 """
 PROCEDURE = (
     "Ordföranden ställer proposition på Eva Bergs yrkande mot Ida Ahls yrkande och finner "
@@ -57,9 +51,8 @@ JOINED = (
 
 
 def _item(folder: Path, first: str) -> AgendaItem:
-    path = folder / "ks_protokoll_2024-09-10.txt"
-    text = PROTOCOL.format(first=first, procedure=PROCEDURE, reservation=RESERVATION)
-    path.write_text(text, encoding="utf-8")
+    item = ITEM.format(first=first, procedure=PROCEDURE, reservation=RESERVATION)
+    path = write_protocol(folder, ks_protocol(item + LAST_ITEM, members=MEMBERS))
     return extract(segment(read(path))).items[0]
 
 

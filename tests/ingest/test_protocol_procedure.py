@@ -15,6 +15,7 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.conftest import variant
 
 PROTOCOL = Path(__file__).parent / "protocols" / "ks_protokoll_2024-05-15.txt"
 PREFIXES = (
@@ -33,12 +34,7 @@ def _item_47(path: Path = PROTOCOL) -> AgendaItem:
 
 
 def _variant(tmp_path: Path, written: str, instead: str) -> Path:
-    """The protocol with one phrase written differently (the probe file stays as it is)."""
-    text = PROTOCOL.read_text(encoding="utf-8")
-    assert written in text
-    path = tmp_path / PROTOCOL.name
-    path.write_text(text.replace(written, instead), encoding="utf-8")
-    return path
+    return variant(PROTOCOL, tmp_path, written, instead)
 
 
 # --------------------------------------------------------------------------- extract

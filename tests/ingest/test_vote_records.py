@@ -17,7 +17,7 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
 
-from .conftest import load
+from .conftest import loaded_store, variant
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 PROTOCOL = PROTOCOLS / "kf_protokoll_2024-10-21.txt"
@@ -34,11 +34,7 @@ def _items(path: Path = PROTOCOL) -> dict[int, AgendaItem]:
 
 
 def _variant(tmp_path: Path, written: str, instead: str) -> Path:
-    text = PROTOCOL.read_text(encoding="utf-8")
-    assert written in text
-    path = tmp_path / PROTOCOL.name
-    path.write_text(text.replace(written, instead), encoding="utf-8")
-    return path
+    return variant(PROTOCOL, tmp_path, written, instead)
 
 
 # --------------------------------------------------------------------------- extract
@@ -131,12 +127,8 @@ def test_jav_with_no_part_in_the_decision_stays_jav(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(tmp_path_factory.mktemp("votes") / "store")
-    try:
-        load(opened, PROTOCOL)
+    with loaded_store(tmp_path_factory.mktemp("votes"), PROTOCOL) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def test_loaded_votes_carry_question_and_outcome_in_swedish(store: EmbeddedStore) -> None:
