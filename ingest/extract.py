@@ -35,6 +35,7 @@ def extract(segments: Segments) -> Mentions:
             chair_changes=changes,
             default_year=year,
             known=known,
+            chair=reading.attendance.chair,
         )
         for segment in segments.items
     )

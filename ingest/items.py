@@ -58,6 +58,7 @@ def read_item(
     chair_changes: Sequence[ChairChange],
     default_year: int | None,
     known: frozenset[str],
+    chair: PersonMention | None = None,
 ) -> AgendaItem:
     """Everything `segment` says, as an AgendaItem."""
     body = segment.body
@@ -66,7 +67,10 @@ def read_item(
     clock = _clock(text, body)
     decisions = _decisions(text, body, fields, default_year)
     decisions = _with_item_facts(text, body, decisions)
-    motions = tuple(procedure.motions(text, fields, known))
+    # The item's chair puts "Ordföranden yrkar …": a later "enligt Karin Sjöholms yrkande"
+    # names that motion by the chair's name.
+    item_chair = _chair_for(segment.number, chair_changes) or chair
+    motions = tuple(procedure.motions(text, fields, known, chair=item_chair))
     whole = Span(segment.marker.start, body.end, text[segment.marker.start : body.end])
     return AgendaItem(
         number=segment.number,

@@ -17,6 +17,7 @@ from beslutsgraf.ingest.model import (
     Disqualification,
     HeaderField,
     Motion,
+    PersonMention,
     ProtocolNote,
     Reservation,
     Span,
@@ -258,14 +259,19 @@ def _parties_in(words: str) -> list[str]:
     return list(dict.fromkeys([*found, *parties_named(words)]))
 
 
-def motions(text: str, fields: Sequence[HeaderField], known: frozenset[str]) -> list[Motion]:
+def motions(
+    text: str,
+    fields: Sequence[HeaderField],
+    known: frozenset[str],
+    chair: PersonMention | None = None,
+) -> list[Motion]:
     """One motion per "X (P) yrkar …" sentence of the Yrkanden or Beslutsgång block, with
     those who second it there or join it later ("Ola Berg (KD) instämmer i Lars Holms
-    yrkande")."""
+    yrkande"). The chair's own ("Ordföranden yrkar …") names `chair` as its proposer."""
     blocks = [field.value for field in fields if field.key in _MOTION_FIELDS]
     motions = sorted(
         (
-            _motion(text, match, known)
+            _motion(text, match, known, chair)
             for block in blocks
             for rule in decision_rules("motion")
             for match in rule.finditer(text, block.start, block.end)
@@ -291,12 +297,15 @@ def _with_proposers(text: str, motion: Motion, who: Span, known: frozenset[str])
     return replace(motion, persons=(*motion.persons, *added)) if added else motion
 
 
-def _motion(text: str, match: re.Match[str], known: frozenset[str]) -> Motion:
+def _motion(
+    text: str, match: re.Match[str], known: frozenset[str], chair: PersonMention | None
+) -> Motion:
     who = trimmed_span(text, match.start("who"), match.end("who"))
     sentence = trimmed_span(text, who.start, match.end())
     if _names_chair(who.text):
         # "Ordföranden yrkar …": a role, not a name; the graph gives it the item's chair.
-        return Motion(sentence, " ".join(sentence.text.split()), by_chair=True)
+        chairs = (chair,) if chair is not None else ()
+        return Motion(sentence, " ".join(sentence.text.split()), chairs, by_chair=True)
     persons = tuple(parse_person_list(text, who.start, who.end, known_organisations=known))
     # A party proposes only when no person is named: "Anna Vikström (C)" is her motion.
     parties = () if persons else tuple(_parties_in(who.text))

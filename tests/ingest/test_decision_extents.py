@@ -19,6 +19,7 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.conftest import variant
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 PROBE = PROTOCOLS / "miljo_protokoll_2024-06-11.txt"
@@ -85,13 +86,22 @@ def test_running_text_lead_in_is_not_cut_at_its_first_number() -> None:
 def test_motions_told_in_the_beslutsgang_with_the_chairs_adopted() -> None:
     item = _item(31)
     assert [(m.text, [p.name for p in m.persons], m.by_chair) for m in item.motions] == [
-        ("Ordföranden yrkar bifall till arbetsutskottets förslag.", [], True),
+        # Put by the chair by role; she chairs the item, so she is its proposer.
+        ("Ordföranden yrkar bifall till arbetsutskottets förslag.", ["Karin Ljung"], True),
         ("Anna Berg (S) yrkar avslag.", ["Anna Berg"], False),
     ]
     # "finner att nämnden beslutar enligt ordförandens yrkande": the chair's motion.
     assert item.adopted_motion == item.motions[0]
     [reservation] = item.reservations
     assert reservation.in_favour_of == item.motions[1]
+
+
+def test_the_chairs_motion_adopted_by_her_name(tmp_path: Path) -> None:
+    # "… beslutar enligt Karin Ljungs yrkande" after "Ordföranden yrkar …".
+    path = variant(PROBE, tmp_path, "enligt ordförandens yrkande", "enligt Karin Ljungs yrkande")
+    item = next(item for item in extract(segment(read(path))).items if item.number == 31)
+    assert item.adopted_motion == item.motions[0]
+    assert item.adopted_motion.by_chair
 
 
 # --------------------------------------------------------------------- loaded
