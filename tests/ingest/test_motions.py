@@ -75,3 +75,27 @@ def test_a_motion_joined_later_gains_its_seconder(tmp_path: Path) -> None:
     assert first.text == "Lars Holm (M) yrkar att ärendet återremitteras."
     assert [p.name for p in first.persons] == ["Lars Holm", "Ola Berg"]
     assert len(item.motions) == 3  # "instämmer i … yrkande" is no motion of its own
+
+
+def test_motions_and_a_vote_under_other_headings(tmp_path: Path) -> None:
+    # "Ärendets behandling under sammanträdet" tells the motions, "Votering" the vote.
+    item = ITEM.format(first=SECONDED, procedure=PROCEDURE, reservation=RESERVATION)
+    item = item.replace("Yrkande\n", "Ärendets behandling under sammanträdet\n").replace(
+        "Beslutsgång\n", ""
+    )
+    item = item.replace(
+        "Kommunstyrelsens beslut\n",
+        "Votering\nVotering begärs. Ja-röst för Eva Bergs yrkande, nej-röst för Ida Ahls "
+        "yrkande. Med 4 ja-röster mot 2 nej-röster beslutar kommunstyrelsen enligt Eva Bergs "
+        "yrkande.\nKommunstyrelsens beslut\n",
+    )
+    path = write_protocol(tmp_path, ks_protocol(item + LAST_ITEM, members=MEMBERS))
+    [first, *_] = extract(segment(read(path))).items
+    assert [m.text for m in first.motions][1:] == [
+        "Ida Ahl (V) yrkar avslag.",
+        "Eva Berg (S) yrkar bifall till förvaltningens förslag.",
+    ]
+    assert first.adopted_motion == first.motions[2]
+    [vote] = first.votes
+    assert (vote.yes, vote.no) == (4, 2)
+    assert vote.question == "Ja-röst för Eva Bergs yrkande, nej-röst för Ida Ahls yrkande."
