@@ -556,6 +556,7 @@ def _role_events(
                     span=Span(match.start(), match.end(), match.group(0)),
                     predecessor=predecessor,
                     valid_from=_valid_from(groups.get("from"), match, meeting_date),
+                    valid_until=_stated_date(match, "to"),
                     until_text=" ".join((groups.get("until") or "").split()) or None,
                 )
             )
@@ -579,6 +580,13 @@ def _organisation_of(role_text: str | None) -> str | None:
     return match.group("org").strip() if match else None
 
 
+def _stated_date(match: re.Match[str], group: str) -> DateValue | None:
+    """The date a rule's `group` holds, if it matched."""
+    written = match.groupdict().get(group)
+    dates = find_dates(written, match.start(group)) if written else []
+    return dates[0] if dates else None
+
+
 def _valid_from(
     written: str | None, match: re.Match[str], meeting_date: DateValue | None
 ) -> DateValue | None:
@@ -590,5 +598,4 @@ def _valid_from(
             return None
         span = Span(match.start("from"), match.end("from"), match.group("from"))
         return replace(meeting_date, span=span)
-    dates = find_dates(written, match.start("from"))
-    return dates[0] if dates else None
+    return _stated_date(match, "from")

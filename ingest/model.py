@@ -321,6 +321,7 @@ class RoleEvent:
     span: Span
     predecessor: PersonMention | None = None
     valid_from: DateValue | None = None  # "från och med dagens möte" → the meeting date
+    valid_until: DateValue | None = None  # "till och med 2026-12-31"
     until_text: str | None = None  # "till dess att en ny ordinarie förbundsdirektör är utsedd"
 
 

@@ -36,6 +36,7 @@ from beslutsgraf.ingest.model import (
     MeetingStatus,
     Motion,
     PersonMention,
+    RoleEvent,
     RoleEventKind,
     Span,
     Vote,
@@ -69,8 +70,8 @@ class _Terms:
         return term
 
 
-BG, ORG, PERSON, SCHEMA = (
-    _Terms(n) for n in (ontology.BG, ontology.ORG, ontology.PERSON, ontology.SCHEMA)
+BG, ORG, PERSON, SCHEMA, TIME = (
+    _Terms(n) for n in (ontology.BG, ontology.ORG, ontology.PERSON, ontology.SCHEMA, ontology.TIME)
 )
 DCTERMS, FOAF, PROV, RDF, SKOS, XSD = (
     _Terms(getattr(rdflib_namespace, name))
@@ -109,6 +110,10 @@ def _date_literal(value: DateValue) -> Literal | None:
 def _day_literal(value: DateValue | None) -> Literal | None:
     day = value.as_date() if value is not None else None
     return _xsd_date(day) if day else None
+
+
+def _on(day: dt.date) -> DateValue:
+    return DateValue(day.year, day.month, day.day)
 
 
 @lru_cache(maxsize=1024)
@@ -334,8 +339,8 @@ class _Builder:
 
     def item_attendance(self, meeting: URIRef, attendees: set[URIRef]) -> None:
         """bg:attendeeOfItem on every item when attendance differs per item: someone
-        listed for some items only ("Lars Eriksson (S), §§ 45–48") or a substitution
-        from an item on. A person who declared jäv on an item does not attend it."""
+        listed for some items only ("Lars Eriksson (S), §§ 45–48"), a substitution
+        from an item on, or jäv: a person who declared jäv on an item does not attend it."""
         attendance = self.mentions.attendance
         numbers = [item.number for item in self.mentions.items]
         only: dict[URIRef, set[int]] = {}  # a person → the only items they attended
@@ -353,7 +358,7 @@ class _Builder:
             only.setdefault(substitute.iri, set(numbers)).intersection_update(from_then_on)
             only.setdefault(substituted.iri, set(numbers)).difference_update(from_then_on)
             attendees = attendees | {substitute.iri}
-        if not only:
+        if not only and not any(item.disqualifications for item in self.mentions.items):
             return
         for item in self.mentions.items:
             disqualified = {
@@ -725,22 +730,64 @@ class _Builder:
                 party = self.minter.party(mention.party)
                 self.membership(person, party, str(BG.partimedlem), None, day, mention)
         for event in self.mentions.role_events:
-            # "X är ny ordförande för SRO", "har utsetts till tillförordnad direktör":
-            # the role holds from this meeting on; an ended role is no membership.
-            person = self.person(event.person)
-            if person is None or event.kind == RoleEventKind.ENDED:
+            self.role_event(event, day, body)
+
+    def role_event(self, event: RoleEvent, day: dt.date, body: ResolvedOrganisation | None) -> None:
+        """The membership a role change states, with the period the text gives
+        (org:memberDuring): "X ersätts från och med dagens möte av Y" starts Y's role and
+        ends X's then; "väljer Y till ledamot i … till och med 2026-12-31" bounds Y's; "X
+        har avslutat sin tjänst som …" ends X's role by this meeting."""
+        organisation = self.organisation(event.organisation) or body
+        if organisation is None or not (event.role or event.role_text):
+            return
+        ended = event.kind == RoleEventKind.ENDED
+        held: list[tuple[PersonMention, DateValue | None, DateValue | None]] = [
+            (
+                event.person,
+                None if ended else event.valid_from,
+                event.valid_until or (_on(day) if ended else None),
+            )
+        ]
+        if event.predecessor is not None and event.valid_from is not None:
+            held.append((event.predecessor, None, event.valid_from))
+        for mention, start, end in held:
+            person = self.person(mention)
+            if person is None:
                 continue
-            organisation = self.organisation(event.organisation) or body
-            if organisation is not None and (event.role or event.role_text):
-                self.membership(
-                    person,
-                    organisation.iri,
-                    event.role,
-                    event.role_text,
-                    day,
-                    event.person,
-                    span=event.span,
-                )
+            node = self.membership(
+                person,
+                organisation.iri,
+                event.role,
+                event.role_text,
+                day,
+                mention,
+                span=event.span,
+            )
+            if node is not None:
+                self.member_during(node, start, end)
+
+    def member_during(
+        self, membership: URIRef, start: DateValue | None, end: DateValue | None
+    ) -> None:
+        """org:memberDuring: a time:Interval with the days it begins and ends, as known."""
+        bounds = [
+            (predicate, name, literal)
+            for predicate, name, value in (
+                (TIME.hasBeginning, "start", start),
+                (TIME.hasEnd, "end", end),
+            )
+            if (literal := _day_literal(value)) is not None
+        ]
+        if not bounds:
+            return
+        interval = URIRef(f"{membership}/period")
+        self.add(membership, ORG.memberDuring, interval)
+        self.add(interval, RDF.type, TIME.Interval)
+        for predicate, name, literal in bounds:
+            instant = URIRef(f"{interval}/{name}")
+            self.add(interval, predicate, instant)
+            self.add(instant, RDF.type, TIME.Instant)
+            self.add(instant, TIME.inXSDDate, literal)
 
     def _represents(self, mention: PersonMention) -> ResolvedOrganisation | None:
         """The organisation a member of the body represents: the one written beside the
@@ -762,7 +809,8 @@ class _Builder:
         represents: URIRef | None = None,
         *,
         span: Span | None = None,
-    ) -> None:
+    ) -> URIRef | None:
+        """The membership node, or None when the role is neither known nor written."""
         if role is not None:
             role_iri = URIRef(role)
         elif role_text:
@@ -772,7 +820,7 @@ class _Builder:
             self.add(role_iri, SKOS.inScheme, BG.LocalRole)
             self.add(role_iri, SKOS.prefLabel, Literal(role_text.strip(), lang="sv"))
         else:
-            return
+            return None
         node = self.minter.membership(person.iri, organisation, role_iri, day)
         self.add(node, RDF.type, ORG.Membership)
         self.add(node, ORG.member, person.iri)
@@ -782,6 +830,7 @@ class _Builder:
         self.add(node, PROV.wasDerivedFrom, self.source)
         self.add(node, BG.represents, represents)
         self.evidence(node, span or mention.entry or mention.span, DESCRIBING)
+        return node
 
     # -- what the document announces or summarises ----------------------------------------
 

@@ -27,6 +27,7 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX schema: <http://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX time: <http://www.w3.org/2006/time#>
 """
 ID = "https://w3id.org/beslutsgraf/id/"
 MEETING_000 = f"<{ID}meeting/sro/2025-03-06>"
@@ -228,6 +229,38 @@ def test_002_prolongation_sets_a_validity_period(store: EmbeddedStore) -> None:
     assert "in- och utskrivning" in _lexical(rows[0]["title"])
     assert _lexical(rows[0]["end"]) == "2024-12-31"
     assert _lexical(rows[0]["start"]) == "2020-12-01"
+
+
+def test_002_director_roles_hand_over_on_the_meeting_day(store: EmbeddedStore) -> None:
+    # "Kaarina Sundelin, tillförordnad … ersätts från och med dagens möte av Karin
+    # Looström Muth": her role begins and Kaarina's ends on 2022-11-24 (org:memberDuring).
+    rows = select(
+        store,
+        "SELECT DISTINCT ?name ?bound ?day WHERE { ?m org:member ?person ; org:role "
+        "bg:halsoOchSjukvardsutvecklingsdirektor ; org:memberDuring ?period . "
+        "?person foaf:name ?name . ?period ?bound ?instant . ?instant time:inXSDDate ?day . "
+        "FILTER(?bound IN (time:hasBeginning, time:hasEnd)) } ORDER BY ?name",
+    )
+    assert [
+        (_lexical(r["name"]), r["bound"].rsplit("#", 1)[-1][:-1], _lexical(r["day"])) for r in rows
+    ] == [
+        ("Kaarina Sundelin", "hasEnd", "2022-11-24"),
+        ("Karin Looström Muth", "hasBeginning", "2022-11-24"),
+    ]
+
+
+def test_003_an_ended_service_ends_its_membership(store: EmbeddedStore) -> None:
+    # "Jeanette Lämmel har avslutat sin tjänst som förbundsdirektör för Fyrbodals
+    # kommunalförbund": her role there ended by the meeting of 2022-04-28.
+    rows = select(
+        store,
+        "SELECT DISTINCT ?org ?day WHERE { ?m org:member <https://w3id.org/beslutsgraf/id/person/"
+        "jeanette-lammel> ; org:organization ?org ; org:role bg:forbundsdirektor ; "
+        "org:memberDuring/time:hasEnd/time:inXSDDate ?day }",
+    )
+    assert [(r["org"], _lexical(r["day"])) for r in rows] == [
+        ("<https://w3id.org/beslutsgraf/id/org/fyrbodals-kommunalforbund>", "2022-04-28")
+    ]
 
 
 def test_001_sub_agreements_apply_from_2027(store: EmbeddedStore) -> None:

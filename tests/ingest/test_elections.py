@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.model import RoleEventKind
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
@@ -52,3 +53,22 @@ def test_the_elected_member_belongs_to_the_body_the_role_names(tmp_path: Path) -
         ("<https://w3id.org/beslutsgraf/id/org/socialnamnden>", f"<{BG.ledamot}>"),
         ("<https://w3id.org/beslutsgraf/id/party/SD>", f"<{BG.partimedlem}>"),
     }
+
+
+def test_the_periods_the_protocol_gives(tmp_path: Path) -> None:
+    # Nils Ek's seat runs "till och med 2026-12-31"; Per Ek's ended at this meeting.
+    with loaded_store(tmp_path, _write(tmp_path)) as store:
+        rows = store.select(
+            "PREFIX org: <http://www.w3.org/ns/org#> "
+            "PREFIX time: <http://www.w3.org/2006/time#> "
+            "SELECT DISTINCT ?person ?bound ?day WHERE { ?m org:member ?person ; "
+            "org:organization <https://w3id.org/beslutsgraf/id/org/socialnamnden> ; "
+            "org:memberDuring ?period . ?period ?bound ?instant . "
+            "?instant time:inXSDDate ?day } ORDER BY ?person"
+        )
+    person = "<https://w3id.org/beslutsgraf/id/person/{}>"
+    time = "<http://www.w3.org/2006/time#{}>"
+    assert [(r["person"], r["bound"], literal_value(r["day"])) for r in rows] == [
+        (person.format("nils-ek"), time.format("hasEnd"), "2026-12-31"),
+        (person.format("per-ek"), time.format("hasEnd"), "2024-09-10"),
+    ]

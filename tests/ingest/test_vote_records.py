@@ -181,3 +181,17 @@ def test_an_abstention_is_evidenced_by_its_sentence(store: EmbeddedStore) -> Non
     assert [literal_value(r["exact"]) for r in rows] == [
         "Ylva Nord (V) och Marie Lindqvist (C) deltar inte i beslutet"
     ]
+
+
+def test_jav_takes_the_member_off_that_item_only(store: EmbeddedStore) -> None:
+    # "Sanna Ek (S) anmäler jäv" on § 91: she attends § 90 and § 92, not § 91; the members
+    # taking no part in § 91's decision still attend it.
+    rows = store.select(
+        PREFIXES + "SELECT ?item WHERE { ?item bg:attendeeOfItem <" + PERSON + "sanna-ek> }"
+    )
+    assert f"<{MEETING}/item/91>" not in {r["item"] for r in rows}
+    assert {f"<{MEETING}/item/90>", f"<{MEETING}/item/92>"} <= {r["item"] for r in rows}
+    attending_91 = store.select(
+        PREFIXES + f"SELECT ?person WHERE {{ <{MEETING}/item/91> bg:attendeeOfItem ?person }}"
+    )
+    assert f"<{PERSON}ylva-nord>" in {r["person"] for r in attending_91}

@@ -93,3 +93,11 @@ def test_attendance_is_the_decisions_own_items_when_it_differs_per_item(
 
     assert "Lars Eriksson" in attendees(45) and "Ulrika Frick" not in attendees(45)
     assert "Ulrika Frick" in attendees(49) and "Lars Eriksson" not in attendees(49)
+
+
+def test_a_member_with_jav_did_not_attend_that_decision(api: httpx.Client) -> None:
+    def attendees(item: int) -> set[str]:
+        decision = _decision(api, COUNCIL + f"{item}/decision/1")
+        return {a["person"]["label"] for a in decision["attendance"]["attendees"]}
+
+    assert "Sanna Ek" in attendees(90) and "Sanna Ek" not in attendees(91)
