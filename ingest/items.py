@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from beslutsgraf.ingest import procedure
+from beslutsgraf.ingest import procedure, votes
 from beslutsgraf.ingest.agreements import agreement_facts
 from beslutsgraf.ingest.amounts import find_amounts_outside
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
@@ -95,7 +95,7 @@ def read_item(
         sub_items=segment.sub_items,
         case_number=segment.case_number.text if segment.case_number else None,
         chaired_by=_chair_for(segment.number, chair_changes),
-        votes=tuple(procedure.votes(text, fields)),
+        votes=tuple(votes.votes(text, fields)),
         motions=motions,
         adopted_motion=procedure.adopted_motion(text, fields, motions),
         reservations=tuple(procedure.reservations(text, body, motions, known)),

@@ -11,9 +11,11 @@ from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import Span
 
 __all__ = [
+    "SENTENCE_END",
     "Line",
     "ends_with_function_word",
     "make_span",
+    "sentences",
     "split_lines",
     "split_on",
     "split_on_gaps",
@@ -23,6 +25,8 @@ __all__ = [
 
 # Markdown headings, bullets and leftover HTML tags wrap some lines.
 _MARKUP = re.compile(r"^(?:\s*(?:#{1,6}|[•\-–*>]|<[a-z]+>)\s*)+|(?:\s*</?[a-z]+>\s*)+$")
+# A sentence ends at a full stop before a space (not "bl.a"), or at the line's end.
+SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 # Where a converted table's cells part: a tab, or a run of spaces.
 _CELL_GAP = re.compile(r"\t| {2,}")
 
@@ -158,3 +162,15 @@ def split_on_gaps(text: str, start: int, end: int) -> list[Span]:
         position = gap.end()
     pieces.append(trimmed_span(text, position, end))
     return [piece for piece in pieces if piece.text]
+
+
+def sentences(words: str) -> list[str]:
+    """`words` as sentences, whitespace folded, each with its full stop."""
+    found, at = [], 0
+    for end in [*SENTENCE_END.finditer(words), None]:
+        stop = end.end() if end else len(words)
+        sentence = " ".join(words[at:stop].split())
+        if sentence:
+            found.append(sentence)
+        at = stop
+    return found

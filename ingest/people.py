@@ -107,6 +107,16 @@ def _party_abbreviations() -> frozenset[str]:
     return frozenset(row[1].upper() for row in read_table("parties.tsv"))
 
 
+# A party abbreviation as a word ("S", "KD", "SD").
+PARTY_WORD = re.compile(r"\b[A-ZÅÄÖ]{1,3}\b")
+
+
+def parties_in(words: str) -> list[str]:
+    """Parties a phrase names: "S och V" → S, V; "Folkpartiet" → L (register abbreviations)."""
+    found = [party_abbreviation(word) for word in PARTY_WORD.findall(words)]
+    return list(dict.fromkeys([*found, *parties_named(words)]))
+
+
 def parties_named(text: str) -> list[str]:
     """Register abbreviations of the parties `text` names in full ("Vänsterpartiet" → "V")."""
     regex, abbreviations = _party_names()
