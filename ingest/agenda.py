@@ -36,18 +36,25 @@ _MIN_FLATTENED_RUN = 2
 _FLATTENED_MARKER = re.compile(
     r"(?=§[ \t]*\d)|(?<=[.!?:] )(?=\d{1,4}[ \t]+(?:[A-ZÅÄÖ]{1,6}/\S*[ \t]+)?[A-ZÅÄÖ][a-zåäö])"
 )
+# A case number (diarienummer): "Dnr KS 2024/100", "KS 2024/100", "Diarienummer:
+# 2024.100". Without a label word it needs its registry's letters.
+_CASE_WORD = r"(?:Dnr|Diarienr|Diarienummer|Ärendenr|Ärendenummer)\b\.?[ .:]*"
+_CASE = (
+    rf"(?:{_CASE_WORD}(?:[A-ZÅÄÖ]{{1,6}}[ /-]?)?|[A-ZÅÄÖ]{{1,6}}[ /-]?)"
+    r"\d{4}[:/.–-][\d.:/ –-]*\d"
+)
 _FLATTENED_ITEM = re.compile(
     r"(?:§[ \t]*)?(?P<number>\d{1,4})[ \t]+"
-    r"(?:(?P<case>(?:Dnr[ .:]*)?[A-ZÅÄÖ]{1,6}[ /-]?\d{4}[:/.–-][\d.:/ –-]*\d)[ \t]+"
+    rf"(?:(?P<case>{_CASE})[ \t]+"
     r"|[A-ZÅÄÖ]{1,6}/[ \t]+)?"
     r"(?P<title>[A-ZÅÄÖ][\w–-]*(?:[ \t]+(?:[a-zåäö0-9][\w–-]*|–|-)){0,12})"
 )
-_CASE_LINE = re.compile(r"^[ \t]*(?P<case>Dnr[ .:]*\S.*?)[ \t]*$", re.MULTILINE)
-# A case number closing the title's line: after "Dnr", or set apart by a tab or a run of
-# spaces (a right-aligned column): "§ 12 Budget 2025      Dnr KS 2024/100".
+_CASE_LINE = re.compile(rf"^[ \t]*(?P<case>{_CASE_WORD}\S.*?)[ \t]*$", re.MULTILINE)
+# A case number closing the title's line: after "Dnr", in parentheses, or set apart by a
+# tab or a run of spaces (a right-aligned column): "§ 12 Budget 2025      Dnr KS 2024/100".
 _CASE_AFTER_TITLE = re.compile(
-    r"(?:[ \t]+(?=Dnr\b)|\t[ \t]*|[ ]{2,})"
-    r"(?P<case>(?:Dnr[ .:]*)?[A-ZÅÄÖ]{1,6}[ /-]?\d{4}[:/.–-][\d.:/ –-]*\d)[ \t]*$"
+    rf"(?:[ \t]+(?={_CASE_WORD})|\t[ \t]*|[ ]{{2,}}|[ \t]*\((?=[^()]*\)[ \t]*$))"
+    rf"(?P<case>{_CASE})\)?[ \t]*$"
 )
 
 
@@ -61,7 +68,10 @@ class ItemLayout:
 
 @cache
 def _styles() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row[0], re.compile(row[1])) for row in read_table("item_markers.tsv"))
+    return tuple(
+        (row[0], re.compile(row[1].replace("{CASE}", _CASE)))
+        for row in read_table("item_markers.tsv")
+    )
 
 
 @cache
@@ -170,10 +180,14 @@ def _item(
     marker = strip_markup(text, marker.start, marker.end)
     title = trimmed_span(text, line.start + match.start("title"), line.start + match.end("title"))
     next_index = index + 1
+    case_above: Span | None = None
     if not title.text:
-        # "§ 56" or "Ärende 1" alone: the title is the next non-blank line.
-        while next_index < len(lines) and lines[next_index].blank:
-            next_index += 1
+        # "§ 56" or "Ärende 1" alone: the title is the next non-blank line, after the case
+        # number's own line ("§ 12" / "Diarienummer KS 2024/100" / "Budget 2025").
+        next_index = _next_filled(lines, next_index)
+        case_line = _line_case(text, lines, next_index, body_end)
+        if case_line is not None:
+            case_above, next_index = case_line, _next_filled(lines, next_index + 1)
         if next_index < len(lines) and lines[next_index].start < body_end:
             title = strip_markup(text, lines[next_index].start, lines[next_index].end)
             next_index += 1
@@ -185,6 +199,8 @@ def _item(
     after_title = _CASE_AFTER_TITLE.search(text, title.start, title.end) if not case else None
     if case:
         case_span = Span(line.start + match.start("case"), line.start + match.end("case"), case)
+    elif case_above is not None:
+        case_span = case_above
     elif after_title is not None:
         case_span = Span(after_title.start("case"), after_title.end("case"), after_title["case"])
         title = trimmed_span(text, title.start, after_title.start())
@@ -200,6 +216,21 @@ def _item(
         sub_items=tuple(_sub_items(text, body)),
         case_number=case_span,
     )
+
+
+def _next_filled(lines: list[Line], index: int) -> int:
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+def _line_case(text: str, lines: list[Line], index: int, body_end: int) -> Span | None:
+    """The case number a whole line states ("Diarienummer KS 2024/100"), if it does."""
+    if index >= len(lines) or lines[index].start >= body_end:
+        return None
+    line = lines[index]
+    found = _CASE_LINE.fullmatch(text, line.start, line.end)
+    return Span(found.start("case"), found.end("case"), found["case"]) if found else None
 
 
 def _wrapped_title_end(

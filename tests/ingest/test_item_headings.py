@@ -39,6 +39,14 @@ HEADINGS = {
         "Paragraf 12 Dnr KS 2024/100\nBudget 2025",
         "Paragraf 13 Dnr KS 2024/101\nDelegationsbeslut",
     ),
+    "case number between the § and the title": (
+        "§ 12\nDnr KS 2024/100\nBudget 2025",
+        "§ 13\nDnr KS 2024/101\nDelegationsbeslut",
+    ),
+    "case number in parentheses": (
+        "§ 12 Budget 2025 (Dnr KS 2024/100)",
+        "§ 13 Delegationsbeslut (Dnr KS 2024/101)",
+    ),
     "case number on the next line": (
         "§ 12 Budget 2025\nDnr KS 2024/100",
         "§ 13 Delegationsbeslut\nDnr KS 2024/101",
@@ -65,6 +73,18 @@ def test_item_heading_layouts_give_the_same_items(layout: str, tmp_path: Path) -
     items = extract(segment(read(path))).items
     assert [(item.number, item.title, item.case_number) for item in items] == EXPECTED
     assert [len(item.decisions) for item in items] == [1, 1]
+
+
+def test_case_numbers_labelled_otherwise_or_without_registry_letters(tmp_path: Path) -> None:
+    items = ITEMS.format(
+        first="§ 12\nDiarienummer KS 2024/100\nBudget 2025",
+        second="§ 13 Delegationsbeslut\nÄrendenummer: 2024.101",
+    )
+    found = extract(segment(read(write_protocol(tmp_path, ks_protocol(items))))).items
+    assert [(item.title, item.case_number) for item in found] == [
+        ("Budget 2025", "Diarienummer KS 2024/100"),
+        ("Delegationsbeslut", "Ärendenummer: 2024.101"),
+    ]
 
 
 def test_a_paragraph_cited_at_a_lines_start_heads_no_item(tmp_path: Path) -> None:
