@@ -91,10 +91,17 @@ def find_items(text: str, start: int, end: int) -> ItemLayout:
     """
     lines = split_lines(text, start, end)
     best: tuple[str | None, list[tuple[int, re.Match[str]]]] = (None, [])
+    paragraphs: list[tuple[int, re.Match[str]]] = []
     for style, pattern in _styles():
         run = _longest_run(style, pattern, lines)
+        if style == "paragraph":
+            paragraphs = run
         if len(run) > len(best[1]):
             best = (style, run)
+    if paragraphs and best[0] != "paragraph" and _points_of_a_paragraph(best[1], paragraphs):
+        # Points numbered 1., 2. after a § heading are that item's ("Förslag till beslut" /
+        # "1. …"), not the agenda: a protocol extract may hold one § and three points.
+        best = ("paragraph", paragraphs)
     if len(best[1]) < _MIN_FLATTENED_RUN:
         pieces, markers = _flattened_pieces(text, lines)
         run = _longest_run(_FLATTENED, _FLATTENED_ITEM, pieces, markers)
@@ -109,6 +116,19 @@ def find_items(text: str, start: int, end: int) -> ItemLayout:
         body_end = lines[next_line].start if next_line is not None else end
         items.append(_item(text, lines, line_index, match, body_end))
     return ItemLayout(chosen_style, tuple(items))
+
+
+def _points_of_a_paragraph(
+    run: list[tuple[int, re.Match[str]]], paragraphs: list[tuple[int, re.Match[str]]]
+) -> bool:
+    """Whether a numbered run is the points of a § item: it starts after the first §
+    heading and reads as clauses ("1. Kommunstyrelsen föreslår … 2025.", "2. att …,"),
+    not as headings ("1. Verksamhetsberättelse 2022")."""
+    if run[0][0] < paragraphs[0][0]:
+        return False
+    titles = [match.group("title").strip() for _, match in run]
+    clauses = [t for t in titles if t.endswith((".", ",", ";")) or t.startswith("att ")]
+    return 2 * len(clauses) > len(titles)
 
 
 def _longest_run(

@@ -87,6 +87,22 @@ def test_case_numbers_labelled_otherwise_or_without_registry_letters(tmp_path: P
     ]
 
 
+def test_points_numbered_inside_a_paragraph_are_no_agenda(tmp_path: Path) -> None:
+    # One § with a "Förslag till beslut" of points 1. and 2.: the § is the item, even
+    # when the points outnumber the §§ (a protocol extract holds one §).
+    item = (
+        "§ 12 Dnr KS 2024/100\nBudget 2025\nFörslag till beslut\n"
+        "1. Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025.\n"
+        "2. Kommunstyrelsen ger ekonomichefen i uppdrag att följa upp budgeten.\n"
+        "3. Beslutet justeras omedelbart.\n"
+        "Beslut\nKommunstyrelsen beslutar enligt förslaget.\n"
+    )
+    found = extract(segment(read(write_protocol(tmp_path, ks_protocol(item))))).items
+    assert [(i.number, i.title, i.case_number) for i in found] == [
+        (12, "Budget 2025", "Dnr KS 2024/100")
+    ]
+
+
 def test_a_paragraph_cited_at_a_lines_start_heads_no_item(tmp_path: Path) -> None:
     # "Se § 13 …" in § 12 cites a paragraph (a capitalised word before § as "Ks § 13" is):
     # it must not cut § 12 short as an item of its own.
