@@ -168,9 +168,28 @@ def _decisions(
             clauses += clauses_in(text, field.value, default_year=default_year, label=field.label)
     if not clauses:
         clauses = decision_sentences(text, body, default_year)
+    clauses = _as_proposed(text, fields, clauses, default_year)
     if len(clauses) > 1 and not _numbered_apart(clauses):
         clauses = [replace(clause, number=index + 1) for index, clause in enumerate(clauses)]
     return link_report_backs(clauses)
+
+
+def _as_proposed(
+    text: str,
+    fields: Sequence[HeaderField],
+    clauses: list[DecisionClause],
+    default_year: int | None,
+) -> list[DecisionClause]:
+    """A decision "enligt förslaget" ("Kommunstyrelsen beslutar enligt förslaget",
+    "Beslut: Enligt förslag") decides what the item's "Förslag till beslut" proposes: its
+    clauses, one decision each, are what was decided."""
+    proposals = [field.value for field in fields if field.key == "proposal" and field.value.text]
+    if len(clauses) != 1 or len(proposals) != 1:
+        return clauses
+    if not any(rule.search(clauses[0].text) for rule in decision_rules("as_proposed")):
+        return clauses
+    proposed = clauses_in(text, proposals[0], default_year=default_year)
+    return proposed or clauses
 
 
 def _numbered_apart(clauses: Sequence[DecisionClause]) -> bool:

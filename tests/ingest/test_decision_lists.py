@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.model import DecisionClause
 from beslutsgraf.ingest.read import read
@@ -55,3 +57,42 @@ def test_a_sentence_wrapped_before_att_stays_one_decision(tmp_path: Path) -> Non
     )
     [decision] = _decisions(tmp_path, wrapped)
     assert decision.text == wrapped
+
+
+PROPOSAL = (
+    "Förslag till beslut\n"
+    "1. Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025.\n"
+    "2. Kommunstyrelsen ger ekonomichefen i uppdrag att följa upp budgeten senast 2025-06-30.\n"
+)
+
+
+def _with_proposal(folder: Path, decision: str) -> tuple[DecisionClause, ...]:
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{PROPOSAL}Beslut\n{decision}\n\n"
+    path = write_protocol(folder, ks_protocol(item + LAST_ITEM))
+    return extract(segment(read(path))).items[0].decisions
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Kommunstyrelsen beslutar enligt förslaget.",
+        "Kommunstyrelsen beslutar i enlighet med förslaget.",
+        "Enligt förslag.",
+    ],
+)
+def test_a_decision_as_proposed_decides_the_proposals_points(decision: str, tmp_path: Path) -> None:
+    decisions = _with_proposal(tmp_path, decision)
+    assert [(d.number, d.decision_type) for d in decisions] == [
+        (1, str(BG.rekommendation)),
+        (2, str(BG.uppdrag)),
+    ]
+    assert decisions[0].recommends_to == ("kommunfullmäktige",)
+    assignment = decisions[1].assignment
+    assert assignment is not None and assignment.deadline is not None
+    assert assignment.deadline.iso() == "2025-06-30"
+
+
+def test_a_decision_that_changes_the_proposal_stays_its_own(tmp_path: Path) -> None:
+    decision = "Kommunstyrelsen beslutar enligt förslaget med tillägget att ramen utökas."
+    [clause] = _with_proposal(tmp_path, decision)
+    assert clause.text == decision
