@@ -14,17 +14,23 @@ the quarantine writer use it unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from itertools import repeat
 from typing import Any
 
 from rdflib import Graph
 from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
 
-__all__ = ["TripleStore", "graph_of"]
+__all__ = ["Lookups", "TripleStore", "graph_of", "lookups"]
 
 Triple = tuple[Node, Node, Node]
 _Map = dict[Node, dict[Node, None]]  # a key → its values, in insertion order
+_NONE: dict[Node, None] = {}  # no values (never written to)
+# A triple's contexts as `triples` hands them to rdflib (which iterates them, if at all):
+# a graph without contexts has none, and one empty tuple serves every triple.
+_NO_CONTEXTS: tuple[Any, ...] = ()
 
 
 # Per-predicate maps (predicate → key → values) are kept up to date only once built;
@@ -74,8 +80,10 @@ class TripleStore(SimpleMemory):
         self._subjects: dict[Node, _Map] = {}  # predicate → object → subjects
         self._by_subject: dict[Node, _Map] | None = None  # subject → predicate → objects
         self._by_object: dict[Node, _Map] | None = None  # object → subject → predicates
-        # The triples grouped by predicate, once a first per-predicate map is asked for.
-        self._pairs: dict[Node, dict[tuple[Node, Node], None]] | None = None
+        # (subject, object) of the triples grouped by predicate, in insertion order, made
+        # when a first per-predicate map is asked for (each map is built from its group
+        # when first asked: most predicates are only ever read one way).
+        self._groups: defaultdict[Node, list[tuple[Node, Node]]] | None = None
 
     def add(self, triple: Any, context: Any = None, quoted: bool = False) -> None:
         if quoted:
@@ -84,8 +92,8 @@ class TripleStore(SimpleMemory):
             return
         self._triples[triple] = None
         subject, predicate, value = triple
-        if self._pairs is not None and predicate not in self._objects:
-            self._pairs.setdefault(predicate, {})[subject, value] = None
+        if self._groups is not None:
+            self._groups[predicate].append((subject, value))
         _put(self._objects, predicate, subject, value)
         _put(self._subjects, predicate, value, subject)
         if self._by_subject is not None:
@@ -97,8 +105,7 @@ class TripleStore(SimpleMemory):
         for triple in list(self._matching(*triple_pattern)):
             del self._triples[triple]
             subject, predicate, value = triple
-            if self._pairs is not None and predicate in self._pairs:
-                del self._pairs[predicate][subject, value]
+            self._groups = None  # grouped again when next asked for (a removal is rare)
             _drop(self._objects, predicate, subject, value)
             _drop(self._subjects, predicate, value, subject)
             if self._by_subject is not None:
@@ -112,8 +119,14 @@ class TripleStore(SimpleMemory):
     def triples(  # rdflib's signature, typed loosely
         self, triple_pattern: Any, context: Any = None
     ) -> Iterator[tuple[Triple, Iterator[Any]]]:
-        for triple in self._matching(*triple_pattern):
-            yield triple, iter(())
+        subject, predicate, value = triple_pattern
+        if subject is None and predicate is None and value is None:
+            # Every triple (validation and the load stage read the whole graph): a copy
+            # handed out without a generator of ours resuming per triple.
+            matching: Iterable[Triple] = tuple(self._triples)
+        else:
+            matching = self._matching(subject, predicate, value)
+        return zip(matching, repeat(_NO_CONTEXTS))  # type: ignore[arg-type]
 
     def _matching(
         self, subject: Node | None, predicate: Node | None, value: Node | None
@@ -144,30 +157,28 @@ class TripleStore(SimpleMemory):
     def _objects_of(self, predicate: Node) -> _Map:
         found = self._objects.get(predicate)
         if found is None:
-            found = self._index_predicate(predicate)[0]
+            found = self._objects[predicate] = {}
+            for s, o in self._group(predicate):
+                found.setdefault(s, {})[o] = None
         return found
 
     def _subjects_of(self, predicate: Node) -> _Map:
         found = self._subjects.get(predicate)
         if found is None:
-            found = self._index_predicate(predicate)[1]
+            found = self._subjects[predicate] = {}
+            for s, o in self._group(predicate):
+                found.setdefault(o, {})[s] = None
         return found
 
-    def _index_predicate(self, predicate: Node) -> tuple[_Map, _Map]:
-        """Both maps of `predicate`, from its (subject, object) pairs. The triples are
-        grouped by predicate when a first map is asked for; a group is handed over to
-        its maps once, and the maps are kept up to date from then on."""
-        if self._pairs is None:
-            self._pairs = {}
+    def _group(self, predicate: Node) -> list[tuple[Node, Node]]:
+        """The (subject, object) pairs of `predicate`; the triples are grouped once, when
+        a first per-predicate map is asked for, and each map is kept up to date once made."""
+        groups = self._groups
+        if groups is None:
+            groups = self._groups = defaultdict(list)
             for s, p, o in self._triples:
-                self._pairs.setdefault(p, {})[s, o] = None
-        objects: _Map = {}
-        subjects: _Map = {}
-        for s, o in self._pairs.pop(predicate, {}):
-            objects.setdefault(s, {})[o] = None
-            subjects.setdefault(o, {})[s] = None
-        self._objects[predicate], self._subjects[predicate] = objects, subjects
-        return objects, subjects
+                groups[p].append((s, o))
+        return groups.get(predicate, [])
 
     def _subject_index(self) -> dict[Node, _Map]:
         if self._by_subject is None:
@@ -182,6 +193,62 @@ class TripleStore(SimpleMemory):
             for s, p, o in self._triples:
                 _insert(self._by_object, o, s, p)
         return self._by_object
+
+    # -- direct reads (see `Lookups`): the live maps, in insertion order; never edited
+
+    def objects_of(self, subject: Node, predicate: Node) -> Collection[Node]:
+        return self._objects_of(predicate).get(subject, _NONE)
+
+    def subjects_of(self, predicate: Node, value: Node) -> Collection[Node]:
+        return self._subjects_of(predicate).get(value, _NONE)
+
+    def pairs_of(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+        for subject, values in self._objects_of(predicate).items():
+            for value in values:
+                yield subject, value
+
+    def holds(self, triple: Triple) -> bool:
+        return triple in self._triples
+
+
+class Lookups:
+    """The reads that code going over a document graph makes (who has this type, what
+    does this node say), answered by its `TripleStore` directly when it has one: each
+    rdflib call goes through three generators per answer, and reading what a graph says
+    of its people takes thousands of calls. Any other graph is asked through rdflib.
+
+    Answers are unordered collections (a `TripleStore` gives insertion order); do not
+    edit the graph while holding one."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
+        store = graph.store
+        self._store = store if isinstance(store, TripleStore) else None
+
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]:
+        if self._store is not None:
+            return self._store.objects_of(subject, predicate)
+        return self._graph.objects(subject, predicate)
+
+    def subjects(self, predicate: Node, value: Node) -> Iterable[Node]:
+        if self._store is not None:
+            return self._store.subjects_of(predicate, value)
+        return self._graph.subjects(predicate, value)
+
+    def pairs(self, predicate: Node) -> Iterable[tuple[Node, Node]]:
+        """(subject, object) of every triple with `predicate`."""
+        if self._store is not None:
+            return self._store.pairs_of(predicate)
+        return self._graph.subject_objects(predicate)
+
+    def holds(self, triple: Triple) -> bool:
+        if self._store is not None:
+            return self._store.holds(triple)
+        return triple in self._graph
+
+
+def lookups(graph: Graph) -> Lookups:
+    return Lookups(graph)
 
 
 def graph_of(triples: Iterable[Triple]) -> Graph:

@@ -30,6 +30,7 @@ from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from beslutsgraf.ingest.curation import slugs_of
+from beslutsgraf.ingest.graph_store import lookups
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import Known, KnownDecision, KnownMeeting, literal_value
 from beslutsgraf.ingest.names import NameCluster
@@ -106,11 +107,12 @@ def _term(term: Node) -> str:
 def _graph_facts(graph: Graph) -> _GraphFacts:
     """What `_facts_query` finds in one graph, found in `graph` in memory."""
     found: dict[str, frozenset[tuple[str, str]]] = {}
+    read = lookups(graph)
     for kind, (predicate, cls) in _READ.items():
         if cls is not None:
-            pairs = {(_term(s), "") for s in graph.subjects(predicate, cls)}
+            pairs = {(_term(s), "") for s in read.subjects(predicate, cls)}
         else:
-            pairs = {(_term(s), _term(o)) for s, o in graph.subject_objects(predicate)}
+            pairs = {(_term(s), _term(o)) for s, o in read.pairs(predicate)}
         if pairs:
             found[kind] = frozenset(pairs)
     return found

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from rdflib import DCTERMS, FOAF, RDF, Graph, URIRef
 
+from beslutsgraf.ingest.graph_store import lookups
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.names import is_full_name
 from beslutsgraf.ingest.person_match import PersonContext
@@ -210,37 +211,46 @@ def _read(store: Store, prefix: str, graphs: Sequence[str] | None) -> dict[str, 
     return found.people(graphs)
 
 
+# The terms `graph_people` asks for, built once: a namespace attribute is a new URIRef.
+_PERSON, _NAME, _TYPE, _DATE = FOAF.Person, FOAF.name, RDF.type, DCTERMS.date
+_HAS_BODY, _MOTIVATED_BY, _IDENTIFYING = OA.hasBody, OA.motivatedBy, OA.identifying
+_HAS_TARGET, _HAS_SELECTOR, _EXACT = OA.hasTarget, OA.hasSelector, OA.exact
+_MEMBER, _ORGANIZATION, _ROLE = ORG.member, ORG.organization, ORG.role
+_REPRESENTS, _CALLED, _REPORTED_IN = BG.represents, BG.called, BG.reportedIn
+_MEETING, _MEETING_STATUS, _HELD, _FILE_NAME = BG.Meeting, BG.meetingStatus, BG.held, BG.fileName
+
+
 def graph_people(name: str, graph: Graph) -> _GraphPeople:
     """What `_read` reads of the graph `name` from the store, read from `graph`, the
     same triples in memory (the run has just written them: no need to ask for them)."""
-    found, this = _Found(), URIRef(name)
-    people = [p for p in graph.subjects(RDF.type, FOAF.Person) if isinstance(p, URIRef)]
+    found, this, read = _Found(), URIRef(name), lookups(graph)
+    people = [p for p in read.subjects(_TYPE, _PERSON) if isinstance(p, URIRef)]
     for person in people:
-        for value in graph.objects(person, FOAF.name):
+        for value in read.objects(person, _NAME):
             found.name(name, str(person), str(value))
     for person in people:
-        for annotation in graph.subjects(OA.hasBody, person):
-            if (annotation, OA.motivatedBy, OA.identifying) not in graph:
+        for annotation in read.subjects(_HAS_BODY, person):
+            if not read.holds((annotation, _MOTIVATED_BY, _IDENTIFYING)):
                 continue
-            for target in graph.objects(annotation, OA.hasTarget):
-                for selector in graph.objects(target, OA.hasSelector):
-                    for exact in graph.objects(selector, OA.exact):
+            for target in read.objects(annotation, _HAS_TARGET):
+                for selector in read.objects(target, _HAS_SELECTOR):
+                    for exact in read.objects(selector, _EXACT):
                         found.spelling(name, str(person), str(exact))
-    for membership, member in graph.subject_objects(ORG.member):
-        organisations = list(graph.objects(membership, ORG.organization))
-        for role in graph.objects(membership, ORG.role):
+    for membership, member in read.pairs(_MEMBER):
+        organisations = list(read.objects(membership, _ORGANIZATION))
+        for role in read.objects(membership, _ROLE):
             for organisation in organisations:
                 found.membership(name, str(member), str(organisation), str(role))
             if organisations:
-                for represented in graph.objects(membership, BG.represents):
+                for represented in read.objects(membership, _REPRESENTS):
                     found.represents(name, str(member), str(role), str(represented))
-    found.listed.update((name, str(person)) for person in graph.objects(None, BG.called))
-    for meeting in graph.subjects(BG.reportedIn, this):
-        held = (meeting, BG.meetingStatus, BG.held) in graph
-        if held and (meeting, RDF.type, BG.Meeting) in graph:
-            for date in graph.objects(meeting, DCTERMS.date):
+    found.listed.update((name, str(person)) for _, person in read.pairs(_CALLED))
+    for meeting in read.subjects(_REPORTED_IN, this):
+        held = read.holds((meeting, _MEETING_STATUS, _HELD))
+        if held and read.holds((meeting, _TYPE, _MEETING)):
+            for date in read.objects(meeting, _DATE):
                 found.held_on(name, str(date))
-    for file_name in graph.objects(this, BG.fileName):
+    for file_name in read.objects(this, _FILE_NAME):
         found.file_names[name] = str(file_name)
     return found.people([name])[name]
 

@@ -122,6 +122,12 @@ def _xsd_date(day: dt.date) -> Literal:
     return Literal(day.isoformat(), datatype=XSD.date)
 
 
+@lru_cache(maxsize=4096)
+def _name(text: str) -> Literal:
+    """A person's name or part of one; the same people are named in document after document."""
+    return Literal(text)
+
+
 def _moment(day: dt.date, clock: ClockTime) -> Literal:
     local = dt.datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=STOCKHOLM)
     return Literal(local.isoformat(), datatype=XSD.dateTime)
@@ -227,14 +233,14 @@ class _Builder:
                 described.add(person.iri)
                 self.add(person.iri, RDF.type, FOAF.Person)
                 self.add(person.iri, RDF.type, PERSON.Person)
-                self.add(person.iri, FOAF.name, Literal(person.name))
+                self.add(person.iri, FOAF.name, _name(person.name))
                 given, family = split_name(person.name)
-                self.add(person.iri, FOAF.givenName, Literal(given))
+                self.add(person.iri, FOAF.givenName, _name(given))
                 if family:
-                    self.add(person.iri, FOAF.familyName, Literal(family))
+                    self.add(person.iri, FOAF.familyName, _name(family))
                 for spelling in person.spellings:
                     if spelling != person.name:
-                        self.add(person.iri, SKOS.altLabel, Literal(spelling))
+                        self.add(person.iri, SKOS.altLabel, _name(spelling))
             self.evidence(person.iri, mention.span, IDENTIFYING)
 
     # -- the meeting ----------------------------------------------------------------------
