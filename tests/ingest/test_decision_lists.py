@@ -26,8 +26,11 @@ ATT_CLAUSES = (
 )
 
 
-def _decisions(folder: Path, decision: str) -> tuple[DecisionClause, ...]:
-    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\nKommunstyrelsens beslut\n{decision}\n\n"
+def _decisions(
+    folder: Path, decision: str, before: str = "Kommunstyrelsens beslut\n"
+) -> tuple[DecisionClause, ...]:
+    """The decisions of § 12, whose text after its title is `before` then `decision`."""
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{before}{decision}\n\n"
     path = write_protocol(folder, ks_protocol(item + LAST_ITEM))
     return extract(segment(read(path))).items[0].decisions
 
@@ -67,9 +70,7 @@ PROPOSAL = (
 
 
 def _with_proposal(folder: Path, decision: str) -> tuple[DecisionClause, ...]:
-    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{PROPOSAL}Beslut\n{decision}\n\n"
-    path = write_protocol(folder, ks_protocol(item + LAST_ITEM))
-    return extract(segment(read(path))).items[0].decisions
+    return _decisions(folder, decision, before=f"{PROPOSAL}Beslut\n")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,10 @@ body the role names, not the body that met."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.known import literal_value
@@ -13,6 +16,7 @@ from beslutsgraf.ingest.model import RoleEventKind
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
+from beslutsgraf.store.embedded import EmbeddedStore
 
 from .conftest import loaded_store
 from .ks_protocol import LAST_ITEM, ks_protocol, write_protocol
@@ -41,31 +45,36 @@ def test_an_election_and_a_resignation_are_role_events(tmp_path: Path) -> None:
     }
 
 
-def test_the_elected_member_belongs_to_the_body_the_role_names(tmp_path: Path) -> None:
-    with loaded_store(tmp_path, _write(tmp_path)) as store:
-        rows = store.select(
-            "PREFIX org: <http://www.w3.org/ns/org#> "
-            "SELECT ?body ?role WHERE { ?m org:member "
-            "<https://w3id.org/beslutsgraf/id/person/nils-ek> ; org:organization ?body ; "
-            "org:role ?role }"
-        )
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    folder = tmp_path_factory.mktemp("elections")
+    with loaded_store(folder, _write(folder)) as opened:
+        yield opened
+
+
+def test_the_elected_member_belongs_to_the_body_the_role_names(store: EmbeddedStore) -> None:
+    rows = store.select(
+        "PREFIX org: <http://www.w3.org/ns/org#> "
+        "SELECT ?body ?role WHERE { ?m org:member "
+        "<https://w3id.org/beslutsgraf/id/person/nils-ek> ; org:organization ?body ; "
+        "org:role ?role }"
+    )
     assert {(r["body"], r["role"]) for r in rows} == {
         ("<https://w3id.org/beslutsgraf/id/org/socialnamnden>", f"<{BG.ledamot}>"),
         ("<https://w3id.org/beslutsgraf/id/party/SD>", f"<{BG.partimedlem}>"),
     }
 
 
-def test_the_periods_the_protocol_gives(tmp_path: Path) -> None:
+def test_the_periods_the_protocol_gives(store: EmbeddedStore) -> None:
     # Nils Ek's seat runs "till och med 2026-12-31"; Per Ek's ended at this meeting.
-    with loaded_store(tmp_path, _write(tmp_path)) as store:
-        rows = store.select(
-            "PREFIX org: <http://www.w3.org/ns/org#> "
-            "PREFIX time: <http://www.w3.org/2006/time#> "
-            "SELECT DISTINCT ?person ?bound ?day WHERE { ?m org:member ?person ; "
-            "org:organization <https://w3id.org/beslutsgraf/id/org/socialnamnden> ; "
-            "org:memberDuring ?period . ?period ?bound ?instant . "
-            "?instant time:inXSDDate ?day } ORDER BY ?person"
-        )
+    rows = store.select(
+        "PREFIX org: <http://www.w3.org/ns/org#> "
+        "PREFIX time: <http://www.w3.org/2006/time#> "
+        "SELECT DISTINCT ?person ?bound ?day WHERE { ?m org:member ?person ; "
+        "org:organization <https://w3id.org/beslutsgraf/id/org/socialnamnden> ; "
+        "org:memberDuring ?period . ?period ?bound ?instant . "
+        "?instant time:inXSDDate ?day } ORDER BY ?person"
+    )
     person = "<https://w3id.org/beslutsgraf/id/person/{}>"
     time = "<http://www.w3.org/2006/time#{}>"
     assert [(r["person"], r["bound"], literal_value(r["day"])) for r in rows] == [
