@@ -38,9 +38,13 @@ _COLUMN = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 _PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})", re.IGNORECASE)
 # Any leap year: only to find "6 december", "29 februari" without a year of their own.
 # Where a place's name ends in a "Plats och tid" value: at a clock time, a date or a
-# weekday ("Kommunhuset kl 09.00 – 12.00", "Stadshuset 2024-09-10").
+# weekday ("Kommunhuset kl 09.00 – 12.00", "Stadshuset 2024-09-10"); a number of the
+# place's own stays ("Rum 204", "Storgatan 12").
 _PLACE_END = re.compile(
-    r"(?:^|\s+)(?=(?:kl\.?|klockan)\s*\d|\d|(?:mån|tis|ons|tors|fre|lör|sön)dag)", re.IGNORECASE
+    r"(?:^|\s+)(?=(?:kl\.?|klockan)\s*\d|\d{1,2}[.:]\d{2}\b|(?:19|20)\d{2}-\d{2}-\d{2}"
+    r"|(?:den\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b"
+    r"|(?:mån|tis|ons|tors|fre|lör|sön)dag)",
+    re.IGNORECASE,
 )
 # A body written in capitals in a page header ("KOMMUNSTYRELSEN") is named as in prose;
 # a short one is an abbreviation ("SRO") and stays.

@@ -72,3 +72,17 @@ def test_a_body_in_capitals_is_named_as_in_prose(tmp_path: Path) -> None:
     assert [(r["meeting"], literal_value(r["label"])) for r in rows] == [
         ("<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10>", "Kommunstyrelsen")
     ]
+
+
+@pytest.mark.parametrize(
+    ("place_line", "place"),
+    [
+        ("Plats: Rum 204\nTid: 09.00–12.00", "Rum 204"),
+        ("Plats och tid: Sal 3 kl 09.00–12.00", "Sal 3"),
+        ("Plats och tid: Storgatan 12, den 10 september 2024 kl. 9.00–12.00", "Storgatan 12"),
+    ],
+)
+def test_a_number_of_the_place_stays_in_it(place_line: str, place: str, tmp_path: Path) -> None:
+    header = f"KOMMUNSTYRELSEN\nProtokoll\n\nDatum: 10 september 2024\n{place_line}\n"
+    meeting = extract(segment(read(_write(tmp_path, header)))).meeting
+    assert (meeting.location, meeting.start) == (place, ClockTime(9, 0))
