@@ -81,3 +81,12 @@ def test_the_periods_the_protocol_gives(store: EmbeddedStore) -> None:
         (person.format("nils-ek"), time.format("hasEnd"), "2026-12-31"),
         (person.format("per-ek"), time.format("hasEnd"), "2024-09-10"),
     ]
+
+
+def test_a_chair_for_one_meeting_is_no_role(tmp_path: Path) -> None:
+    text = ks_protocol(
+        "§ 12 Dnr KS 2024/100\nVal av ordförande för sammanträdet\nKommunstyrelsens beslut\n"
+        "Kommunstyrelsen väljer Lars Holm (M) som ordförande för dagens sammanträde.\n\n"
+        + LAST_ITEM
+    )
+    assert extract(segment(read(write_protocol(tmp_path, text)))).role_events == ()
