@@ -4,8 +4,9 @@ and, for a text that reports none, what it holds instead (`unplaced_content`).""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from beslutsgraf.ingest.dates import find_clock_range, find_dates
+from beslutsgraf.ingest.dates import find_clock_range, find_dates, month_pattern
 from beslutsgraf.ingest.model import (
     ClockTime,
     DateValue,
@@ -37,15 +38,6 @@ _LABEL_FRAGMENT = re.compile(r"[a-zåäö]+:\s*")
 _COLUMN = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 _PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})", re.IGNORECASE)
 # Any leap year: only to find "6 december", "29 februari" without a year of their own.
-# Where a place's name ends in a "Plats och tid" value: at a clock time, a date or a
-# weekday ("Kommunhuset kl 09.00 – 12.00", "Stadshuset 2024-09-10"); a number of the
-# place's own stays ("Rum 204", "Storgatan 12").
-_PLACE_END = re.compile(
-    r"(?:^|\s+)(?=(?:kl\.?|klockan)\s*\d|\d{1,2}[.:]\d{2}\b|(?:19|20)\d{2}-\d{2}-\d{2}"
-    r"|(?:den\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b"
-    r"|(?:mån|tis|ons|tors|fre|lör|sön)dag)",
-    re.IGNORECASE,
-)
 # A body written in capitals in a page header ("KOMMUNSTYRELSEN") is named as in prose;
 # a short one is an abbreviation ("SRO") and stays.
 _MIN_CAPITALS_NAME = 5
@@ -297,10 +289,22 @@ def _place(value: str) -> str | None:
     """The place a "Plats och tid" value names: its first part that is not a time or a
     date ("09.00–12.00, Kommunhuset"), cut where a time or date follows the name."""
     for part in value.split(","):
-        name = _PLACE_END.split(part, maxsplit=1)[0].strip()
+        name = _place_end().split(part, maxsplit=1)[0].strip()
         if name:
             return name
     return None
+
+
+@cache
+def _place_end() -> re.Pattern[str]:
+    """Where a place's name ends in a "Plats och tid" value: at a clock time, a date (the
+    month names `dates` reads) or a weekday ("Kommunhuset kl 09.00 – 12.00", "Stadshuset
+    2024-09-10"); a number of the place's own stays ("Rum 204", "Storgatan 12")."""
+    return re.compile(
+        r"(?:^|\s+)(?=(?:kl\.?|klockan)\s*\d|\d{1,2}[.:]\d{2}\b|(?:19|20)\d{2}-\d{2}-\d{2}"
+        rf"|(?:den\s+)?\d{{1,2}}\s+{month_pattern()}\b|(?:mån|tis|ons|tors|fre|lör|sön)dag)",
+        re.IGNORECASE,
+    )
 
 
 def unplaced_content(mentions: Mentions) -> tuple[str, str]:

@@ -44,11 +44,8 @@ NAME = rf"{_CAP}(?:[ \u00a0]+(?:[A-ZÅÄÖ]\.?[ \u00a0]+)?{_CAP}){{1,3}}"
 PARTY = r"\((?P<party>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3}|[A-Z][a-z]{1,2})\)"
 _NAME_AT_START = re.compile(rf"(?P<name>{NAME})")
 # "(förhinder)", or the last part of the entry: "Per Ek (SD), frånvarande".
-_ABSENT_MARK = re.compile(
-    r"\((?:anmält\s+)?(?:förhinder|förhindrad|frånvarande|ej närvarande)\)"
-    r"|,\s*(?:anmält\s+)?(?:förhinder|förhindrad|frånvarande|ej\s+närvarande)\s*\.?\s*$",
-    re.I,
-)
+_ABSENT_WORDS = r"(?:anmält\s+)?(?:förhinder|förhindrad|frånvarande|ej\s+närvarande)"
+_ABSENT_MARK = re.compile(rf"\({_ABSENT_WORDS}\)|,\s*{_ABSENT_WORDS}\s*\.?\s*$", re.I)
 _LIST_SEPARATOR = re.compile(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+|\.\s+(?=[A-ZÅÄÖ])|;\s*")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _REMARK = re.compile(r"\s*\((?=[a-zåäö])[^)]*\)")
