@@ -25,6 +25,7 @@ Guarantees:
 from __future__ import annotations
 
 import asyncio
+import shutil
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryTriples,
+    RdfFormat,
     Store,
     parse,
     serialize,
@@ -80,6 +82,9 @@ FLUSH_AFTER_QUADS = 100_000
 # An update's size in quads is not known without parsing it; N-Triples-like text
 # averages about this many characters a quad.
 _CHARACTERS_PER_QUAD = 100
+# Files derived from the store's content (`derived_file`) live in this folder inside
+# the store's own: deleted with the store, and RocksDB leaves files it did not make alone.
+DERIVED_FOLDER = "beslutsgraf-derived"
 
 
 def _data(node: NamedNode | DefaultGraph, quads: Sequence[Quad]) -> str:
@@ -91,6 +96,28 @@ def _data(node: NamedNode | DefaultGraph, quads: Sequence[Quad]) -> str:
         if isinstance(node, DefaultGraph)
         else f"{{ GRAPH {node} {{\n{triples}\n}} }}"
     )
+
+
+def _ntriples_lines(data: bytes) -> list[bytes] | None:
+    """`data` (N-Triples, or N-Quads in the default graph) as Oxigraph prints each
+    triple; None when it names graphs (those are taken apart by `_parse`)."""
+    parsed = Store()  # in memory: parsing and printing stay in Rust
+    try:
+        parsed.load(data, RdfFormat.N_QUADS)
+    except SyntaxError as error:
+        raise RdfSyntaxError.from_parser_message(str(error), "data") from None
+    if next(iter(parsed.named_graphs()), None) is not None:
+        return None
+    return _lines(parsed, DefaultGraph())
+
+
+def _lines(store: Store, graph: NamedNode | DefaultGraph) -> list[bytes]:
+    """The triples of `graph` in canonical N-Triples, a line each."""
+    return (store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b"").splitlines()
+
+
+def _text(lines: Sequence[bytes]) -> str:
+    return b"\n".join(lines).decode()
 
 
 def _open(path: Path) -> Store:
@@ -115,6 +142,9 @@ class EmbeddedStore:
         self._store: Store | None = _open(self.path)
         self._query_workers = query_workers
         self._generation = 0  # bumped after every write; snapshots are per generation
+        # Only this process can open the folder (RocksDB's lock), so this stays true.
+        self._derived = self.path / DERIVED_FOLDER
+        self._derived_present = self._derived.exists()
         self._generation_lock = threading.Lock()
         self._write_lock = threading.RLock()  # writes, one at a time
         self._snapshots: Snapshots | None = None
@@ -130,6 +160,9 @@ class EmbeddedStore:
         return self._store
 
     def _wrote(self, quads: int = 0) -> None:
+        if self._derived_present:  # what was derived from the content no longer holds
+            shutil.rmtree(self._derived, ignore_errors=True)
+            self._derived_present = False
         with self._generation_lock:  # a lost increment would let a stale snapshot serve
             self._generation += 1
             self._unflushed_quads += quads
@@ -308,7 +341,33 @@ class EmbeddedStore:
         self._update(f"DROP SILENT {target} ;\nINSERT DATA {_data(node, quads)}")
 
     def replace_graph(self, graph: str, nquads_or_ntriples: bytes) -> None:
+        node = graph_node(graph)
+        if isinstance(node, NamedNode) and self._live.contains_named_graph(node):
+            lines = _ntriples_lines(nquads_or_ntriples)
+            if lines is not None:
+                with self._write_lock:
+                    self._patch_lines(node, lines)
+                return
         self._replace(graph, self._parse(nquads_or_ntriples, "application/n-quads", "data"))
+
+    def _patch_lines(self, node: NamedNode, lines: list[bytes]) -> None:
+        """`_patch` on canonical N-Triples lines: both sides printed by Oxigraph, so
+        equal triples are equal bytes, and comparing bytes costs a fraction of comparing
+        `Quad`s (the resolution graph of 3,000 documents, 250,000 triples: ~1 s, not ~9 s)."""
+        stored = set(_lines(self._live, node))
+        wanted = dict.fromkeys(lines)  # without duplicates, in their order
+        removed = [line for line in stored if line not in wanted]
+        added = [line for line in wanted if line not in stored]
+        target = f"GRAPH {node}"
+        # An empty graph is dropped, not emptied; DELETE DATA cannot name a blank node.
+        if not wanted or any(b"_:" in line for line in removed):
+            everything = _text(list(wanted))
+            self._update(f"DROP SILENT {target} ;\nINSERT DATA {{ {target} {{\n{everything}\n}} }}")
+        elif removed or added:
+            self._update(
+                f"DELETE DATA {{ {target} {{\n{_text(removed)}\n}} }} ;\n"
+                f"INSERT DATA {{ {target} {{\n{_text(added)}\n}} }}"
+            )
 
     def put_graph(self, graph: GraphName, data: bytes, media_type: str) -> None:
         self._replace(graph, self._parse(data, media_type, "data"))
@@ -382,6 +441,12 @@ class EmbeddedStore:
 
     def triple_counts(self) -> dict[str, int]:
         return counts_per_graph(self.named_graphs(), run_select(self._live, COUNTS_QUERY))
+
+    def derived_file(self, name: str) -> Path | None:
+        """Every write through this object deletes the file (see `Store.derived_file`)."""
+        self._derived.mkdir(exist_ok=True)
+        self._derived_present = True
+        return self._derived / name
 
     def close(self) -> None:
         if self._pool is not None:

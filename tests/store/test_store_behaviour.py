@@ -335,3 +335,29 @@ def test_default_graph_through_the_graph_store_operations(store: Store) -> None:
     assert _subjects(store, "SELECT ?s WHERE { ?s ?p ?o }") == {f"{EX}d", f"{EX}a"}
     assert store.delete_graph(None) is True
     assert _subjects(store, "SELECT ?s WHERE { ?s ?p ?o }") == {f"{EX}a"}
+
+
+def test_replacing_a_stored_graph_writes_what_differs_blank_nodes_and_literals_too(
+    tmp_path: Path,
+) -> None:
+    """The embedded store patches a graph it holds by comparing printed triples: a blank
+    node (which DELETE DATA cannot name) and literals printed otherwise than Oxigraph
+    prints them must still come out as the new data says; no data, no graph."""
+    store = EmbeddedStore(tmp_path / "store")
+    store.replace_graph(G1, f'_:x <{EX}p> "a" .\n<{EX}a> <{EX}q> _:x .\n'.encode())
+    store.replace_graph(
+        G1,
+        f'_:y <{EX}p> "b" .\n<{EX}a> <{EX}q> _:y .\n'
+        f'<{EX}a> <{EX}r> "\\u00e5r"^^<http://www.w3.org/2001/XMLSchema#string> .\n'.encode(),
+    )
+    rows = store.select("SELECT ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(isLiteral(?o)) } }")
+    assert sorted((row["p"], row["o"]) for row in rows) == [
+        (f"<{EX}p>", '"b"'),
+        (f"<{EX}r>", '"år"'),
+    ]
+    assert store.triple_counts() == {G1: 3}
+    store.replace_graph(G1, f'<{EX}a> <{EX}r> "år" .\n'.encode())  # one triple stays
+    assert store.triple_counts() == {G1: 1}
+    store.replace_graph(G1, b"")
+    assert store.named_graphs() == []
+    store.close()
