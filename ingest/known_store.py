@@ -24,6 +24,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
@@ -33,6 +34,13 @@ from beslutsgraf.ingest.curation import slugs_of
 from beslutsgraf.ingest.graph_store import lookups
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import Known, KnownDecision, KnownMeeting, literal_value
+from beslutsgraf.ingest.known_cache import (
+    CACHE_NAME,
+    CachedGraph,
+    graph_stamps,
+    load_cache,
+    save_cache,
+)
 from beslutsgraf.ingest.names import NameCluster
 from beslutsgraf.ingest.person_match_cluster import PersonGroup, merge_keys
 from beslutsgraf.ingest.person_match_store import (
@@ -41,6 +49,7 @@ from beslutsgraf.ingest.person_match_store import (
     _GraphPeople,
     graph_people,
 )
+from beslutsgraf.ingest.resolution_graph import SharedNodes
 from beslutsgraf.ontology import BG, ORG
 from beslutsgraf.store.base import Store
 
@@ -68,6 +77,10 @@ _READ: dict[str, tuple[URIRef, URIRef | None]] = {
     "decision": (RDF.type, BG.Decision),
     "decided_at": (BG.decidedAt, None),
     "text": (BG.decisionText, None),
+    # For the resolution graph (`shared_nodes`): concepts are no organisations, and
+    # which graphs report a meeting or decision.
+    "in_scheme": (SKOS.inScheme, None),
+    "reported_in": (BG.reportedIn, None),
 }
 _ORGANISATION_KINDS = frozenset({"organisation", "label", "alternative", "classification"})
 _MEETING_KINDS = frozenset({"held_by", "date"})
@@ -143,11 +156,16 @@ class StoredKnownReader:
     # Graph names per query: a VALUES block of this many IRIs stays a short query.
     CHUNK = 200
 
-    def __init__(self, store: Store, minter: IriMinter = DEFAULT_MINTER) -> None:
+    def __init__(
+        self, store: Store, minter: IriMinter = DEFAULT_MINTER, *, cache: Path | None = None
+    ) -> None:
         self._store = store
         self._minter = minter
         self._people = StoredPeopleReader(store, minter)
         self._documents = str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
+        self._cache = cache  # taken in by the first `update`, which comes before any write
+        self._updated = False
+        self._unsaved = True  # the cache file lacks something this reader holds
         self._graphs: dict[str, _GraphFacts] = {}
         self._checksums: dict[str, str | None] = {}  # other graphs: checksum when read
         # kind → subject → object → how many graphs state it.
@@ -165,6 +183,38 @@ class StoredKnownReader:
         self._keys_of: dict[str, frozenset[tuple[str, ...]]] = {}
         self._nodes_by_key: dict[tuple[str, ...], set[str]] = {}
 
+    # ------------------------------------------------------------------ the cache
+
+    def _adopt(self, cached: Mapping[str, CachedGraph]) -> None:
+        """Take each cached document graph whose stamp is the store's for what it says."""
+        if not cached:
+            return
+        stamps = graph_stamps(self._store, self._documents)
+        for graph, entry in cached.items():
+            if stamps.get(graph) == entry.stamp:
+                self._people.learn(graph, entry.people)
+                self._add(graph, entry.facts)
+        self._unsaved = len(self._graphs) != len(stamps)
+
+    def save(self) -> None:
+        """Keep what was read for the next run (see known_cache.py); call it after the
+        run's last write. A no-op without a cache file or with nothing new."""
+        if self._cache is None or not self._updated:
+            return  # nothing was read (every document was unchanged): keep the file
+        path = self._store.derived_file(CACHE_NAME)
+        if path is None or (not self._unsaved and path.exists()):
+            return
+        stamps = graph_stamps(self._store, self._documents)
+        save_cache(
+            path,
+            {
+                graph: CachedGraph(stamps[graph], facts, people)
+                for graph, facts in self._graphs.items()
+                if graph in stamps and (people := self._people.graph(graph)) is not None
+            },
+        )
+        self._unsaved = False
+
     # ------------------------------------------------------------------ reading
 
     def forget(self, graph: str) -> None:
@@ -174,6 +224,7 @@ class StoredKnownReader:
         self._checksums.pop(graph, None)
         if facts is None:
             return
+        self._unsaved = True
         for kind, pairs in facts.items():
             table = self._facts[kind]
             for subject, value in pairs:
@@ -197,6 +248,7 @@ class StoredKnownReader:
 
     def _add(self, graph: str, facts: _GraphFacts) -> None:
         self._graphs[graph] = facts
+        self._unsaved = True
         for kind, pairs in facts.items():
             table = self._facts[kind]
             for subject, value in pairs:
@@ -225,6 +277,9 @@ class StoredKnownReader:
 
     def update(self) -> None:
         """Read what was written since the last call."""
+        if not self._updated:
+            self._updated = True
+            self._adopt(load_cache(self._cache))
         for node in self._people.update():
             self._index_person(node)
         present = set(self._store.named_graphs())
@@ -353,6 +408,35 @@ class StoredKnownReader:
         self._keys_of[node] = frozenset(keys)
         for key in keys:
             self._nodes_by_key.setdefault(key, set()).add(node)
+
+    # ------------------------------------------------------------------ the resolution graph
+
+    def shared_nodes(self) -> SharedNodes:
+        """`shared_nodes_in_store(store)`, from the graphs read and learnt (and any
+        written since): the same sets, without asking the store again."""
+        self.update()
+        nodes = SharedNodes()
+        for graph, facts in self._graphs.items():
+            if not graph.startswith(self._documents):
+                continue
+            people = self._people.graph(graph)
+            alternatives: dict[str, set[str]] = {}
+            for subject, value in facts.get("alternative", ()):
+                alternatives.setdefault(_iri(subject), set()).add(literal_value(value))
+            for node, name in people.names.items() if people is not None else ():
+                nodes.names[node].add(name)
+                if node in alternatives:
+                    nodes.alternatives[node].update(alternatives[node])
+                nodes.sources[node].add(graph)
+            in_scheme = {subject for subject, _ in facts.get("in_scheme", ())}
+            for subject, _ in facts.get("label", ()):
+                if subject not in in_scheme:
+                    nodes.organisations[_iri(subject)].add(graph)
+            this = f"<{graph}>"
+            for subject, value in facts.get("reported_in", ()):
+                if value == this:
+                    nodes.reported[_iri(subject)].add(graph)
+        return nodes
 
     # ------------------------------------------------------------------ what a batch asks
 

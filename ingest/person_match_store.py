@@ -354,6 +354,10 @@ class StoredPeopleReader:
             group = self._groups[node] = PersonGroup(node, graphs[0].names[node], records)
         return group
 
+    def graph(self, graph: str) -> _GraphPeople | None:
+        """What was read (or learnt) of the people of `graph`."""
+        return self._graphs.get(graph)
+
     def graphs_named(self, file_names: Iterable[str]) -> set[str]:
         """The graphs read so far of files with these names."""
         return {graph for name in file_names for graph in self._named.get(name, ())}

@@ -39,6 +39,11 @@ A document that fails at any stage gets one error line and leaves the store as
 it was; the rest of the run goes on. After the last batch, the identity links
 between documents are rewritten into `id:graph/resolution`.
 
+What the store's document graphs say of people, organisations, meetings and
+decisions is read once per run, and kept for the next run where the store can
+hand out a file that no other write leaves stale (known_cache.py): a run that
+adds a document to a large store then reads only what changed.
+
 Curator decisions (`curation`, see curation.py) are always honoured: when they
 changed since the store was last resolved, files already loaded are read again
 instead of being skipped as unchanged, and each graph is rewritten in one update
@@ -73,6 +78,7 @@ from beslutsgraf.ingest.errors import (
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import Known, extend_known
+from beslutsgraf.ingest.known_cache import CACHE_NAME
 from beslutsgraf.ingest.known_store import (
     StoredKnownReader,
     WrittenGraph,
@@ -490,7 +496,7 @@ def run(
         generated_at=ingest_time,
         quarantine_dir=quarantine_dir,
         before_load=ensure_reference,
-        known=StoredKnownReader(store, minter),
+        known=StoredKnownReader(store, minter, cache=store.derived_file(CACHE_NAME)),
         executor=executor,
     )
     try:
@@ -527,7 +533,9 @@ def run(
     resolution_triples = 0
     if changed:
         people = batches.known.stored_people()
-        resolution_triples = write_resolution_graph(store, minter, applied, people)
+        nodes = batches.known.shared_nodes()
+        resolution_triples = write_resolution_graph(store, minter, applied, people, nodes)
+    batches.known.save()  # after the last write, which deleted the last run's
     return IngestSummary(
         tuple(outcomes[path] for path in files if path in outcomes), resolution_triples
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Final, Literal, Protocol, runtime_checkable
 
 __all__ = [
@@ -146,6 +147,13 @@ class Store(Protocol):
 
     def triple_counts(self) -> dict[str, int]:
         """Number of triples in each named graph."""
+        ...
+
+    def derived_file(self, name: str) -> Path | None:
+        """Where to keep a file of data derived from the store's content (what the last
+        ingest read of its document graphs), such that it is gone once the store is written
+        by any other means; None where that cannot be promised (a remote store is written by
+        others, unseen). The caller writes the file after its own last write."""
         ...
 
     def close(self) -> None: ...

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pyoxigraph import (
@@ -353,6 +354,9 @@ class RemoteStore:
 
     def warm_up(self) -> None:
         """Nothing to start: the server runs the queries."""
+
+    def derived_file(self, name: str) -> Path | None:
+        return None  # other clients write the server's store: no local copy stays true
 
     def close(self) -> None:
         self._client.close()

@@ -17,7 +17,7 @@ from rdflib import FOAF, Graph, Literal, URIRef
 
 from beslutsgraf.ingest.iris import DEFAULT_MINTER
 from beslutsgraf.ingest.known_store import StoredKnownReader, WrittenGraph, written_graph
-from beslutsgraf.ingest.resolution_graph import resolution_graph
+from beslutsgraf.ingest.resolution_graph import resolution_graph, shared_nodes_in_store
 from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.store.embedded import EmbeddedStore
 
@@ -107,6 +107,7 @@ def test_a_run_that_learns_knows_what_a_run_that_reads_knows(
     run_reader.update()  # the graphs written after the last batch: registers, resolution
     assert _derived(run_reader) == _derived(_read_back(store))
     # The resolution graph the run wrote from its people is the one the store implies.
+    assert run_reader.shared_nodes() == shared_nodes_in_store(store)
     rebuilt = resolution_graph(store)
     assert set(rebuilt) == set(resolution_graph(store, people=run_reader.stored_people()))
     written = Graph().parse(
