@@ -235,26 +235,21 @@ def _entry_at(roster: Sequence[PersonMention], offset: int) -> PersonMention | N
     )
 
 
-def _seats_of_the_sat_for(
-    roster: Sequence[PersonMention], substitutions: Sequence[Substitution]
-) -> list[Substitution]:
-    """`substitutions`, the member each sits for in a member-list entry ("Anna Berg (S)
+def _seat_of_the_sat_for(
+    roster: Sequence[PersonMention], substitution: Substitution
+) -> Substitution:
+    """`substitution`, the member it sits for in a member-list entry ("Anna Berg (S)
     ersätter Per Ek (SD)" under "Beslutande" or "Tjänstgörande ersättare") listed in that
     list: the seat the deputy fills is theirs. A sentence outside the lists says whom a
     person stands in for, not where they sit."""
-    seated = []
-    for substitution in substitutions:
-        entry = _entry_at(roster, substitution.span.start)
-        listed = (entry.listed_as or entry.section) if entry is not None else None
-        if entry is not None and listed is not None and substitution.substituted.listed_as is None:
-            substituted = replace(
-                substitution.substituted,
-                listed_as=_SEAT_SAT_FOR.get(listed, listed),
-                group=entry.group,
-            )
-            substitution = replace(substitution, substituted=substituted)
-        seated.append(substitution)
-    return seated
+    entry = _entry_at(roster, substitution.span.start)
+    if entry is None or entry.section is None or substitution.substituted.listed_as:
+        return substitution
+    listed = entry.listed_as or entry.section
+    substituted = replace(
+        substitution.substituted, listed_as=_SEAT_SAT_FOR.get(listed, listed), group=entry.group
+    )
+    return replace(substitution, substituted=substituted)
 
 
 def _fields(segments: Segments) -> list[tuple[str, Span]]:
@@ -479,7 +474,8 @@ def _substitutions(
             substitutions.append(Substitution(substitute, substituted, span, from_item))
     standing += _standing_in_cells(text, roster, known)
     substitutions += _row_substitutions(segments, roster)
-    return _seats_of_the_sat_for(roster, _unique_by_span(substitutions)), standing
+    seated = [_seat_of_the_sat_for(roster, s) for s in _unique_by_span(substitutions)]
+    return seated, standing
 
 
 def _row_substitutions(segments: Segments, roster: Sequence[PersonMention]) -> list[Substitution]:
