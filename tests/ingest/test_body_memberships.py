@@ -6,13 +6,20 @@ that do not say whom they list ("Frånvarande: …" may name a guest) give no se
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import loaded_store
-from tests.ingest.ks_protocol import BUDGET_ITEM, LAST_ITEM, ks_protocol, write_protocol
+from tests.ingest.ks_protocol import (
+    BUDGET_ITEM,
+    LAST_ITEM,
+    MEMBERS,
+    ks_protocol,
+    write_protocol,
+)
 
 PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
@@ -39,8 +46,26 @@ def _people(store: EmbeddedStore, predicate: str) -> set[str]:
     return {row["name"].strip('"') for row in rows}
 
 
-def _load(folder: Path, members: str) -> Path:
-    return write_protocol(folder, ks_protocol(BUDGET_ITEM + LAST_ITEM, members=members))
+@dataclass(frozen=True)
+class _Meeting:
+    """What the graph says of kommunstyrelsen's meeting and seats, by name."""
+
+    roles: dict[str, str]
+    absent: set[str]
+    attendees: set[str]
+    called: set[str]
+
+
+def _ingest(folder: Path, members: str = MEMBERS, items: str = BUDGET_ITEM) -> _Meeting:
+    """The protocol with `members` as its member list and `items`, ingested and read."""
+    path = write_protocol(folder, ks_protocol(items + LAST_ITEM, members=members))
+    with loaded_store(folder, path) as store:
+        return _Meeting(
+            _roles(store),
+            _people(store, "absentee"),
+            _people(store, "attendee"),
+            _people(store, "called"),
+        )
 
 
 @pytest.mark.parametrize(
@@ -70,13 +95,10 @@ Justerare: Lars Holm (M)
     ids=["absent-members-label", "absent-in-member-list"],
 )
 def test_members_listed_absent_are_members(tmp_path: Path, members: str) -> None:
-    with loaded_store(tmp_path, _load(tmp_path, members)) as store:
-        roles = _roles(store)
-        absent = _people(store, "absentee")
-        attendees = _people(store, "attendee")
-    assert {"Per Ek", "Lisa Ny"} <= absent
-    assert not {"Per Ek", "Lisa Ny"} & attendees
-    assert roles == {
+    meeting = _ingest(tmp_path, members)
+    assert {"Per Ek", "Lisa Ny"} <= meeting.absent
+    assert not {"Per Ek", "Lisa Ny"} & meeting.attendees
+    assert meeting.roles == {
         "Eva Berg": "ordforande",
         "Lars Holm": "ledamot",
         "Karin Ek": "ledamot",
@@ -97,9 +119,9 @@ Frånvarande: Jonas Lund, Lumell Konsult
 
 Justerare: Lars Holm (M)
 """
-    with loaded_store(tmp_path, _load(tmp_path, members)) as store:
-        assert "Jonas Lund" in _people(store, "absentee")
-        assert "Jonas Lund" not in _roles(store)
+    meeting = _ingest(tmp_path, members)
+    assert "Jonas Lund" in meeting.absent
+    assert "Jonas Lund" not in meeting.roles
 
 
 def test_a_member_a_deputy_sits_for_is_a_member(tmp_path: Path) -> None:
@@ -117,15 +139,12 @@ Inbjudna: Sven Ås, Konsultbolaget
 
 Justerare: Lars Holm (M)
 """
-    with loaded_store(tmp_path, _load(tmp_path, members)) as store:
-        roles = _roles(store)
-        absent = _people(store, "absentee")
-        attendees = _people(store, "attendee")
-    assert {"Per Ek", "Olle Sten"} <= absent
-    assert not {"Per Ek", "Olle Sten"} & attendees
-    assert {"Anna Berg", "Maj Lind"} <= attendees
-    assert roles["Per Ek"] == roles["Olle Sten"] == "ledamot"
-    assert "Sven Ås" not in roles
+    meeting = _ingest(tmp_path, members)
+    assert {"Per Ek", "Olle Sten"} <= meeting.absent
+    assert not {"Per Ek", "Olle Sten"} & meeting.attendees
+    assert {"Anna Berg", "Maj Lind"} <= meeting.attendees
+    assert meeting.roles["Per Ek"] == meeting.roles["Olle Sten"] == "ledamot"
+    assert "Sven Ås" not in meeting.roles
 
 
 def test_a_deputy_a_prose_sentence_names_gives_no_seat(tmp_path: Path) -> None:
@@ -138,9 +157,7 @@ Kommunstyrelsens beslut
 Kommunstyrelsen förklarar mötet öppnat.
 
 """
-    path = write_protocol(tmp_path, ks_protocol(item + LAST_ITEM))
-    with loaded_store(tmp_path, path) as store:
-        roles = _roles(store)
+    roles = _ingest(tmp_path, items=item).roles
     assert "Magnus Hall" not in roles and "Helene Nord" not in roles
 
 
@@ -164,15 +181,12 @@ Sten Åhl\tKD\t\t
 def test_an_attendance_table_gives_every_row_its_seat(tmp_path: Path) -> None:
     """Rows left blank among marked ones, or marked "Nej", are members who did not come;
     a deputy's row left blank is a deputy who did not serve: a deputy all the same."""
-    with loaded_store(tmp_path, _load(tmp_path, ATTENDANCE_TABLE)) as store:
-        roles = _roles(store)
-        absent = _people(store, "absentee")
-        attendees = _people(store, "attendee")
-        called = _people(store, "called")
-    assert absent == {"Karin Ek", "Per Ek", "Lisa Ny"}
-    assert {"Karin Ek", "Per Ek", "Lisa Ny"} <= called
-    assert "Sten Åhl" not in attendees | absent | called
-    assert attendees == {"Eva Berg", "Lars Holm", "Ola Svan", "Maja Ros"}
+    meeting = _ingest(tmp_path, ATTENDANCE_TABLE)
+    roles = meeting.roles
+    assert meeting.absent == {"Karin Ek", "Per Ek", "Lisa Ny"}
+    assert {"Karin Ek", "Per Ek", "Lisa Ny"} <= meeting.called
+    assert "Sten Åhl" not in meeting.attendees | meeting.absent | meeting.called
+    assert meeting.attendees == {"Eva Berg", "Lars Holm", "Ola Svan", "Maja Ros"}
     assert {name: roles.get(name) for name in ("Karin Ek", "Per Ek", "Lisa Ny")} == dict.fromkeys(
         ("Karin Ek", "Per Ek", "Lisa Ny"), "ledamot"
     )
@@ -193,8 +207,7 @@ Pia Sjö\tNorrby kommun
 
 Justerare: Lars Holm (M)
 """
-    with loaded_store(tmp_path, _load(tmp_path, members)) as store:
-        roles = _roles(store)
-        assert "Pia Sjö" in _people(store, "absentee")
-    assert roles.get("Lars Holm") == "ledamot"
-    assert "Pia Sjö" not in roles
+    meeting = _ingest(tmp_path, members)
+    assert "Pia Sjö" in meeting.absent
+    assert meeting.roles.get("Lars Holm") == "ledamot"
+    assert "Pia Sjö" not in meeting.roles
