@@ -150,6 +150,7 @@ def person_mentions(mentions: Mentions, *, free_text: bool = True) -> Iterator[P
     yield from attendance.invited
     yield from attendance.others_present
     yield from attendance.absent
+    yield from attendance.not_present
     yield from attendance.secretaries
     yield from attendance.adjusters
     for substitution in attendance.substitutions:

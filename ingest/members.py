@@ -46,6 +46,12 @@ _NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"
 # serve ("Ersättare", "Ej tjänstgörande ersättare") beside the others present.
 _OTHERS = frozenset({"others", "administration", "communication", "deputies"})
 _SERVING = str(BG.tjanstgorandeErsattare)
+# Absence lists by the list their label says they are of: "Frånvarande ledamöter" lists
+# members; a bare "Frånvarande" may name a guest who sent word, and says of no seat.
+_ABSENCE_LISTS = {"absent": None, "absent_members": "members"}
+# The list of the member a deputy listed in these sections sits for: the member list.
+# In "Beslutande" ("X (V) ersätter Y (V)") it is that list itself.
+_SEAT_SAT_FOR = {"serving_deputies": "members", "deputies": "members"}
 _MARK_LENGTH = 3  # a presence mark in a table cell: "X", "Ja"
 _STANDING = re.compile(r"\bvid\s+behov\b")
 _REPLACES_IN_CELL = re.compile(rf"\(\s*ersätter\s+(?P<name>{NAME_IN_PROSE})\s+vid\s+behov\s*\)")
@@ -98,7 +104,7 @@ def extract_attendance(
     substitutions, standing = _substitutions(segments, roster, prose, known)
     absent = _dedupe(
         [
-            *_listed(text, fields, "absent", known),
+            *_absence_lists(text, fields, known),
             *(p for p in roster if p.absent),
             *_sat_for_in_roster(roster, substitutions),
         ]
@@ -118,6 +124,7 @@ def extract_attendance(
         invited=tuple(invited),
         others_present=tuple(others),
         absent=tuple(absent),
+        not_present=tuple(p for p in roster if p.section == "not_present"),
         substitutions=tuple(substitutions),
         standing_substitutes=tuple(standing),
         chair=chair,
@@ -213,13 +220,36 @@ def _sat_for_in_roster(
 ) -> list[PersonMention]:
     """Members a deputy sits for in the member list itself ("X (C) tjänstgörande ersättare
     för Y (C)"): Y was called but did not attend."""
-    entries = [person.entry for person in roster if person.entry is not None]
     return [
         substitution.substituted
         for substitution in substitutions
-        if substitution.from_item is None
-        and any(e.start <= substitution.span.start < e.end for e in entries)
+        if substitution.from_item is None and _entry_at(roster, substitution.span.start)
     ]
+
+
+def _entry_at(roster: Sequence[PersonMention], offset: int) -> PersonMention | None:
+    """The person of the member-list entry that holds `offset`."""
+    return next(
+        (p for p in roster if p.entry is not None and p.entry.start <= offset < p.entry.end),
+        None,
+    )
+
+
+def _seat_of_the_sat_for(
+    roster: Sequence[PersonMention], substitution: Substitution
+) -> Substitution:
+    """`substitution`, the member it sits for in a member-list entry ("Anna Berg (S)
+    ersätter Per Ek (SD)" under "Beslutande" or "Tjänstgörande ersättare") listed in that
+    list: the seat the deputy fills is theirs. A sentence outside the lists says whom a
+    person stands in for, not where they sit."""
+    entry = _entry_at(roster, substitution.span.start)
+    if entry is None or entry.section is None or substitution.substituted.listed_as:
+        return substitution
+    listed = entry.listed_as or entry.section
+    substituted = replace(
+        substitution.substituted, listed_as=_SEAT_SAT_FOR.get(listed, listed), group=entry.group
+    )
+    return replace(substitution, substituted=substituted)
 
 
 def _fields(segments: Segments) -> list[tuple[str, Span]]:
@@ -233,7 +263,7 @@ def _fields(segments: Segments) -> list[tuple[str, Span]]:
         found += [
             (field.key, field.value)
             for field in find_fields(text, item.body.start, item.body.end, "body")
-            if field.key == "absent"
+            if field.key in _ABSENCE_LISTS
         ]
     return found
 
@@ -252,6 +282,17 @@ def _signed_name(text: str, value: Span) -> Span:
     name = following.group("line")
     start = following.start("line")
     return Span(start, start + len(name), name)
+
+
+def _absence_lists(
+    text: str, fields: Sequence[tuple[str, Span]], known: frozenset[str]
+) -> list[PersonMention]:
+    """The people of the absence lists, each with the list the label says they are of."""
+    return [
+        replace(person, section="absent", listed_as=listed)
+        for key, listed in _ABSENCE_LISTS.items()
+        for person in _listed(text, fields, key, known)
+    ]
 
 
 def _listed(
@@ -291,7 +332,11 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
             )
             if person is not None:
                 # Under "Frånvarande" the list is of members who did not come.
-                person = replace(person, absent=person.absent or section.key == "absent")
+                person = replace(
+                    person,
+                    absent=person.absent or section.key == "absent",
+                    listed_as=section.listed_as,
+                )
                 people.append(_row_items(text, person))
     return people
 
@@ -429,7 +474,8 @@ def _substitutions(
             substitutions.append(Substitution(substitute, substituted, span, from_item))
     standing += _standing_in_cells(text, roster, known)
     substitutions += _row_substitutions(segments, roster)
-    return _unique_by_span(substitutions), standing
+    seated = [_seat_of_the_sat_for(roster, s) for s in _unique_by_span(substitutions)]
+    return seated, standing
 
 
 def _row_substitutions(segments: Segments, roster: Sequence[PersonMention]) -> list[Substitution]:

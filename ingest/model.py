@@ -181,6 +181,10 @@ class RosterSection:
     heading: Span | None  # "Regionpolitiker", "Styrgrupp Kommun", "Beslutande"
     key: str  # normalised heading: "politicians", "officials", "administration", "members" …
     cells: tuple[Span, ...]
+    # The list the cells stand in where `key` says only that they did not come ("absent",
+    # "not_present"): "members" for a blank row of a member table, "deputies" for a
+    # deputy's. None where `key` is the list's own.
+    listed_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -270,6 +274,9 @@ class PersonMention:
     entry: Span | None = None  # the whole cell or list entry
     # "Lars Eriksson (S), §§ 45–48": the only agenda items attended (empty: all of them).
     items: tuple[int, ...] = ()
+    # The member list that holds the person's seat where `section` does not name one: a
+    # member table's blank row, "Frånvarande ledamöter", the member a deputy sits for.
+    listed_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -333,6 +340,9 @@ class Attendance:
     invited: tuple[PersonMention, ...] = ()
     others_present: tuple[PersonMention, ...] = ()  # "Övriga deltagare", "Övriga närvarande"
     absent: tuple[PersonMention, ...] = ()
+    # Listed without being called, and did not come: a deputy's row left unmarked in an
+    # attendance table is a deputy of the body all the same, and no attendee.
+    not_present: tuple[PersonMention, ...] = ()
     substitutions: tuple[Substitution, ...] = ()
     standing_substitutes: tuple[StandingSubstitute, ...] = ()
     chair: PersonMention | None = None  # who opened the meeting

@@ -69,6 +69,8 @@ _PHRASE_REACH = 40  # characters before a name that may hold "tjänstgörande er
 # Headings of people present without being called (members.py's `_NOT_CALLED`): an
 # unmarked row under them is someone who did not come, not an absent member.
 _NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
+# Keys that say a table's row did not come, not which list it is on.
+_NOT_COMING = frozenset({"absent", "not_present"})
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
 
 
@@ -356,7 +358,7 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     groups: dict[int, Span | None] = {}
     headings: dict[int, tuple[Span | None, str]] = {}
     collected: dict[tuple[int, int | None, int | None, str], list[Span]] = {}
-    order: list[tuple[int, Span | None, Span | None, str]] = []
+    order: list[tuple[int, Span | None, Span | None, str, str | None]] = []
     table: TableColumns | None = None  # the columns of the table this line is a row of
     while index < len(lines):
         if (columns := table_columns(lines.lines[index])) is not None:
@@ -379,11 +381,11 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                     table = None
             else:
                 group = groups.get(cell.column) or groups.get(0)
-                heading, key = headings.get(cell.column, (None, "members"))
+                heading, listed = headings.get(cell.column, (None, "members"))
                 if cell.key == "unmarked":
-                    key = "not_present" if key in _NOT_CALLED else "absent"
+                    key = "not_present" if listed in _NOT_CALLED else "absent"
                 else:
-                    key = cell.key or key
+                    key = cell.key or listed
                 section_id = (
                     cell.column,
                     group.start if group else None,
@@ -392,15 +394,17 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 )
                 if section_id not in collected:
                     collected[section_id] = []
-                    order.append((cell.column, group, heading, key))
+                    # A row that did not come still stands in its heading's list.
+                    listed_as = listed if key in _NOT_COMING and key != listed else None
+                    order.append((cell.column, group, heading, key, listed_as))
                 collected[section_id].append(cell.span)
         index += 1
-    for column, group, heading, key in order:
+    for column, group, heading, key, listed_as in order:
         section_id = (
             column,
             group.start if group else None,
             heading.start if heading else None,
             key,
         )
-        out.append(RosterSection(group, heading, key, tuple(collected[section_id])))
+        out.append(RosterSection(group, heading, key, tuple(collected[section_id]), listed_as))
     return index

@@ -718,8 +718,10 @@ class _Builder:
                     self.membership(
                         person, organisation.iri, mention.role, mention.role_text, day, mention
                     )
-            in_roster = mention.section in _ROSTER_MEMBER_SECTIONS
-            deputy = mention.section in _ROSTER_DEPUTY_SECTIONS
+            # A member who did not come keeps the seat of the list they are on.
+            listed = mention.listed_as or mention.section
+            in_roster = listed in _ROSTER_MEMBER_SECTIONS
+            deputy = listed in _ROSTER_DEPUTY_SECTIONS
             if body is not None and (mention.meeting_role or in_roster or deputy):
                 role = mention.meeting_role or str(BG.ersattare if deputy else BG.ledamot)
                 represents = self._represents(mention)
