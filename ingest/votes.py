@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from beslutsgraf.ingest.concepts import concepts_of
 from beslutsgraf.ingest.lines import sentences, split_lines, trimmed_span
-from beslutsgraf.ingest.model import Ballot, HeaderField, Span, Vote
+from beslutsgraf.ingest.model import Ballot, HeaderField, Span, Vote, VoteListAppendix
 from beslutsgraf.ingest.names import fold, is_full_name
 from beslutsgraf.ingest.patterns import decision_rules, keyed
 from beslutsgraf.ingest.people import (
@@ -31,11 +31,15 @@ _PARTY_HEADING = re.compile(r"[Pp]arti(?:tillhörighet)?")
 
 
 def votes(
-    text: str, fields: Sequence[HeaderField], known: frozenset[str] = frozenset()
+    text: str,
+    fields: Sequence[HeaderField],
+    known: frozenset[str] = frozenset(),
+    appendices: Sequence[VoteListAppendix] = (),
 ) -> list[Vote]:
     """One vote per Omröstning block, with its counts and ballots. An Omröstningslista
-    block lists the ballots of the vote before it (or of a vote of its own). Counts the
-    text does not state are counted from the ballots, when it states none."""
+    block lists the ballots of the vote before it (or of a vote of its own); a vote list
+    printed as an appendix, those of the vote that cites it (else the item's last). Counts
+    the text does not state are counted from the ballots, when it states none."""
     found: list[Vote] = []
     for index, field in enumerate(fields):
         if field.key == "vote":
@@ -52,7 +56,28 @@ def votes(
                 found[-1] = replace(found[-1], ballots=merged)
             else:
                 found.append(Vote(field.value, ballots=ballots))
+    for appendix in appendices:
+        ballots = _ballots(text, appendix.span, known)
+        if not ballots:
+            continue
+        if found:
+            at = _citing(found, appendix)
+            merged = _once((*found[at].ballots, *ballots))
+            found[at] = replace(found[at], ballots=merged)
+        else:
+            found.append(Vote(appendix.span, ballots=ballots))
     return [_with_counted(vote) for vote in found]
+
+
+def _citing(found: Sequence[Vote], appendix: VoteListAppendix) -> int:
+    """The index of the vote whose text cites the appendix's number ("framgår av bilaga
+    2"), else of the last vote."""
+    for index, vote in enumerate(found):
+        for rule in decision_rules("appendix_cited"):
+            cited = {int(match.group("number")) for match in rule.finditer(vote.span.text)}
+            if appendix.number in cited:
+                return index
+    return len(found) - 1
 
 
 def _counts(words: str) -> tuple[int | None, int | None, int | None]:
