@@ -9,8 +9,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from beslutsgraf.ingest.attendance_table import row_cells
 from beslutsgraf.ingest.concepts import concepts_of
-from beslutsgraf.ingest.lines import sentences, split_lines, trimmed_span
+from beslutsgraf.ingest.lines import Line, sentences, split_lines, split_on_gaps, trimmed_span
 from beslutsgraf.ingest.model import Ballot, HeaderField, Span, Vote, VoteListAppendix
 from beslutsgraf.ingest.names import fold, is_full_name
 from beslutsgraf.ingest.patterns import decision_rules, keyed
@@ -182,12 +183,17 @@ def _table_ballots(text: str, block: Span, known: frozenset[str]) -> list[Ballot
     ballots = []
     columns: dict[int, str] = {}
     party_column: int | None = None
+    bounds: tuple[tuple[int, int], ...] = ()
     for line in split_lines(text, block.start, block.end):
-        cells = _cells(text, line.start, line.end)
+        cells = row_cells(text, line, bounds) if bounds else _cells(text, line.start, line.end)
         if len(cells) < 2:
             continue
         heading = {index: _choice(cell.text) for index, cell in enumerate(cells)}
         if len([choice for choice in heading.values() if choice]) >= 2:
+            bounds = _spaced_bounds(text, line)
+            if bounds:  # the heading's own cells, one per column its rows are placed under
+                cells = row_cells(text, line, bounds)
+                heading = {index: _choice(cell.text) for index, cell in enumerate(cells)}
             columns = {index: choice for index, choice in heading.items() if choice}
             party_column = next(
                 (i for i, cell in enumerate(cells) if _PARTY_HEADING.fullmatch(cell.text)), None
@@ -205,6 +211,19 @@ def _table_ballots(text: str, block: Span, known: frozenset[str]) -> list[Ballot
                 person = replace(person, party=party_abbreviation(party))
         ballots.append(Ballot(person, choice, trimmed_span(text, line.start, line.end)))
     return ballots
+
+
+def _spaced_bounds(text: str, heading: Line) -> tuple[tuple[int, int], ...]:
+    """Where each heading of a table set in spaces stands on its line: a row's marks are
+    placed under them, since a blank cell leaves only a wider gap ("Sara Lund   V   X"
+    marks the third column, not the first after the name). No bounds for a tabbed table:
+    its empty cells are kept."""
+    if "\t" in heading.text:
+        return ()
+    return tuple(
+        (piece.start - heading.start, piece.end - heading.start)
+        for piece in split_on_gaps(text, heading.start, heading.end)
+    )
 
 
 def _row_choice(cells: Sequence[Span], columns: dict[int, str]) -> str | None:

@@ -70,7 +70,30 @@ def test_the_appendices_are_no_part_of_the_last_item() -> None:
     last = _items()[47]
     assert "Bilaga" not in last.span.text and "Omröstningslista" not in last.span.text
     assert [d.text for d in last.decisions] == ["Kommunfullmäktige bifaller medborgarförslaget."]
-    assert all(ballot.span.start < last.span.end for vote in last.votes for ballot in vote.ballots)
+    vote = _vote(last)  # its own roll call only, not the appendices'
+    assert (vote.yes, vote.no, vote.abstain) == (7, 3, 0)
+
+
+def test_a_vote_list_set_in_spaces_reads_each_mark_under_its_heading() -> None:
+    # "Bilaga 2" over "Voteringslista § 46", its columns parted by runs of spaces.
+    choices = _choices(_vote(_items()[46]))
+    assert len(choices) == 10
+    assert choices["Sara Lund"] == ("V", "nej")  # X under "Nej", the Ja cell blank
+    assert choices["Nils Berglund"] == ("L", "nej")
+    assert choices["Karin Dalin"] == (None, "ja")  # no party written, the mark still placed
+    assert choices["Johan Falk"] == ("SD", "ja")
+
+
+def test_bare_choice_words_list_voters_named_without_a_party() -> None:
+    vote = _vote(_items()[47])
+    choices = _choices(vote)
+    assert {name for name, (_, choice) in choices.items() if choice == "nej"} == {
+        "Peter Sundin",
+        "Johan Falk",
+        "Emma Strand",
+    }
+    assert len(choices) == 10
+    assert {party for party, _ in choices.values()} == {None}
 
 
 def test_an_appendix_naming_only_its_number_goes_to_the_paragraph_citing_it(
@@ -80,7 +103,7 @@ def test_an_appendix_naming_only_its_number_goes_to_the_paragraph_citing_it(
         PROTOCOL, tmp_path, "Bilaga 2\nVoteringslista § 46\n", "Bilaga 2\nOmröstningsbilaga\n"
     )
     items = _items(path)
-    assert _choices(_vote(items[46]))["Gunilla Borg"] == ("S", "ja")  # "framgår av bilaga 2"
+    assert _choices(_vote(items[46]))["Sara Lund"] == ("V", "nej")  # "framgår av bilaga 2"
     assert len(_vote(items[45]).ballots) == 10
     assert "Omröstningsbilaga" not in items[47].span.text
 
@@ -89,7 +112,7 @@ def test_an_appendix_no_paragraph_claims_is_given_to_none(tmp_path: Path) -> Non
     path = variant(PROTOCOL, tmp_path, "Bilaga 1 till § 45\n", "Bilaga 3\n")
     items = _items(path)
     assert _vote(items[45]).ballots == ()  # "bilaga 1" is cited, the list is "Bilaga 3"
-    assert all(b.span.start < items[47].span.end for b in _vote(items[47]).ballots)
+    assert [b.voter.party for b in _vote(items[47]).ballots] == [None] * 10
     assert "Bilaga 3" not in items[47].span.text
 
 
@@ -120,7 +143,7 @@ def test_an_appendix_after_its_paragraph_stays_there_when_another_cites_its_numb
     path.write_text(text, encoding="utf-8")
     items = _items(path)
     assert _choices(_vote(items[45]))["Lena Hultgren"] == ("C", "avstar")
-    assert _choices(_vote(items[46]))["Gunilla Borg"] == ("S", "ja")  # "Voteringslista § 46"
+    assert _choices(_vote(items[46]))["Lena Hultgren"] == ("C", "ja")  # "Voteringslista § 46"
 
 
 # --------------------------------------------------------------------------- store
@@ -155,3 +178,18 @@ def test_the_appendix_ballots_are_on_the_vote_of_their_paragraph(store: Embedded
     assert ballots["nils-berglund"] == ("ja", "L")
     # A voter without a party cell is the member the attendance list names.
     assert ballots["karin-dalin"] == ("ja", None)
+    assert _ballots(store, 46)["sara-lund"] == ("nej", "V")
+
+
+def test_voters_named_without_a_party_are_the_listed_members(store: EmbeddedStore) -> None:
+    ballots = _ballots(store, 47)
+    assert len(ballots) == 10
+    assert ballots["johan-falk"] == ("nej", None)
+    voters = store.select(PREFIXES + "SELECT DISTINCT ?voter WHERE { ?ballot bg:voter ?voter }")
+    members = store.select(
+        PREFIXES + "SELECT DISTINCT ?person WHERE { ?person a foaf:Person ; foaf:name ?name }"
+    )
+    # Ten voters across the three votes, each one person of the eleven the protocol names
+    # (Helena Vik (L) is replaced): no voter is a person of their own.
+    assert len(voters) == 10
+    assert len(members) == 11
