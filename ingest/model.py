@@ -60,6 +60,7 @@ __all__ = [
     "SummaryEntrySegment",
     "SummarySection",
     "Vote",
+    "VoteListAppendix",
     "YearSummaryEntry",
 ]
 
@@ -206,6 +207,18 @@ class AgendaItemSegment:
     body: Span  # from after the title to the next item
     sub_items: tuple[SubItem, ...]
     case_number: Span | None  # "Dnr KS-2025-00305", "KS/2018:298 - 001"
+    # The vote lists printed as appendices that belong to this item ("Bilaga 1 till § 45").
+    vote_lists: tuple[VoteListAppendix, ...] = ()
+
+
+@dataclass(frozen=True)
+class VoteListAppendix:
+    """A vote list (omröstningslista) printed apart from its §: after the last item or
+    after the § block, under a heading that names the § or the appendix's number
+    ("Bilaga 1 till § 45" / "Omröstningslista"; "Voteringslista § 46")."""
+
+    span: Span  # the heading lines and the table below them
+    number: int | None  # the appendix's number ("Bilaga 2"), which the vote's text cites
 
 
 @dataclass(frozen=True)

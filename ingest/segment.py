@@ -8,6 +8,7 @@ structure (that is `extract`'s job).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from beslutsgraf.ingest.agenda import find_items
 from beslutsgraf.ingest.attendance_table import is_attendance_table
@@ -25,6 +26,7 @@ from beslutsgraf.ingest.model import (
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.roster import find_rosters, known_organisation_words, split_cells
 from beslutsgraf.ingest.summary import find_summary
+from beslutsgraf.ingest.vote_appendix import with_vote_lists
 from beslutsgraf.ontology import BG
 
 __all__ = ["segment"]
@@ -53,6 +55,8 @@ def segment(doc: RawDocument) -> Segments:
         roster + _list_fields_as_rosters(text, header, known, headed),
         key=lambda section: section.cells[0].start if section.cells else 0,
     )
+    # A vote list appendix is cut before an attendance one: it may follow that table.
+    items = with_vote_lists(text, items)
     items = _cut_appendix(text, items, roster)
     title = _title_lines(text, items_start, header, roster)
     return Segments(
@@ -142,14 +146,7 @@ def _cut_appendix(
         cut = max(above, last.body.start)
     body = strip_markup(text, last.body.start, cut) if cut > last.body.start else last.body
     end = max(body.end, last.body.start) if cut > last.body.start else last.body.start
-    shortened = AgendaItemSegment(
-        last.number,
-        last.marker,
-        last.title,
-        Span(last.body.start, end, text[last.body.start : end]),
-        last.sub_items,
-        last.case_number,
-    )
+    shortened = replace(last, body=Span(last.body.start, end, text[last.body.start : end]))
     return [*items[:-1], shortened]
 
 

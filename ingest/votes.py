@@ -9,9 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from beslutsgraf.ingest.attendance_table import row_cells
 from beslutsgraf.ingest.concepts import concepts_of
-from beslutsgraf.ingest.lines import sentences, split_lines, trimmed_span
-from beslutsgraf.ingest.model import Ballot, HeaderField, Span, Vote
+from beslutsgraf.ingest.lines import Line, sentences, split_lines, split_on_gaps, trimmed_span
+from beslutsgraf.ingest.model import Ballot, HeaderField, Span, Vote, VoteListAppendix
 from beslutsgraf.ingest.names import fold, is_full_name
 from beslutsgraf.ingest.patterns import decision_rules, keyed
 from beslutsgraf.ingest.people import (
@@ -31,11 +32,15 @@ _PARTY_HEADING = re.compile(r"[Pp]arti(?:tillhörighet)?")
 
 
 def votes(
-    text: str, fields: Sequence[HeaderField], known: frozenset[str] = frozenset()
+    text: str,
+    fields: Sequence[HeaderField],
+    known: frozenset[str] = frozenset(),
+    appendices: Sequence[VoteListAppendix] = (),
 ) -> list[Vote]:
     """One vote per Omröstning block, with its counts and ballots. An Omröstningslista
-    block lists the ballots of the vote before it (or of a vote of its own). Counts the
-    text does not state are counted from the ballots, when it states none."""
+    block lists the ballots of the vote before it (or of a vote of its own); a vote list
+    printed as an appendix, those of the vote that cites it (else the item's last). Counts
+    the text does not state are counted from the ballots, when it states none."""
     found: list[Vote] = []
     for index, field in enumerate(fields):
         if field.key == "vote":
@@ -52,7 +57,28 @@ def votes(
                 found[-1] = replace(found[-1], ballots=merged)
             else:
                 found.append(Vote(field.value, ballots=ballots))
+    for appendix in appendices:
+        ballots = _ballots(text, appendix.span, known)
+        if not ballots:
+            continue
+        if found:
+            at = _citing(found, appendix)
+            merged = _once((*found[at].ballots, *ballots))
+            found[at] = replace(found[at], ballots=merged)
+        else:
+            found.append(Vote(appendix.span, ballots=ballots))
     return [_with_counted(vote) for vote in found]
+
+
+def _citing(found: Sequence[Vote], appendix: VoteListAppendix) -> int:
+    """The index of the vote whose text cites the appendix's number ("framgår av bilaga
+    2"), else of the last vote."""
+    for index, vote in enumerate(found):
+        for rule in decision_rules("appendix_cited"):
+            cited = {int(match.group("number")) for match in rule.finditer(vote.span.text)}
+            if appendix.number in cited:
+                return index
+    return len(found) - 1
 
 
 def _counts(words: str) -> tuple[int | None, int | None, int | None]:
@@ -157,12 +183,17 @@ def _table_ballots(text: str, block: Span, known: frozenset[str]) -> list[Ballot
     ballots = []
     columns: dict[int, str] = {}
     party_column: int | None = None
+    bounds: tuple[tuple[int, int], ...] = ()
     for line in split_lines(text, block.start, block.end):
-        cells = _cells(text, line.start, line.end)
+        cells = row_cells(text, line, bounds) if bounds else _cells(text, line.start, line.end)
         if len(cells) < 2:
             continue
         heading = {index: _choice(cell.text) for index, cell in enumerate(cells)}
         if len([choice for choice in heading.values() if choice]) >= 2:
+            bounds = _spaced_bounds(text, line)
+            if bounds:  # the heading's own cells, one per column its rows are placed under
+                cells = row_cells(text, line, bounds)
+                heading = {index: _choice(cell.text) for index, cell in enumerate(cells)}
             columns = {index: choice for index, choice in heading.items() if choice}
             party_column = next(
                 (i for i, cell in enumerate(cells) if _PARTY_HEADING.fullmatch(cell.text)), None
@@ -180,6 +211,19 @@ def _table_ballots(text: str, block: Span, known: frozenset[str]) -> list[Ballot
                 person = replace(person, party=party_abbreviation(party))
         ballots.append(Ballot(person, choice, trimmed_span(text, line.start, line.end)))
     return ballots
+
+
+def _spaced_bounds(text: str, heading: Line) -> tuple[tuple[int, int], ...]:
+    """Where each heading of a table set in spaces stands on its line: a row's marks are
+    placed under them, since a blank cell leaves only a wider gap ("Sara Lund   V   X"
+    marks the third column, not the first after the name). No bounds for a tabbed table:
+    its empty cells are kept."""
+    if "\t" in heading.text:
+        return ()
+    return tuple(
+        (piece.start - heading.start, piece.end - heading.start)
+        for piece in split_on_gaps(text, heading.start, heading.end)
+    )
 
 
 def _row_choice(cells: Sequence[Span], columns: dict[int, str]) -> str | None:
