@@ -16,6 +16,11 @@ test_written_graph.py). A graph changed otherwise must be `forget`-ten, to be re
 again. A graph that is gone is dropped. Other graphs (the shipped registers and
 vocabulary) are read again when their checksum changes; one without a checksum (the
 resolution graph, written after the last batch) is read once.
+
+What a run read of the document graphs is saved for the next one where the store can
+keep a file in step with its content (known_cache.py): the first `update` takes every
+graph still as it was from there, and a run that adds one document to a large store
+reads only that one.
 """
 
 from __future__ import annotations
@@ -465,6 +470,7 @@ class StoredKnownReader:
 
     def stored_people(self) -> StoredPeople:
         """`stored_people(store)`, from the graphs read and learnt (and any written since)."""
+        self.update()  # the first takes in the cache, not only the people
         return self._people.read()
 
     def meetings_in(self, months: Iterable[tuple[URIRef | None, int, int]]) -> list[KnownMeeting]:
