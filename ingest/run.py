@@ -65,6 +65,7 @@ from typing import TypeVar
 
 from rdflib import Graph
 
+from beslutsgraf.ingest.batch_gc import BatchCollector
 from beslutsgraf.ingest.curation import Curation
 from beslutsgraf.ingest.errors import (
     MAX_DOCUMENT_BYTES,
@@ -435,7 +436,7 @@ def _ingest_batch(paths: Sequence[Path], batches: _Batches) -> Iterator[Document
     stored = replace(known_from_store(batches.known), curation=batches.curation)
     known = extend_known(with_reference(stored, batches.reference), pending, minter)
     tasks = [_BackTask(mentions, known, batches.generated_at, minter) for mentions in pending]
-    gc.freeze()  # the batch's mentions and Known too (see `run`)
+    gc.freeze()  # the batch's mentions and Known too (see batch_gc.py)
     yield from _load_all(_mapped(batches.executor, _back, tasks), batches)
 
 
@@ -499,22 +500,17 @@ def run(
         known=StoredKnownReader(store, minter, cache=store.derived_file(CACHE_NAME)),
         executor=executor,
     )
+    collector = BatchCollector()  # see batch_gc.py
     try:
         for start in range(0, total, batch_size):
-            # A document allocates many objects, and the collector's passes over the
-            # older generations walked everything alive: spaCy's pipeline, the shapes,
-            # the vocabulary, the batch's mentions and Known. None of those is garbage
-            # while the batch runs; frozen, they are skipped (pipeline thread, 100 documents:
-            # 209 -> 156 CPU ms each; 1,000: 251 -> 206). Unfrozen and collected after
-            # each batch, so no cycle outlives its batch.
-            gc.freeze()
+            collector.start_batch()
             try:
                 for outcome in _ingest_batch(files[start : start + batch_size], batches):
                     report(outcome)
             finally:
-                gc.unfreeze()
-                gc.collect()
+                collector.end_batch()
     finally:
+        collector.end_run()
         if executor is not None:
             executor.shutdown()
     if any(o.status == Status.UNCHANGED for o in outcomes.values()):
