@@ -14,6 +14,7 @@ from functools import cache
 from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.labels import find_fields, labels
+from beslutsgraf.ingest.lines import split_on_gaps
 from beslutsgraf.ingest.model import (
     AgendaItemSegment,
     Attendance,
@@ -342,9 +343,9 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
 
 
 def _row_items(text: str, person: PersonMention) -> PersonMention:
-    """A table row's last cell of item numbers ("Karin Dahl\tS\tX\t\t12–13") gives the
-    items its person attended, when only short marks ("X") stand between them; so do its
-    marks in columns per item."""
+    """A table row's last cell of item numbers ("Karin Dahl\tS\tX\t\t12–13", or parted
+    by runs of spaces) gives the items its person attended, when only short marks ("X")
+    stand between them; so do its marks in columns per item."""
     if person.items or person.entry is None:
         return person
     marked = marked_items(text, person.entry.start)
@@ -352,7 +353,10 @@ def _row_items(text: str, person: PersonMention) -> PersonMention:
         return replace(person, items=marked)
     line_end = text.find("\n", person.entry.end)
     rest = text[person.entry.end : line_end if line_end >= 0 else len(text)]
-    cells = [cell.strip() for cell in rest.split("\t")[1:] if cell.strip()]
+    if "\t" in rest:
+        cells = [cell.strip() for cell in rest.split("\t")[1:] if cell.strip()]
+    else:  # spaced: the entry ends its cell; the filled cells after it stand apart
+        cells = [cell.text for cell in split_on_gaps(rest, 0, len(rest))]
     if not cells or any(len(cell) > _MARK_LENGTH for cell in cells[:-1]):
         return person
     return replace(person, items=items_in_cell(cells[-1]))

@@ -316,10 +316,6 @@ class _LineCells:
         marks = (columns.presence, columns.deputy, columns.absence, *(c for c, _ in columns.items))
         firsts = [pieces[c].start for c in marks if c is not None and 0 < c < len(pieces)]
         span = trimmed_span(self.text, line.start, min(firsts, default=line.end))
-        if columns.bounds and "\t" not in line.text:
-            # Spaced cells: the name column alone is the person, the deputy's cell the deputy.
-            span = pieces[0]
-            deputy = pieces[columns.deputy] if deputy is not None and columns.deputy else None
         key = row_key(columns, [piece.text for piece in pieces], deputy is not None)
         cells = [_Cell(span, 0, self._kind(span), key)]
         if deputy is not None:
