@@ -50,6 +50,9 @@ _SERVING = str(BG.tjanstgorandeErsattare)
 # Absence lists by the list their label says they are of: "Frånvarande ledamöter" lists
 # members; a bare "Frånvarande" may name a guest who sent word, and says of no seat.
 _ABSENCE_LISTS = {"absent": None, "absent_members": "members"}
+# "Frånvarande ersättare: …": deputies of the body who did not come, neither called nor
+# absent members (absence is of a called member's seat).
+_ABSENT_DEPUTIES = "absent_deputies"
 # The list of the member a deputy listed in these sections sits for: the member list.
 # In "Beslutande" ("X (V) ersätter Y (V)") it is that list itself.
 _SEAT_SAT_FOR = {"serving_deputies": "members", "deputies": "members"}
@@ -110,6 +113,10 @@ def extract_attendance(
             *_sat_for_in_roster(roster, substitutions),
         ]
     )
+    absent_deputies = [
+        replace(person, section="not_present", listed_as="deputies")
+        for person in _listed(text, fields, _ABSENT_DEPUTIES, known)
+    ]
     chair_changes = _chair_changes(segments, known)
     chair = chair_changes[0].person if chair_changes else _chair_from_roster(roster, absent)
     signed = _signature_table(text, known)
@@ -125,7 +132,9 @@ def extract_attendance(
         invited=tuple(invited),
         others_present=tuple(others),
         absent=tuple(absent),
-        not_present=tuple(p for p in roster if p.section == "not_present"),
+        not_present=tuple(
+            _dedupe([*(p for p in roster if p.section == "not_present"), *absent_deputies])
+        ),
         substitutions=tuple(substitutions),
         standing_substitutes=tuple(standing),
         chair=chair,
@@ -148,6 +157,7 @@ def extract_attendance(
         *roster,
         *invited,
         *absent,
+        *absent_deputies,
         *attendance.secretaries,
         *attendance.adjusters,
         *([minutes_taker] if minutes_taker else []),
@@ -264,7 +274,7 @@ def _fields(segments: Segments) -> list[tuple[str, Span]]:
         found += [
             (field.key, field.value)
             for field in find_fields(text, item.body.start, item.body.end, "body")
-            if field.key in _ABSENCE_LISTS
+            if field.key in _ABSENCE_LISTS or field.key == _ABSENT_DEPUTIES
         ]
     return found
 
