@@ -356,6 +356,9 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     collected: dict[tuple[int, int | None, int | None, str], list[Span]] = {}
     order: list[tuple[int, Span | None, Span | None, str, str | None]] = []
     table: TableColumns | None = None  # the columns of the table this line is a row of
+    # The list a table's rows stand in under a row group of those who did not come
+    # ("Frånvarande" across a member table), by column.
+    seats: dict[int, str] = {}
     while index < len(lines):
         if (columns := table_columns(lines.lines[index])) is not None:
             below = lines.lines[index + 1] if index + 1 < len(lines) else None
@@ -372,14 +375,19 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 groups[cell.column] = cell.span
                 headings.pop(cell.column, None)
             elif cell.kind == "heading":
+                row_group = table is not None and _is_row_group(lines, index, cells)
+                seats.pop(cell.column, None)
+                if row_group and cell.key in _NOT_COMING:
+                    seats[cell.column] = headings.get(cell.column, (None, "members"))[1]
                 headings[cell.column] = (cell.span, cell.key)
-                if not _is_row_group(lines, index, cells):
+                if not row_group:
                     table = None
             else:
                 group = groups.get(cell.column) or groups.get(0)
                 heading, listed = headings.get(cell.column, (None, "members"))
-                if cell.key == "unmarked":
-                    key = "not_present" if listed in _NOT_CALLED else "absent"
+                seat = seats.get(cell.column) if cell.key != "serving_deputies" else None
+                if seat is not None or cell.key == "unmarked":
+                    key = "not_present" if (seat or listed) in _NOT_CALLED else "absent"
                 else:
                     key = cell.key or listed
                 section_id = (
@@ -391,7 +399,7 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 if section_id not in collected:
                     collected[section_id] = []
                     # A row that did not come still stands in its heading's list.
-                    listed_as = listed if key in _NOT_COMING and key != listed else None
+                    listed_as = seat or (listed if key in _NOT_COMING and key != listed else None)
                     order.append((cell.column, group, heading, key, listed_as))
                 collected[section_id].append(cell.span)
         index += 1
