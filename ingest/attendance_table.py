@@ -117,8 +117,11 @@ def table_columns(line: Line) -> TableColumns | None:
         bounds=tuple((piece.start, piece.end) for piece in pieces),
     )
     marked = columns.items or columns.presence is not None or columns.absence is not None
-    if spaced and not (named_first and marked):
-        # Spaced headings without marks ("Ledamot    Ersättare") may head two name lists.
+    # Spaced headings without marks ("Ledamot    Ersättare"), or of list headings only
+    # ("Ledamöter    Närvarande"), may head lists of names side by side; a column no list
+    # is headed by ("Ledamöter   Parti   Närvarande") makes them a table's.
+    listed = named_first or not all(cell in _roster_headings() for cell in named)
+    if spaced and not (listed and marked):
         return None
     return columns
 

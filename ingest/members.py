@@ -14,6 +14,7 @@ from functools import cache
 from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.labels import find_fields, labels
+from beslutsgraf.ingest.lines import split_on_gaps
 from beslutsgraf.ingest.model import (
     AgendaItemSegment,
     Attendance,
@@ -49,6 +50,9 @@ _SERVING = str(BG.tjanstgorandeErsattare)
 # Absence lists by the list their label says they are of: "Frånvarande ledamöter" lists
 # members; a bare "Frånvarande" may name a guest who sent word, and says of no seat.
 _ABSENCE_LISTS = {"absent": None, "absent_members": "members"}
+# "Frånvarande ersättare: …": deputies of the body who did not come, neither called nor
+# absent members (absence is of a called member's seat).
+_ABSENT_DEPUTIES = "absent_deputies"
 # The list of the member a deputy listed in these sections sits for: the member list.
 # In "Beslutande" ("X (V) ersätter Y (V)") it is that list itself.
 _SEAT_SAT_FOR = {"serving_deputies": "members", "deputies": "members"}
@@ -109,6 +113,10 @@ def extract_attendance(
             *_sat_for_in_roster(roster, substitutions),
         ]
     )
+    absent_deputies = [
+        replace(person, section="not_present", listed_as="deputies")
+        for person in _listed(text, fields, _ABSENT_DEPUTIES, known)
+    ]
     chair_changes = _chair_changes(segments, known)
     chair = chair_changes[0].person if chair_changes else _chair_from_roster(roster, absent)
     signed = _signature_table(text, known)
@@ -124,7 +132,9 @@ def extract_attendance(
         invited=tuple(invited),
         others_present=tuple(others),
         absent=tuple(absent),
-        not_present=tuple(p for p in roster if p.section == "not_present"),
+        not_present=tuple(
+            _dedupe([*(p for p in roster if p.section == "not_present"), *absent_deputies])
+        ),
         substitutions=tuple(substitutions),
         standing_substitutes=tuple(standing),
         chair=chair,
@@ -147,6 +157,7 @@ def extract_attendance(
         *roster,
         *invited,
         *absent,
+        *absent_deputies,
         *attendance.secretaries,
         *attendance.adjusters,
         *([minutes_taker] if minutes_taker else []),
@@ -263,7 +274,7 @@ def _fields(segments: Segments) -> list[tuple[str, Span]]:
         found += [
             (field.key, field.value)
             for field in find_fields(text, item.body.start, item.body.end, "body")
-            if field.key in _ABSENCE_LISTS
+            if field.key in _ABSENCE_LISTS or field.key == _ABSENT_DEPUTIES
         ]
     return found
 
@@ -342,9 +353,9 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
 
 
 def _row_items(text: str, person: PersonMention) -> PersonMention:
-    """A table row's last cell of item numbers ("Karin Dahl\tS\tX\t\t12–13") gives the
-    items its person attended, when only short marks ("X") stand between them; so do its
-    marks in columns per item."""
+    """A table row's last cell of item numbers ("Karin Dahl\tS\tX\t\t12–13", or parted
+    by runs of spaces) gives the items its person attended, when only short marks ("X")
+    stand between them; so do its marks in columns per item."""
     if person.items or person.entry is None:
         return person
     marked = marked_items(text, person.entry.start)
@@ -352,7 +363,10 @@ def _row_items(text: str, person: PersonMention) -> PersonMention:
         return replace(person, items=marked)
     line_end = text.find("\n", person.entry.end)
     rest = text[person.entry.end : line_end if line_end >= 0 else len(text)]
-    cells = [cell.strip() for cell in rest.split("\t")[1:] if cell.strip()]
+    if "\t" in rest:
+        cells = [cell.strip() for cell in rest.split("\t")[1:] if cell.strip()]
+    else:  # spaced: the entry ends its cell; the filled cells after it stand apart
+        cells = [cell.text for cell in split_on_gaps(rest, 0, len(rest))]
     if not cells or any(len(cell) > _MARK_LENGTH for cell in cells[:-1]):
         return person
     return replace(person, items=items_in_cell(cells[-1]))

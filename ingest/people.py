@@ -66,11 +66,17 @@ _ITEM_NUMBERS = r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
 _ITEMS_ATTENDED = re.compile(
     rf"[,\s]*\(?§§?\s*(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)\)?[\s,.]*$"
 )
-# A table row's cells after the name: a party's abbreviation alone in its cell ("Anna
-# Berg\tS") is the party; item numbers alone in the last cell ("\t12–14"), the items.
-_PARTY_CELL = re.compile(r"[ ]*\t[ ]*(?P<party>[A-ZÅÄÖa-zåäö]{1,3})[ ]*(?=\t|$)")
+# A table row's cells after the name, parted by a tab or (a table set in spaces) a run of
+# them: a party's abbreviation alone in its cell ("Anna Berg\tS", "Anna Berg      S") is
+# the party; item numbers alone in the last cell ("\t12–14"), the items.
+_CELL_GAP = r"(?:[ ]*\t[ ]*|[ ]{2,})"
+_PARTY_CELL = re.compile(rf"{_CELL_GAP}(?P<party>[A-ZÅÄÖa-zåäö]{{1,3}})[ ]*(?=\t|[ ]{{2}}|$)")
 _ITEMS_CELL = re.compile(
-    rf"\t[ ]*(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)[ ]*$"
+    rf"{_CELL_GAP}(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)[ ]*$"
+)
+# The items before the name they are for, in a deputy's cell: "§§ 14-16 Ola Åberg (C)".
+_ITEMS_BEFORE = re.compile(
+    rf"\(?§§?\s*(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)\)?[ ,:]*"
 )
 _ITEM_RANGE = re.compile(r"(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?")
 _LONGEST_ITEM_RANGE = 200  # a wider "range" is a misread number, not items attended
@@ -169,6 +175,10 @@ def _name_at(text: str, start: int, end: int, known: Iterable[str]) -> _NameHit 
     if match is None:
         return None
     words = [(word.start(), word.end()) for word in _WORD.finditer(text, start, match.end("name"))]
+    # A run of spaces parts the cells of a table set in spaces ("Anna Berg      S"): the
+    # name ends at the first, when two words stand before it.
+    gap = next((i for i in range(2, len(words)) if words[i][0] - words[i - 1][1] > 1), None)
+    words = words[:gap] if gap is not None else words
     # "Magnus Haggren Boråsregionen": the organisation is not part of the name.
     while len(words) > 2 and is_organisation_like(text[words[-1][0] : words[-1][1]], known):
         words.pop()
@@ -187,7 +197,8 @@ def _name_at(text: str, start: int, end: int, known: Iterable[str]) -> _NameHit 
 def starts_with_name(text: str, start: int, end: int, known: Iterable[str] = ()) -> bool:
     """True when `text[start:end]` opens with a person's name."""
     span = trimmed_span(text, start, end, " \t\n\u00a0,.*•-")
-    return _name_at(text, span.start, span.end, known) is not None
+    lead = _ITEMS_BEFORE.match(text, span.start, span.end)
+    return _name_at(text, lead.end() if lead else span.start, span.end, known) is not None
 
 
 def parse_person(
@@ -201,7 +212,8 @@ def parse_person(
 ) -> PersonMention | None:
     """The person a cell or list entry names, with party, organisation and roles."""
     entry = trimmed_span(text, start, end, " \t\n\u00a0,.*•-")
-    hit = _name_at(text, entry.start, entry.end, known_organisations)
+    lead = _ITEMS_BEFORE.match(text, entry.start, entry.end)
+    hit = _name_at(text, lead.end() if lead else entry.start, entry.end, known_organisations)
     line_start = text.rfind("\n", entry.start, entry.end) + 1
     if hit is None and line_start > entry.start:
         # A rule's name run may start at the heading above ("Jäv\nGöran Falk (KD)
@@ -225,6 +237,8 @@ def parse_person(
         text, rest_start, entry.end
     )
     items = _item_numbers(attended.group("items")) if attended else ()
+    if lead and not items:
+        items = _item_numbers(lead.group("items"))
     # The items and the absence are not an organisation or a role: describe only what
     # comes before them.
     described_end = min(

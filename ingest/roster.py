@@ -316,10 +316,6 @@ class _LineCells:
         marks = (columns.presence, columns.deputy, columns.absence, *(c for c, _ in columns.items))
         firsts = [pieces[c].start for c in marks if c is not None and 0 < c < len(pieces)]
         span = trimmed_span(self.text, line.start, min(firsts, default=line.end))
-        if columns.bounds and "\t" not in line.text:
-            # Spaced cells: the name column alone is the person, the deputy's cell the deputy.
-            span = pieces[0]
-            deputy = pieces[columns.deputy] if deputy is not None and columns.deputy else None
         key = row_key(columns, [piece.text for piece in pieces], deputy is not None)
         cells = [_Cell(span, 0, self._kind(span), key)]
         if deputy is not None:
@@ -360,6 +356,9 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     collected: dict[tuple[int, int | None, int | None, str], list[Span]] = {}
     order: list[tuple[int, Span | None, Span | None, str, str | None]] = []
     table: TableColumns | None = None  # the columns of the table this line is a row of
+    # The list a table's rows stand in under a row group of those who did not come
+    # ("Frånvarande" across a member table), by column.
+    seats: dict[int, str] = {}
     while index < len(lines):
         if (columns := table_columns(lines.lines[index])) is not None:
             below = lines.lines[index + 1] if index + 1 < len(lines) else None
@@ -376,14 +375,19 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 groups[cell.column] = cell.span
                 headings.pop(cell.column, None)
             elif cell.kind == "heading":
+                row_group = table is not None and _is_row_group(lines, index, cells)
+                seats.pop(cell.column, None)
+                if row_group and cell.key in _NOT_COMING:
+                    seats[cell.column] = headings.get(cell.column, (None, "members"))[1]
                 headings[cell.column] = (cell.span, cell.key)
-                if not _is_row_group(lines, index, cells):
+                if not row_group:
                     table = None
             else:
                 group = groups.get(cell.column) or groups.get(0)
                 heading, listed = headings.get(cell.column, (None, "members"))
-                if cell.key == "unmarked":
-                    key = "not_present" if listed in _NOT_CALLED else "absent"
+                seat = seats.get(cell.column) if cell.key != "serving_deputies" else None
+                if seat is not None or cell.key == "unmarked":
+                    key = "not_present" if (seat or listed) in _NOT_CALLED else "absent"
                 else:
                     key = cell.key or listed
                 section_id = (
@@ -395,7 +399,7 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 if section_id not in collected:
                     collected[section_id] = []
                     # A row that did not come still stands in its heading's list.
-                    listed_as = listed if key in _NOT_COMING and key != listed else None
+                    listed_as = seat or (listed if key in _NOT_COMING and key != listed else None)
                     order.append((cell.column, group, heading, key, listed_as))
                 collected[section_id].append(cell.span)
         index += 1

@@ -1,9 +1,9 @@
 """Attendance printed after the last item, as an appendix: the header says "Beslutande
 Se närvarolista, bilaga 1" and "Bilaga 1 Närvarolista" follows the last § with a table
-("Ledamot | Parti | Närvarande | Ersättare | §§"). A member without a presence mark is
-absent, a deputy in the "Ersättare" column serves in the member's place (from the first
-of the items in the "§§" column, when that is not the meeting's first), and the table
-belongs to no item."""
+("Ledamot | Parti | Närvarande | Ersättare | §§", with tabs, as Markdown or with runs
+of spaces between the cells). A member without a presence mark is absent, a deputy in
+the "Ersättare" column serves in the member's place (from the first of the items in the
+"§§" column, when that is not the meeting's first), and the table belongs to no item."""
 
 from __future__ import annotations
 
@@ -47,14 +47,29 @@ def _as_markdown(path: Path, folder: Path) -> Path:
     return markdown
 
 
+def _as_spaced(path: Path, folder: Path) -> Path:
+    """The probe with its appendix table's cells parted by runs of spaces, as a PDF's text
+    gives them: a blank cell is only a wider gap."""
+    head, table = path.read_text(encoding="utf-8").split(APPENDIX)
+    rows = [row.split("\t") for row in table.strip("\n").split("\n")]
+    widths = [max(len(row[i]) for row in rows) + 3 for i in range(len(rows[0]))]
+    lines = ["".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    spaced = folder / path.name
+    spaced.write_text(head + APPENDIX + "\n".join(line.rstrip() for line in lines) + "\n")
+    return spaced
+
+
+WRITTEN = {"markdown": _as_markdown, "spaced": _as_spaced}
+
+
 @cache
 def _mentions(path: Path) -> Mentions:
     return extract(segment(read(path)))
 
 
-@pytest.fixture(params=["text", "markdown"])
+@pytest.fixture(params=["text", *WRITTEN])
 def protocol(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    return PROTOCOL if request.param == "text" else _as_markdown(PROTOCOL, tmp_path)
+    return PROTOCOL if request.param == "text" else WRITTEN[request.param](PROTOCOL, tmp_path)
 
 
 def test_the_appendix_table_lists_the_called_members_with_their_parties(protocol: Path) -> None:
