@@ -182,14 +182,15 @@ def _as_proposed(
 ) -> list[DecisionClause]:
     """A decision "enligt förslaget" ("Kommunstyrelsen beslutar enligt förslaget",
     "Beslut: Enligt förslag") decides what the item's "Förslag till beslut" proposes: its
-    clauses, one decision each, are what was decided."""
+    clauses, one decision each, are what was decided, and the sentence is where it was."""
     proposals = [field.value for field in fields if field.key == "proposal" and field.value.text]
     if len(clauses) != 1 or len(proposals) != 1:
         return clauses
     if not any(rule.search(clauses[0].text) for rule in decision_rules("as_proposed")):
         return clauses
     proposed = clauses_in(text, proposals[0], default_year=default_year)
-    return proposed or clauses
+    # The decision's text is the proposal's; where the body decided is the sentence.
+    return [replace(clause, decided_in=clauses[0].span) for clause in proposed] or clauses
 
 
 def _numbered_apart(clauses: Sequence[DecisionClause]) -> bool:
