@@ -36,6 +36,7 @@ def extract(segments: Segments) -> Mentions:
             default_year=year,
             known=known,
             chair=reading.attendance.chair,
+            body_name=meeting.body,
         )
         for segment in segments.items
     )

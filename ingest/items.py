@@ -30,6 +30,7 @@ from beslutsgraf.ingest.people import (
     parse_person_list,
     speakers_in,
 )
+from beslutsgraf.ontology import BG
 
 __all__ = ["read_item"]
 
@@ -59,13 +60,14 @@ def read_item(
     default_year: int | None,
     known: frozenset[str],
     chair: PersonMention | None = None,
+    body_name: str | None = None,
 ) -> AgendaItem:
-    """Everything `segment` says, as an AgendaItem."""
+    """Everything `segment` says, as an AgendaItem; `body_name` is the meeting's body."""
     body = segment.body
     fields = find_fields(text, body.start, body.end, "body")
     kinds, kind_text = _kinds(text, body)
     clock = _clock(text, body)
-    decisions = _decisions(text, body, fields, default_year)
+    decisions = _decisions(text, body, fields, default_year, body_name)
     decisions = _with_item_facts(text, body, decisions)
     # The item's chair puts "Ordföranden yrkar …": a later "enligt Karin Sjöholms yrkande"
     # names that motion by the chair's name.
@@ -159,7 +161,11 @@ def _presenters(
 
 
 def _decisions(
-    text: str, body: Span, fields: Sequence[HeaderField], default_year: int | None
+    text: str,
+    body: Span,
+    fields: Sequence[HeaderField],
+    default_year: int | None,
+    body_name: str | None,
 ) -> list[DecisionClause]:
     clauses: list[DecisionClause] = []
     for field in fields:
@@ -168,7 +174,7 @@ def _decisions(
             clauses += clauses_in(text, field.value, default_year=default_year, label=field.label)
     if not clauses:
         clauses = decision_sentences(text, body, default_year)
-    clauses = _as_proposed(text, fields, clauses, default_year)
+    clauses = _as_proposed(text, fields, clauses, default_year, body_name)
     if len(clauses) > 1 and not _numbered_apart(clauses):
         clauses = [replace(clause, number=index + 1) for index, clause in enumerate(clauses)]
     return link_report_backs(clauses)
@@ -179,17 +185,75 @@ def _as_proposed(
     fields: Sequence[HeaderField],
     clauses: list[DecisionClause],
     default_year: int | None,
+    body: str | None,
 ) -> list[DecisionClause]:
-    """A decision "enligt förslaget" ("Kommunstyrelsen beslutar enligt förslaget",
-    "Beslut: Enligt förslag") decides what the item's "Förslag till beslut" proposes: its
-    clauses, one decision each, are what was decided."""
-    proposals = [field.value for field in fields if field.key == "proposal" and field.value.text]
-    if len(clauses) != 1 or len(proposals) != 1:
+    """A decision that adopts a proposal and says nothing more ("Kommunstyrelsen beslutar
+    enligt förslaget", "Kommunfullmäktige bifaller kommunstyrelsens förslag", "Förslaget
+    bifalls") decides what the item's proposal proposes: its clauses, one decision each,
+    each with the deciding sentence as where the body decided. Without a proposal it names
+    (or one proposal when it names none), the sentence stays the one decision."""
+    adopting = [(clause, found) for clause in clauses if (found := _adopts(clause)) is not None]
+    if len(adopting) != 1:
         return clauses
-    if not any(rule.search(clauses[0].text) for rule in decision_rules("as_proposed")):
+    deciding, adopted = adopting[0]
+    proposal = _proposal_named(fields, adopted.groupdict().get("whose"))
+    # Where no label marks the decision, a proposal's own sentences read as decisions
+    # ("Kommunstyrelsen föreslår kommunfullmäktige …"): they are its clauses again below.
+    if proposal is None or any(
+        c is not deciding and not proposal.start <= c.span.start < proposal.end for c in clauses
+    ):
         return clauses
-    proposed = clauses_in(text, proposals[0], default_year=default_year)
-    return proposed or clauses
+    if proposal.start <= deciding.span.start < proposal.end:
+        # An unlabelled deciding sentence after the proposal ends the proposal's block.
+        proposal = trimmed_span(text, proposal.start, deciding.span.start)
+    proposed = clauses_in(text, proposal, default_year=default_year)
+    # Who decides: the sentence's subject ("Kommunfullmäktige bifaller …") or the meeting's.
+    deciders = tuple(name for name in (deciding.decided_by, body) if name)
+    return [
+        replace(_as_decided_by(clause, deciders), decided_in=deciding.span) for clause in proposed
+    ] or clauses
+
+
+def _adopts(clause: DecisionClause) -> re.Match[str] | None:
+    """The match of an `as_proposed` rule on the whole of a clause that adopts a proposal."""
+    for rule in decision_rules("as_proposed"):
+        found = rule.search(clause.text)
+        if found is not None:
+            return found
+    return None
+
+
+def _proposal_named(fields: Sequence[HeaderField], whose: str | None) -> Span | None:
+    """The proposal a decision adopts: the one `whose` owns ("arbetsutskottets" owns
+    "Arbetsutskottets förslag"), else the item's one proposal without an owner ("Förslag
+    till beslut"); when the decision names no owner, the item's one proposal."""
+    proposals = [field for field in fields if field.key == "proposal" and field.value.text]
+    if whose is None:
+        return proposals[0].value if len(proposals) == 1 else None
+    owned = [field for field in proposals if _owner(field) == whose.casefold()]
+    unowned = [field for field in proposals if _owner(field) is None]
+    chosen = owned or unowned
+    return chosen[0].value if len(chosen) == 1 else None
+
+
+def _owner(field: HeaderField) -> str | None:
+    """Whose proposal a label names: "arbetsutskottets" in "Arbetsutskottets förslag"."""
+    words = field.label.text.casefold().split()
+    return words[0] if len(words) > 1 and words[1] == "förslag" else None
+
+
+def _as_decided_by(clause: DecisionClause, deciders: Sequence[str]) -> DecisionClause:
+    """A proposed clause as the body that adopts it decided it. A board's proposal
+    that its assembly decide ("Kommunstyrelsen föreslår kommunfullmäktige att anta …")
+    is, adopted by that assembly, the assembly's own decision, not a recommendation."""
+    if str(BG.rekommendation) not in clause.matched_types:
+        return clause
+    folded = [decider.casefold() for decider in deciders]
+    if not any(name.startswith(to.casefold()) for name in folded for to in clause.recommends_to):
+        return clause
+    types = tuple(t for t in clause.matched_types if t != str(BG.rekommendation))
+    types = types or (str(BG.formelltBeslut),)
+    return replace(clause, decision_type=types[0], matched_types=types, recommends_to=())
 
 
 def _numbered_apart(clauses: Sequence[DecisionClause]) -> bool:

@@ -44,13 +44,23 @@ class Label:
     mode: str
     where: frozenset[str]
     colon_required: bool
+    # A heading ("Arbetsutskottets förslag"): a label only with its colon, in a column or
+    # alone on its line, since its words also open sentences ("… förslag bifalls.").
+    heading: bool = False
 
 
 @cache
 def labels() -> tuple[Label, ...]:
     """Every label, longest first, so "Övriga deltagare" wins over "Övriga"."""
     rows = [
-        Label(row[0], row[1], row[2], frozenset(row[3].split(",")), row[4] == "required")
+        Label(
+            row[0],
+            row[1],
+            row[2],
+            frozenset(row[3].split(",")),
+            row[4] == "required",
+            heading=row[4] == "heading",
+        )
         for row in read_table("labels.tsv")
     ]
     return tuple(sorted(rows, key=lambda label: len(label.text), reverse=True))
@@ -89,6 +99,9 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
             at_line_start = not _PAGE_MARK.sub("", line.text[: match.start()]).strip(" \t•*#-")
             in_column = at_line_start and _COLUMN_GAP.match(line.text, match.end("label"))
             if label.colon_required and not (match.group("colon") or in_column):
+                continue
+            alone = at_line_start and not line.text[match.end() :].strip(" \t*")
+            if label.heading and not (match.group("colon") or in_column or alone):
                 continue
             right_column = _dates_right_column(line.text, match, label, where)
             if not (at_line_start or several or right_column):

@@ -446,6 +446,9 @@ class DecisionClause:
     amounts: tuple[Amount, ...] = ()
     per_capsulam: bool = False
     date: DateValue | None = None  # set when the document dates the decision itself (summaries)
+    # The sentence in which the body decided, when the decision's text is another's: a
+    # decision "enligt förslaget" takes its clauses from the item's proposal.
+    decided_in: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -618,6 +618,10 @@ class _Builder:
         if clause.assignment is not None:
             self.assignment(iri, clause)
         self.evidence(iri, clause.span, IDENTIFYING)
+        if clause.decided_in is not None:
+            # Where the body decided ("Kommunstyrelsen beslutar enligt förslaget"), when the
+            # decision's text is the proposal's: a statement about the decision, so describing.
+            self.evidence(iri, clause.decided_in, DESCRIBING)
 
     def amounts(self, decision: URIRef, amounts: tuple[Amount, ...]) -> None:
         for index, amount in enumerate(amounts, start=1):

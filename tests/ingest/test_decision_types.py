@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from beslutsgraf.ingest.decisions import clauses_in
+from beslutsgraf.ingest.decisions import clauses_in, decision_sentences
 from beslutsgraf.ingest.model import Span
 from beslutsgraf.ontology import BG
 
@@ -20,6 +20,8 @@ SENTENCES = [
     ("Kommunfullmäktige väljer Anna Berg (S) till ordförande i valnämnden.", BG.formelltBeslut),
     ("Nämnden delegerar till förvaltningschefen att besluta om bidrag.", BG.formelltBeslut),
     ("Kommunfullmäktige beviljar styrelsen ansvarsfrihet för 2023.", BG.formelltBeslut),
+    ("Förslaget bifalls.", BG.formelltBeslut),
+    ("Arbetsutskottets förslag bifalls.", BG.formelltBeslut),
     ("Ärendet bordläggs.", BG.ovrigt),
     ("Kommundirektören ges i uppdrag att ta fram en handlingsplan.", BG.uppdrag),
     # The strongest type wins: noting and an assignment in one clause is an assignment.
@@ -43,4 +45,15 @@ def test_a_passive_assignment_names_its_assignee() -> None:
     assert (clause.assignment.assignees, clause.assignment.task) == (
         ("Kommundirektören",),
         "ta fram en handlingsplan",
+    )
+
+
+def test_a_passive_adoption_opening_with_the_proposals_owner_is_a_decision() -> None:
+    """Without a label, "Arbetsutskottets förslag bifalls." is read as the item's decision:
+    the owner's genitive opens it as a body's name opens "Nämnden beslutar …"."""
+    text = "Ärendet har beretts av arbetsutskottet.\nArbetsutskottets förslag bifalls.\n"
+    [clause] = decision_sentences(text, Span(0, len(text), text), 2024)
+    assert (clause.text, clause.decision_type) == (
+        "Arbetsutskottets förslag bifalls.",
+        str(BG.formelltBeslut),
     )

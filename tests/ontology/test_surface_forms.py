@@ -18,6 +18,7 @@ from beslutsgraf.ontology import BG, load_vocabulary
 # document shows the form, the test asks for the entry to be dropped.
 STANDARD_PROTOCOL_FORMS = {
     "bifaller",  # "Kommunstyrelsen bifaller yrkandet" (formal decision adopting a motion)
+    "bifalls",  # "Förslaget bifalls", "Arbetsutskottets förslag bifalls"
     "återremitteras",  # "Ärendet återremitteras" (sent back for more preparation)
     "tf.",  # abbreviation of tillförordnad in rosters ("tf. förvaltningschef")
     "fysiskt",  # "Mötesform: fysiskt", the counterpart of "digitalt"

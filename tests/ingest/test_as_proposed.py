@@ -1,0 +1,159 @@
+"""A § decision that only adopts a proposal ("Kommunstyrelsen beslutar i enlighet med
+arbetsutskottets förslag", "Förslaget bifalls") decides the clauses of the proposal it
+names, one decision each, and the graph keeps the sentence in which the body decided as
+evidence beside the proposal's text; without such a proposal the sentence is the decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.model import DecisionClause
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.segment import segment
+from beslutsgraf.ontology import BG
+
+from .conftest import loaded_store
+from .ks_protocol import HEADER, LAST_ITEM, ks_protocol, write_protocol
+
+BUDGET = "Kommunstyrelsen föreslår kommunfullmäktige att anta budget 2025."
+FOLLOW_UP = "Kommunstyrelsen ger ekonomichefen i uppdrag att följa upp budgeten senast 2025-06-30."
+KF_HEADER = HEADER.replace("Kommunstyrelsen", "Kommunfullmäktige")
+
+
+def _proposal(heading: str) -> str:
+    return f"{heading}\n1. {BUDGET}\n2. {FOLLOW_UP}\n\n"
+
+
+def _decisions(folder: Path, body: str, header: str = HEADER) -> tuple[DecisionClause, ...]:
+    """The decisions of § 12 "Budget 2025", whose text after its title is `body`."""
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{body}\n\n"
+    path = write_protocol(folder, ks_protocol(item + LAST_ITEM, header=header))
+    return extract(segment(read(path))).items[0].decisions
+
+
+def _as_read(decisions: tuple[DecisionClause, ...]) -> list[tuple[int | None, str, str, str]]:
+    return [
+        (
+            d.number,
+            d.text,
+            d.decision_type.rsplit("#", 1)[-1],
+            d.decided_in.text if d.decided_in else "",
+        )
+        for d in decisions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "decision"),
+    [
+        (
+            "Arbetsutskottets förslag",
+            "Kommunstyrelsen beslutar i enlighet med arbetsutskottets förslag.",
+        ),
+        (
+            "Förvaltningens förslag till beslut",
+            "Kommunstyrelsen beslutar enligt förvaltningens förslag.",
+        ),
+        ("Arbetsutskottets förslag", "Kommunstyrelsen bifaller arbetsutskottets förslag."),
+        ("Förslag till beslut", "Kommunstyrelsen beslutar att bifalla förslaget."),
+        ("Arbetsutskottets förslag", "Arbetsutskottets förslag bifalls."),
+        ("Förslag till beslut", "Förslaget bifalls."),
+        ("Förslag till beslut", "Kommunstyrelsen beslutar enligt förslaget."),
+    ],
+)
+@pytest.mark.parametrize("label", ["Beslut\n", ""], ids=["under-beslut", "unlabelled"])
+def test_a_decision_as_proposed_decides_the_proposals_points_where_it_decided(
+    heading: str, decision: str, label: str, tmp_path: Path
+) -> None:
+    decisions = _decisions(tmp_path, f"{_proposal(heading)}{label}{decision}")
+    assert _as_read(decisions) == [
+        (1, BUDGET, "rekommendation", decision),
+        (2, FOLLOW_UP, "uppdrag", decision),
+    ]
+    assert decisions[0].recommends_to == ("kommunfullmäktige",)
+    assignment = decisions[1].assignment
+    assert assignment is not None and assignment.assignees == ("ekonomichefen",)
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Kommunstyrelsen beslutar i enlighet med arbetsutskottets förslag.",
+        "Förslaget bifalls.",
+        "Arbetsutskottets förslag bifalls.",
+    ],
+)
+def test_without_a_proposal_the_deciding_sentence_is_the_decision(
+    decision: str, tmp_path: Path
+) -> None:
+    decisions = _decisions(tmp_path, f"Beslut\n{decision}")
+    assert _as_read(decisions) == [(None, decision, "formelltBeslut", "")]
+
+
+def test_a_proposal_of_someone_else_is_not_what_was_decided(tmp_path: Path) -> None:
+    decision = "Kommunstyrelsen beslutar enligt förvaltningens förslag."
+    decisions = _decisions(tmp_path, f"{_proposal('Arbetsutskottets förslag')}Beslut\n{decision}")
+    assert _as_read(decisions) == [(None, decision, "formelltBeslut", "")]
+
+
+def test_the_assembly_adopting_its_boards_proposal_decides_it_itself(tmp_path: Path) -> None:
+    """Kommunstyrelsen's proposal that kommunfullmäktige adopt the budget is, adopted by
+    kommunfullmäktige, a formal decision of kommunfullmäktige, not a recommendation."""
+    decision = "Kommunfullmäktige bifaller kommunstyrelsens förslag."
+    body = f"Kommunstyrelsens förslag\n{BUDGET}\n\nBeslut\n{decision}"
+    [clause] = _decisions(tmp_path, body, header=KF_HEADER)
+    assert (clause.text, clause.decision_type, clause.recommends_to) == (
+        BUDGET,
+        str(BG.formelltBeslut),
+        (),
+    )
+    assert clause.decided_in is not None and clause.decided_in.text == decision
+
+
+def test_a_heading_word_that_opens_the_deciding_sentence_is_no_proposal(tmp_path: Path) -> None:
+    """ "Arbetsutskottets förslag bifalls." under Beslut is the decision, not a second
+    proposal heading whose block would swallow it."""
+    decisions = _decisions(
+        tmp_path, f"{_proposal('Förslag till beslut')}Beslut\nArbetsutskottets förslag bifalls."
+    )
+    assert [d.decided_in.text if d.decided_in else None for d in decisions] == [
+        "Arbetsutskottets förslag bifalls.",
+        "Arbetsutskottets förslag bifalls.",
+    ]
+
+
+EVIDENCE = """PREFIX bg: <https://w3id.org/beslutsgraf/def#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?motivation ?exact ?start ?end WHERE {
+  <https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10/item/12/decision/1>
+      bg:decisionType bg:rekommendation .
+  ?annotation oa:hasBody
+      <https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10/item/12/decision/1> ;
+    oa:motivatedBy ?motivation ;
+    oa:hasTarget ?target .
+  ?target oa:hasSelector ?quote , ?position .
+  ?quote oa:exact ?exact .
+  ?position oa:start ?start ; oa:end ?end .
+}"""
+
+
+def _number(term: str) -> int:
+    return int(term.split("^^", 1)[0].strip('"'))
+
+
+def test_the_graph_quotes_the_proposal_and_the_sentence_that_decided(tmp_path: Path) -> None:
+    decision = "Kommunstyrelsen beslutar i enlighet med arbetsutskottets förslag."
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{_proposal('Arbetsutskottets förslag')}"
+    text = ks_protocol(f"{item}Beslut\n{decision}\n\n{LAST_ITEM}")
+    path = write_protocol(tmp_path, text)
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(EVIDENCE)
+    found = {
+        (row["motivation"].rsplit("#", 1)[-1].rstrip(">"), row["exact"].strip('"')) for row in rows
+    }
+    assert found == {("identifying", BUDGET), ("describing", decision)}
+    for row in rows:
+        assert text[_number(row["start"]) : _number(row["end"])] == row["exact"].strip('"')
