@@ -38,15 +38,12 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from beslutsgraf.ingest.pdf_layout import Line, Page, Table, Word, is_soft_wrap, lines_of
+
 __all__ = ["ExtractedPdf", "PdfFormatError", "extract_pdf_text"]
 
 PAGE_SEPARATOR = "\n\n"
-# Gaps as multiples of the font size (a word's height): a space is about
-# 0.25, a table column gap several; a paragraph break leaves more than half
-# a line of white above the next line.
-_TAB_GAP = 1.0
-_WIDE_GAP = 3.0
-_GAP_CONTRAST = 2.0
+# A paragraph break leaves more than half a line of white above the next line.
 _PARAGRAPH_GAP = 0.6
 # A gutter splits at least this share of lines and is crossed by at most the
 # other share (titles and headings that span both columns).
@@ -55,17 +52,6 @@ _MAX_CROSSING_SHARE = 0.15
 _MIN_GUTTER_WIDTH = 6.0  # points
 _SAME_COLUMN = 2.0  # points between cell starts of one table column
 _MIN_COLUMN_FILL = 0.75  # median left-column line width / column width
-_SPACE = 0.25  # width of a space, as a multiple of the font size
-# Slack for where wrapping really happens: cell padding and a guessed right margin
-# put the wrap point up to about one font size left of the measured one.
-_WRAP_SLACK = 0.5
-# A sentence that ends a line and a capital that starts the next: most likely the
-# author's own break (the words alone cannot tell, when the sentence filled the line).
-_SENTENCE_END = re.compile(r"[.:!?]$")
-_HANGING_INDENT = 2.0  # a wrapped bullet's text may start this many font sizes right
-# A line starting like an agenda item, a sub-item or a bullet starts anew even
-# when the line before it happens to reach the margin.
-_LIST_MARKER = re.compile(r"^(?:\d+[.)]|[a-zåäö]\)|[-–•*➤§])")
 # Running page headers and footers stand in the top or the foot fifth of the page, at
 # the same height (within this many points) on every page.
 _FURNITURE_BAND = 0.2
@@ -81,77 +67,6 @@ class PdfFormatError(Exception):
 class ExtractedPdf:
     text: str
     page_count: int
-
-
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-
-    @property
-    def size(self) -> float:
-        return max(self.bottom - self.top, 1.0)
-
-
-@dataclass(frozen=True)
-class _Line:
-    words: tuple[_Word, ...]  # left to right
-    empty_cells_before: int = 0  # a table row whose first cells are empty
-    right_margin: float | None = None  # where text in this line's column wraps
-
-    @property
-    def top(self) -> float:
-        return min(word.top for word in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(word.bottom for word in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(word.size for word in self.words)
-
-    def cell_starts(self) -> list[float]:
-        """The x position of each table cell on the line (one cell for plain text)."""
-        return [self.words[0].x0] + [
-            word.x0
-            for (before, word) in zip(self.words, self.words[1:], strict=False)
-            if self._is_column_gap(before, word)
-        ]
-
-    def text(self) -> str:
-        parts = ["\t" * self.empty_cells_before, self.words[0].text]
-        for before, word in zip(self.words, self.words[1:], strict=False):
-            parts.append("\t" if self._is_column_gap(before, word) else " ")
-            parts.append(word.text)
-        return "".join(parts)
-
-    def is_one_cell(self) -> bool:
-        return not self.empty_cells_before and len(self.cell_starts()) == 1
-
-    def _is_column_gap(self, before: _Word, word: _Word) -> bool:
-        gap = word.x0 - before.x1
-        size = max(before.size, word.size)
-        # Justified text widens every gap alike; a column gap stands out
-        # against the line's ordinary spaces, or is wide beyond doubt.
-        return gap > _WIDE_GAP * size or (
-            gap > _TAB_GAP * size and gap > _GAP_CONTRAST * self._narrowest_gap
-        )
-
-    @property
-    def _narrowest_gap(self) -> float:
-        pairs = zip(self.words, self.words[1:], strict=False)
-        return min((word.x0 - before.x1 for before, word in pairs), default=0.0)
-
-
-@dataclass(frozen=True)
-class _Table:
-    rows: tuple[str, ...]
-    top: float
-    bottom: float
 
 
 def extract_pdf_text(data: bytes) -> ExtractedPdf:
@@ -171,10 +86,10 @@ def extract_pdf_text(data: bytes) -> ExtractedPdf:
     return ExtractedPdf(_join_pages(pages), len(layouts))
 
 
-def _join_pages(pages: Sequence[Sequence[_Line | _Table | None]]) -> str:
+def _join_pages(pages: Sequence[Sequence[Line | Table | None]]) -> str:
     """The pages' text, a blank line apart, or a space where a paragraph runs on."""
     parts: list[str] = []
-    previous: _Line | _Table | None = None
+    previous: Line | Table | None = None
     for items in pages:
         text = _render(items)
         if not text:
@@ -182,9 +97,9 @@ def _join_pages(pages: Sequence[Sequence[_Line | _Table | None]]) -> str:
         first = next((item for item in items if item is not None), None)
         if parts:
             runs_on = (
-                isinstance(previous, _Line)
-                and isinstance(first, _Line)
-                and _is_soft_wrap(previous, first)
+                isinstance(previous, Line)
+                and isinstance(first, Line)
+                and is_soft_wrap(previous, first)
             )
             parts.append(" " if runs_on else PAGE_SEPARATOR)
         parts.append(text)
@@ -200,28 +115,19 @@ def _describe(error: Exception) -> str:
     return f"{type(inner).__name__}: {inner}".rstrip(": ")
 
 
-@dataclass(frozen=True)
-class _Page:
-    number: int  # from 1
-    lines: tuple[_Line, ...]
-    tables: tuple[_Table, ...]
-    width: float
-    height: float
-
-
-def _page_layout(page: Any) -> _Page:
+def _page_layout(page: Any) -> Page:
     found = page.find_tables()
     words = [
-        _Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
+        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
         for w in page.extract_words()
         if not any(_inside(w, table.bbox) for table in found)
     ]
     tables = tuple(_table(table) for table in found)
     width, height = float(page.width), float(page.height)
-    return _Page(int(page.page_number), tuple(_lines(words)), tables, width, height)
+    return Page(int(page.page_number), tuple(lines_of(words)), tables, width, height)
 
 
-def _page_furniture(pages: Sequence[_Page]) -> frozenset[tuple[str, str]]:
+def _page_furniture(pages: Sequence[Page]) -> frozenset[tuple[str, str]]:
     """The running page header and footer lines: (band, text) of each line that stands
     in the top or foot band at the same height on every page, or all but one (a first
     page of its own). A page number or count in it ("Sida 2 av 4") is read as "#"."""
@@ -239,7 +145,7 @@ def _page_furniture(pages: Sequence[_Page]) -> frozenset[tuple[str, str]]:
     )
 
 
-def _furniture_key(line: _Line, page: _Page, page_count: int) -> tuple[str, str] | None:
+def _furniture_key(line: Line, page: Page, page_count: int) -> tuple[str, str] | None:
     if line.bottom <= page.height * _FURNITURE_BAND:
         band = "head"
     elif line.top >= page.height * (1 - _FURNITURE_BAND):
@@ -255,7 +161,7 @@ def _furniture_key(line: _Line, page: _Page, page_count: int) -> tuple[str, str]
 
 
 def _edge_runs(
-    page: _Page, furniture: frozenset[tuple[str, str]], page_count: int
+    page: Page, furniture: frozenset[tuple[str, str]], page_count: int
 ) -> tuple[int, int]:
     """How many of the page's first and last lines are running header and footer lines.
     Only a run from the page's edge counts: the same "Beslut" at the same height on two
@@ -281,8 +187,8 @@ def _edge_runs(
 
 
 def _page_lines(
-    page: _Page, furniture: frozenset[tuple[str, str]], page_count: int
-) -> list[_Line | _Table | None]:
+    page: Page, furniture: frozenset[tuple[str, str]], page_count: int
+) -> list[Line | Table | None]:
     """The page's text without its running footer, and without its running header
     after the first page (where it names the body and the date once)."""
     header, footer = _edge_runs(page, furniture, page_count)
@@ -291,7 +197,7 @@ def _page_lines(
     if gutter is None:
         lines = _with_empty_leading_cells(lines)
     right_margin = _right_margin(lines, page.width)
-    items: list[_Line | _ColumnLine | _Table] = [
+    items: list[Line | _ColumnLine | Table] = [
         _split_line(line, gutter, right_margin) for line in lines
     ]
     items.extend(page.tables)
@@ -299,14 +205,14 @@ def _page_lines(
     return _reading_order(items)
 
 
-def _table(table: Any) -> _Table:
+def _table(table: Any) -> Table:
     rows = tuple(
         "\t".join(" ".join((cell or "").split()) for cell in row)
         for row in table.extract()
         if any(cell and cell.strip() for cell in row)
     )
     _, top, _, bottom = table.bbox
-    return _Table(rows, float(top), float(bottom))
+    return Table(rows, float(top), float(bottom))
 
 
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
@@ -315,17 +221,7 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     return box[0] <= x_middle <= box[2] and box[1] <= y_middle <= box[3]
 
 
-def _lines(words: Sequence[_Word]) -> list[_Line]:
-    lines: list[list[_Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(word.top - lines[-1][0].top) <= word.size * 0.5:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [_Line(tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
-
-
-def _right_margin(lines: Sequence[_Line], page_width: float) -> float:
+def _right_margin(lines: Sequence[Line], page_width: float) -> float:
     """Where the page's text wraps: as far from the right edge as the text starts from
     the left one (word processors' margins), or further right if some line goes there.
     A narrower guess would join lines the author broke by hand."""
@@ -340,7 +236,7 @@ def _right_margin(lines: Sequence[_Line], page_width: float) -> float:
     return max([page_width - left, *ends])
 
 
-def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
+def _with_empty_leading_cells(lines: Sequence[Line]) -> list[Line]:
     """Give a row that starts in a later table column the tabs of its empty cells.
 
     ("\\tEbba Gierow, Ale kommun" in a two-column member list: without the
@@ -348,7 +244,7 @@ def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
     """
     columns = [line.cell_starts() for line in lines]
     margin = min((starts[0] for starts in columns), default=0.0)
-    result: list[_Line] = []
+    result: list[Line] = []
     for line, starts in zip(lines, columns, strict=True):
         empty = 0
         if starts[0] > margin + 2 * line.size:
@@ -365,7 +261,7 @@ def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
     return result
 
 
-def _gutter(lines: Sequence[_Line], page_width: float) -> tuple[float, float] | None:
+def _gutter(lines: Sequence[Line], page_width: float) -> tuple[float, float] | None:
     """The x-range of the column gutter, or None for a one-column page."""
     if len(lines) < 4:
         return None
@@ -395,11 +291,11 @@ def _gutter(lines: Sequence[_Line], page_width: float) -> tuple[float, float] | 
     return best[1], best[2]
 
 
-def _splits(line: _Line, x: float) -> bool:
+def _splits(line: Line, x: float) -> bool:
     return any(w.x1 < x for w in line.words) and any(w.x0 > x for w in line.words)
 
 
-def _left_column_is_full(lines: Sequence[_Line], gutter_start: float, gutter_end: float) -> bool:
+def _left_column_is_full(lines: Sequence[Line], gutter_start: float, gutter_end: float) -> bool:
     """Whether left-column lines run up to the gutter, as wrapped text does.
 
     Labels and values ("Datum:" … "2026-05-13") or a table of short names
@@ -428,14 +324,14 @@ def _wider(
 class _ColumnLine:
     """A line cut at the gutter: its left-column and right-column words."""
 
-    left: _Line | None
-    right: _Line | None
+    left: Line | None
+    right: Line | None
     top: float
 
 
 def _split_line(
-    line: _Line, gutter: tuple[float, float] | None, right_margin: float
-) -> _Line | _ColumnLine:
+    line: Line, gutter: tuple[float, float] | None, right_margin: float
+) -> Line | _ColumnLine:
     if gutter is None:
         return replace(line, right_margin=right_margin)
     middle = (gutter[0] + gutter[1]) / 2
@@ -444,17 +340,17 @@ def _split_line(
     if len(left) + len(right) < len(line.words):
         return line  # crosses the gutter: a heading over both columns
     return _ColumnLine(
-        _Line(left, right_margin=gutter[0]) if left else None,
-        _Line(right, right_margin=right_margin) if right else None,
+        Line(left, right_margin=gutter[0]) if left else None,
+        Line(right, right_margin=right_margin) if right else None,
         line.top,
     )
 
 
-def _reading_order(items: Sequence[_Line | _ColumnLine | _Table]) -> list[_Line | _Table | None]:
+def _reading_order(items: Sequence[Line | _ColumnLine | Table]) -> list[Line | Table | None]:
     """Flatten to reading order; None marks a break between column blocks or tables."""
-    ordered: list[_Line | _Table | None] = []
-    left: list[_Line] = []
-    right: list[_Line] = []
+    ordered: list[Line | Table | None] = []
+    left: list[Line] = []
+    right: list[Line] = []
 
     def flush() -> None:
         ordered.extend(left)
@@ -473,23 +369,23 @@ def _reading_order(items: Sequence[_Line | _ColumnLine | _Table]) -> list[_Line 
             continue
         flush()
         # A table is a block of its own, like a paragraph.
-        ordered.extend([None, item, None] if isinstance(item, _Table) else [item])
+        ordered.extend([None, item, None] if isinstance(item, Table) else [item])
     flush()
     return ordered
 
 
-def _render(items: Sequence[_Line | _Table | None]) -> str:
+def _render(items: Sequence[Line | Table | None]) -> str:
     parts: list[str] = []
-    previous: _Line | None = None
+    previous: Line | None = None
     for item in items:
         if item is None:
             previous = None
             if parts and parts[-1] != "\n\n":
                 parts.append("\n\n")
             continue
-        if isinstance(item, _Table):
+        if isinstance(item, Table):
             text = "\n".join(item.rows)
-            line: _Line | None = None
+            line: Line | None = None
         else:
             text, line = item.text(), item
         if not text:
@@ -503,26 +399,11 @@ def _render(items: Sequence[_Line | _Table | None]) -> str:
     return "".join(parts)
 
 
-def _line_break(previous: _Line | None, line: _Line | None) -> str:
+def _line_break(previous: Line | None, line: Line | None) -> str:
     """What separates two consecutive lines: a blank line, a newline or, for a soft
     wrap inside a paragraph, a space."""
     if previous is None or line is None:
         return "\n"
     if line.top - previous.bottom > _PARAGRAPH_GAP * previous.size:
         return "\n\n"
-    return " " if _is_soft_wrap(previous, line) else "\n"
-
-
-def _is_soft_wrap(previous: _Line, line: _Line) -> bool:
-    """Whether `line` continues `previous` only because its first word did not fit."""
-    if previous.right_margin is None or not (previous.is_one_cell() and line.is_one_cell()):
-        return False
-    first = line.words[0]
-    if first.x0 > previous.words[0].x0 + _HANGING_INDENT * previous.size:
-        return False  # indented further: a new level, not the same paragraph
-    if _LIST_MARKER.match(first.text):
-        return False
-    if _SENTENCE_END.search(previous.words[-1].text) and first.text[:1].isupper():
-        return False
-    room = previous.right_margin - previous.words[-1].x1 - _SPACE * previous.size
-    return first.x1 - first.x0 > room - _WRAP_SLACK * previous.size
+    return " " if is_soft_wrap(previous, line) else "\n"
