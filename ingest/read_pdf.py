@@ -4,9 +4,10 @@ Layout of the extracted text:
 
 * pages are separated by a blank line ("\\n\\n"), unless a paragraph runs on
   from one page to the next (a soft wrap, as below: a space);
-* running page headers and footers (the same line at the same height at the top
-  or foot of every page, "Sida 2 av 4" with its page number) are left out, but
-  for the first page's header, which names the body and the date;
+* running page headers and footers (the same line or ruled table at the same
+  height at the top or foot of every page, "Sida 2 av 4" with its page number)
+  are left out, but for the first page's header, which names the body and the
+  date (`pdf_furniture`);
 * lines are rebuilt from word positions; a wide gap between two words on a
   line (a table column without rules, a "Datum:    2026-05-13" header)
   becomes a tab, a wider vertical gap between lines a blank line; a row
@@ -26,7 +27,6 @@ Layout of the extracted text:
 from __future__ import annotations
 
 import io
-import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +38,7 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from beslutsgraf.ingest.pdf_furniture import Furniture, page_content, page_furniture
 from beslutsgraf.ingest.pdf_layout import Line, Page, Table, Word, is_soft_wrap, lines_of
 
 __all__ = ["ExtractedPdf", "PdfFormatError", "extract_pdf_text"]
@@ -52,11 +53,6 @@ _MAX_CROSSING_SHARE = 0.15
 _MIN_GUTTER_WIDTH = 6.0  # points
 _SAME_COLUMN = 2.0  # points between cell starts of one table column
 _MIN_COLUMN_FILL = 0.75  # median left-column line width / column width
-# Running page headers and footers stand in the top or the foot fifth of the page, at
-# the same height (within this many points) on every page.
-_FURNITURE_BAND = 0.2
-_SAME_HEIGHT = 2.0
-_NUMBER = re.compile(r"\d+")
 
 
 class PdfFormatError(Exception):
@@ -74,7 +70,7 @@ def extract_pdf_text(data: bytes) -> ExtractedPdf:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             layouts = [_page_layout(page) for page in pdf.pages]
-        furniture = _page_furniture(layouts)
+        furniture = page_furniture(layouts)
         pages = [_page_lines(layout, furniture, len(layouts)) for layout in layouts]
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PdfFormatError("it is encrypted or password-protected") from error
@@ -127,80 +123,17 @@ def _page_layout(page: Any) -> Page:
     return Page(int(page.page_number), tuple(lines_of(words)), tables, width, height)
 
 
-def _page_furniture(pages: Sequence[Page]) -> frozenset[tuple[str, str]]:
-    """The running page header and footer lines: (band, text) of each line that stands
-    in the top or foot band at the same height on every page, or all but one (a first
-    page of its own). A page number or count in it ("Sida 2 av 4") is read as "#"."""
-    tops: dict[tuple[str, str], list[float]] = {}
-    for page in pages:
-        for line in page.lines:
-            key = _furniture_key(line, page, len(pages))
-            if key is not None:
-                tops.setdefault(key, []).append(line.top)
-    needed = max(2, len(pages) - 1)
-    return frozenset(
-        key
-        for key, found in tops.items()
-        if len(found) >= needed and max(found) - min(found) <= _SAME_HEIGHT
-    )
-
-
-def _furniture_key(line: Line, page: Page, page_count: int) -> tuple[str, str] | None:
-    if line.bottom <= page.height * _FURNITURE_BAND:
-        band = "head"
-    elif line.top >= page.height * (1 - _FURNITURE_BAND):
-        band = "foot"
-    else:
-        return None
-    page_numbers = {str(page.number), str(page_count)}
-    words = (
-        _NUMBER.sub(lambda m: "#" if m.group(0) in page_numbers else m.group(0), word.text)
-        for word in line.words
-    )
-    return band, " ".join(words)
-
-
-def _edge_runs(
-    page: Page, furniture: frozenset[tuple[str, str]], page_count: int
-) -> tuple[int, int]:
-    """How many of the page's first and last lines are running header and footer lines.
-    Only a run from the page's edge counts: the same "Beslut" at the same height on two
-    pages, under a different "§ 12" and "§ 14", is content."""
-    bands = [
-        key[0] if key is not None and key in furniture else None
-        for key in (_furniture_key(line, page, page_count) for line in page.lines)
-    ]
-    # A ruled table is content: the runs stop at it.
-    table_top = min((table.top for table in page.tables), default=page.height)
-    table_bottom = max((table.bottom for table in page.tables), default=0.0)
-    header = 0
-    while header < len(bands) and bands[header] == "head":
-        if page.lines[header].bottom > table_top:
-            break
-        header += 1
-    footer = 0
-    while footer < len(bands) - header and bands[-1 - footer] == "foot":
-        if page.lines[-1 - footer].top < table_bottom:
-            break
-        footer += 1
-    return header, footer
-
-
-def _page_lines(
-    page: Page, furniture: frozenset[tuple[str, str]], page_count: int
-) -> list[Line | Table | None]:
-    """The page's text without its running footer, and without its running header
-    after the first page (where it names the body and the date once)."""
-    header, footer = _edge_runs(page, furniture, page_count)
-    lines = list(page.lines[0 if page.number == 1 else header : len(page.lines) - footer])
+def _page_lines(page: Page, furniture: Furniture, page_count: int) -> list[Line | Table | None]:
+    """The page's content (`page_content`) in reading order."""
+    lines, tables = page_content(page, furniture, page_count)
     gutter = _gutter(lines, page.width)
     if gutter is None:
-        lines = _with_empty_leading_cells(lines)
+        lines = tuple(_with_empty_leading_cells(lines))
     right_margin = _right_margin(lines, page.width)
     items: list[Line | _ColumnLine | Table] = [
         _split_line(line, gutter, right_margin) for line in lines
     ]
-    items.extend(page.tables)
+    items.extend(tables)
     items.sort(key=lambda item: item.top)
     return _reading_order(items)
 

@@ -1,0 +1,149 @@
+"""Ruled tables in PDF minutes as kommun Word templates print them: the page header a
+boxed table on every page ("KOMMUNSTYRELSEN | SAMMANTRÄDESPROTOKOLL | Sida 2 (3)") and
+the signature footer a boxed table too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.model import Mentions
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.segment import segment
+from tests.ingest.test_read_pdf import _unicode_font
+
+HEADER = (
+    ("KOMMUNSTYRELSEN", "SAMMANTRÄDESPROTOKOLL", "Sida {page} ({pages})"),
+    ("", "Sammanträdesdatum", "2024-05-15"),
+)
+FOOTER = ("Justerandes sign", "Utdragsbestyrkande")
+FIELDS = (
+    ("Plats och tid", "Kommunhuset, Sessionssalen, kl. 13.00–15.30"),
+    (
+        "Beslutande",
+        "Anna Berg (S)\nordförande\nPer Ek (M)\n1:e vice ordförande\n"
+        "Sara Bergström (V), tjänstgörande ersättare för Olof Dahl (V)\nKarin Holm (C)",
+    ),
+    ("Övriga närvarande", "Johan Wall\nkommundirektör\nMaria Fors\nsekreterare"),
+)
+DECISION = (
+    "Kommunstyrelsen beslutar att godkänna årsredovisningen för 2023 och att överlämna "
+    "den till kommunfullmäktige, att uppdra åt kommundirektören att redovisa hur "
+    "underskottet inom socialnämndens verksamhet ska hanteras under 2024 och att "
+    "förklara ärendet omedelbart justerat."
+)
+
+
+class _TemplatePdf(FPDF):
+    """The running header and footer drawn as ruled tables, as a Word template has them."""
+
+    def __init__(self) -> None:
+        super().__init__(format="A4")
+        font = _unicode_font()
+        self.family = "Body" if font else "helvetica"
+        if font:
+            self.add_font("Body", fname=str(font))
+        self.set_font(self.family, size=10)
+        self.set_auto_page_break(auto=True, margin=30)
+        self.alias_nb_pages("{pages}")
+
+    def fit(self, text: str) -> str:
+        if self.family == "Body":
+            return text
+        return text.replace("–", "-").encode("latin-1", "replace").decode("latin-1")
+
+    def header(self) -> None:
+        with self.table(
+            col_widths=(60, 70, 60), first_row_as_headings=False, text_align="LEFT"
+        ) as table:
+            for cells in HEADER:
+                row = table.row()
+                for cell in cells:
+                    row.cell(self.fit(cell.replace("{page}", str(self.page_no()))))
+        self.ln(6)
+
+    def footer(self) -> None:
+        self.set_y(-25)
+        with self.table(first_row_as_headings=False, text_align="LEFT") as table:
+            row = table.row()
+            for cell in FOOTER:
+                row.cell(cell)
+
+    def paragraph(self, text: str) -> None:
+        self.multi_cell(0, 5, self.fit(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def template_protocol(path: Path) -> Path:
+    pdf = _TemplatePdf()
+    pdf.add_page()
+    with pdf.table(col_widths=(45, 125), first_row_as_headings=False, text_align="LEFT") as table:
+        for label, values in FIELDS:
+            row = table.row()
+            row.cell(label)
+            row.cell(pdf.fit(values))
+    pdf.ln(6)
+    pdf.paragraph("§ 45\nÅrsredovisning 2023")
+    pdf.ln(3)
+    pdf.paragraph("Ärendebeskrivning\n" + "Ekonomiavdelningen har upprättat årsredovisningen. " * 6)
+    pdf.ln(3)
+    pdf.paragraph("Beslut")
+    pdf.set_y(pdf.page_break_trigger - 5)  # one line of the decision left on the page
+    pdf.paragraph(DECISION)
+    pdf.ln(3)
+    pdf.paragraph("§ 46\nDelegationsbeslut")
+    pdf.ln(3)
+    pdf.paragraph("Beslut\nRedovisningen läggs till handlingarna.")
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+@pytest.fixture(scope="module")
+def protocol(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return template_protocol(tmp_path_factory.mktemp("pdf_tables") / "ks_2024-05-15.pdf")
+
+
+@pytest.fixture(scope="module")
+def mentions(protocol: Path) -> Mentions:
+    return extract(segment(read(protocol)))
+
+
+def test_a_boxed_page_header_names_the_meeting_once(protocol: Path, mentions: Mentions) -> None:
+    text = read(protocol).text
+    assert text.startswith("KOMMUNSTYRELSEN\tSAMMANTRÄDESPROTOKOLL\tSida 1 (2)\n")
+    # Once, from the first page; the footer table on no page.
+    assert text.count("SAMMANTRÄDESPROTOKOLL") == text.count("Sammanträdesdatum") == 1
+    assert "Justerandes sign" not in text
+    meeting = mentions.meeting
+    assert meeting.body is not None and meeting.body.casefold() == "kommunstyrelsen"
+    assert meeting.date is not None and meeting.date.iso() == "2024-05-15"
+
+
+def test_a_decision_over_a_page_break_holds_no_page_header(mentions: Mentions) -> None:
+    (item,) = [item for item in mentions.items if item.number == 45]
+    decision_text = " ".join(" ".join(d.text.split()) for d in item.decisions)
+    assert "SAMMANTRÄDESPROTOKOLL" not in decision_text
+    assert "2024-05-15" not in decision_text
+    # The part on the next page still belongs to it.
+    assert decision_text.endswith("förklara ärendet omedelbart justerat.")
+    assert [item.number for item in mentions.items] == [45, 46]
+
+
+def test_a_table_on_top_of_one_page_only_is_content(tmp_path: Path) -> None:
+    pdf = FPDF(format="A4")
+    pdf.set_font("helvetica", size=10)
+    for rows in ((("Namn", "Roll"), ("Anna Berg", "ordf")), (("Namn", "Roll"), ("Per Ek", "led"))):
+        pdf.add_page()
+        with pdf.table(first_row_as_headings=False) as table:
+            for cells in rows:
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+        pdf.multi_cell(0, 5, "Mötet avslutades.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "tables.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    text = read(path).text
+    assert "Namn\tRoll\nAnna Berg\tordf" in text
+    assert "Namn\tRoll\nPer Ek\tled" in text
