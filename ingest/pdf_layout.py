@@ -120,8 +120,9 @@ def lines_of(words: Sequence[Word]) -> list[Line]:
     return [Line(tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
 
 
-def is_soft_wrap(previous: Line, line: Line) -> bool:
-    """Whether `line` continues `previous` only because its first word did not fit."""
+def is_soft_wrap(previous: Line, line: Line, slack: float = _WRAP_SLACK) -> bool:
+    """Whether `line` continues `previous` only because its first word did not fit
+    (within `slack` font sizes of where the line is taken to wrap)."""
     if previous.right_margin is None or not (previous.is_one_cell() and line.is_one_cell()):
         return False
     first = line.words[0]
@@ -132,4 +133,4 @@ def is_soft_wrap(previous: Line, line: Line) -> bool:
     if _SENTENCE_END.search(previous.words[-1].text) and first.text[:1].isupper():
         return False
     room = previous.right_margin - previous.words[-1].x1 - _SPACE * previous.size
-    return first.x1 - first.x0 > room - _WRAP_SLACK * previous.size
+    return first.x1 - first.x0 > room - slack * previous.size

@@ -21,7 +21,9 @@ Layout of the extracted text:
   words on both sides of and almost no line crosses; lines that do cross it
   (a title over both columns) are kept in place between column blocks;
 * ruled tables (pdfplumber's `find_tables`) come out one line per row,
-  cells separated by tabs, at the table's position on the page.
+  cells separated by tabs, at the table's position on the page; a cell's lines
+  that start new entries (a name under a name) go on the lines below, under
+  their cell (`pdf_tables`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from beslutsgraf.ingest.pdf_furniture import Furniture, page_content, page_furniture
 from beslutsgraf.ingest.pdf_layout import Line, Page, Table, Word, is_soft_wrap, lines_of
+from beslutsgraf.ingest.pdf_tables import inside, table_of
 
 __all__ = ["ExtractedPdf", "PdfFormatError", "extract_pdf_text"]
 
@@ -112,15 +115,15 @@ def _describe(error: Exception) -> str:
 
 
 def _page_layout(page: Any) -> Page:
-    found = page.find_tables()
     words = [
-        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
+        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
         for w in page.extract_words()
-        if not any(_inside(w, table.bbox) for table in found)
     ]
-    tables = tuple(_table(table) for table in found)
+    found = page.find_tables()
+    tables = tuple(table_of(table, words) for table in found)
+    outside = [word for word in words if not any(inside(word, table.bbox) for table in found)]
     width, height = float(page.width), float(page.height)
-    return Page(int(page.page_number), tuple(lines_of(words)), tables, width, height)
+    return Page(int(page.page_number), tuple(lines_of(outside)), tables, width, height)
 
 
 def _page_lines(page: Page, furniture: Furniture, page_count: int) -> list[Line | Table | None]:
@@ -136,22 +139,6 @@ def _page_lines(page: Page, furniture: Furniture, page_count: int) -> list[Line 
     items.extend(tables)
     items.sort(key=lambda item: item.top)
     return _reading_order(items)
-
-
-def _table(table: Any) -> Table:
-    rows = tuple(
-        "\t".join(" ".join((cell or "").split()) for cell in row)
-        for row in table.extract()
-        if any(cell and cell.strip() for cell in row)
-    )
-    _, top, _, bottom = table.bbox
-    return Table(rows, float(top), float(bottom))
-
-
-def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    x_middle = (float(word["x0"]) + float(word["x1"])) / 2
-    y_middle = (float(word["top"]) + float(word["bottom"])) / 2
-    return box[0] <= x_middle <= box[2] and box[1] <= y_middle <= box[3]
 
 
 def _right_margin(lines: Sequence[Line], page_width: float) -> float:

@@ -1,6 +1,7 @@
 """Ruled tables in PDF minutes as kommun Word templates print them: the page header a
-boxed table on every page ("KOMMUNSTYRELSEN | SAMMANTRÄDESPROTOKOLL | Sida 2 (3)") and
-the signature footer a boxed table too."""
+boxed table on every page ("KOMMUNSTYRELSEN | SAMMANTRÄDESPROTOKOLL | Sida 2 (3)"), the
+signature footer a boxed table too, and the attendance fields a table whose cells hold
+one name a line, a role on the line under its name."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ import pytest
 from fpdf import FPDF
 
 from beslutsgraf.ingest.extract import extract
-from beslutsgraf.ingest.model import Mentions
+from beslutsgraf.ingest.model import Mentions, PersonMention
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from tests.ingest.test_read_pdf import _unicode_font
 
+ROLE = "https://w3id.org/beslutsgraf/def#"
 HEADER = (
     ("KOMMUNSTYRELSEN", "SAMMANTRÄDESPROTOKOLL", "Sida {page} ({pages})"),
     ("", "Sammanträdesdatum", "2024-05-15"),
@@ -110,6 +112,11 @@ def mentions(protocol: Path) -> Mentions:
     return extract(segment(read(protocol)))
 
 
+def _who(person: PersonMention) -> tuple[str, str | None, str | None]:
+    role = person.role.removeprefix(ROLE) if person.role else None
+    return person.name, person.party, role
+
+
 def test_a_boxed_page_header_names_the_meeting_once(protocol: Path, mentions: Mentions) -> None:
     text = read(protocol).text
     assert text.startswith("KOMMUNSTYRELSEN\tSAMMANTRÄDESPROTOKOLL\tSida 1 (2)\n")
@@ -129,6 +136,38 @@ def test_a_decision_over_a_page_break_holds_no_page_header(mentions: Mentions) -
     # The part on the next page still belongs to it.
     assert decision_text.endswith("förklara ärendet omedelbart justerat.")
     assert [item.number for item in mentions.items] == [45, 46]
+
+
+def test_names_one_a_line_in_a_cell_are_people_of_their_own(mentions: Mentions) -> None:
+    attendance = mentions.attendance
+    assert [_who(person) for person in attendance.called] == [
+        ("Anna Berg", "S", "ordforande"),
+        ("Per Ek", "M", "forsteViceOrdforande"),
+        ("Sara Bergström", "V", "tjanstgorandeErsattare"),
+        ("Karin Holm", "C", None),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Anna Berg"
+    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
+        ("Sara Bergström", "Olof Dahl")
+    ]
+    # Without parties only the line breaks part the two officials.
+    assert [(p.name, p.role_text) for p in attendance.others_present] == [
+        ("Johan Wall", "kommundirektör"),
+        ("Maria Fors", "sekreterare"),
+    ]
+
+
+def test_a_name_wrapped_at_the_cell_edge_stays_one_entry(tmp_path: Path) -> None:
+    pdf = _TemplatePdf()
+    pdf.add_page()
+    with pdf.table(col_widths=(45, 50), first_row_as_headings=False, text_align="LEFT") as table:
+        row = table.row()
+        row.cell("Beslutande")
+        row.cell(pdf.fit("Sara Bergström (V), tjänstgörande ersättare för Olof Dahl (V)"))
+    path = tmp_path / "wrap.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    text = read(path).text
+    assert "Beslutande\tSara Bergström (V), tjänstgörande ersättare för Olof Dahl (V)\n" in text
 
 
 def test_a_table_on_top_of_one_page_only_is_content(tmp_path: Path) -> None:
