@@ -12,6 +12,11 @@ name list one per line) is read line by line from the words' positions:
 * a broken line that starts in lower case or with a digit ("ordförande", "1:e vice
   ordförande", the date under "Sammanträdesdatum") says more of the entry above it and
   runs on with a space, as "Anna Berg (S) ordförande" would be written on one line.
+
+A row with two or more cells of one entry each is one record ("Per Ek | Göteborgs
+Stad / Stadsledningskontoret | ordförande"): a second line in one of its cells
+describes the same person, so each cell's lines run on with spaces and the row stays
+one text line. Parted, it would leave a line with no name in the name column.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ def table_of(found: Any, words: Sequence[Word]) -> Table:
     rows: list[str] = []
     for row in found.rows:
         cells = [_cell_entries(cell, words) if cell else [] for cell in row.cells]
+        if sum(len(entries) == 1 for entries in cells) >= 2:
+            cells = [[" ".join(entries)] for entries in cells]
         for line in zip_longest(*cells, fillvalue=""):
             if any(line):
                 rows.append("\t".join(line))

@@ -186,3 +186,52 @@ def test_a_table_on_top_of_one_page_only_is_content(tmp_path: Path) -> None:
     text = read(path).text
     assert "Namn\tRoll\nAnna Berg\tordf" in text
     assert "Namn\tRoll\nPer Ek\tled" in text
+
+
+def _table_pdf(rows: tuple[tuple[str, ...], ...], path: Path, widths: tuple[int, ...]) -> Path:
+    """Short minutes whose attendance is one ruled table of `rows`."""
+    pdf = _TemplatePdf()
+    pdf.add_page()
+    pdf.paragraph("Närvarande")
+    pdf.ln(2)
+    with pdf.table(col_widths=widths, first_row_as_headings=False, text_align="LEFT") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(4)
+    pdf.paragraph("§ 1\nMötets öppnande\n\nOrdföranden öppnade mötet.")
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+def test_a_second_line_in_one_cell_of_a_record_row_describes_its_person(tmp_path: Path) -> None:
+    rows = (
+        ("Namn", "Organisation", "Roll"),
+        ("Helén Eliasson (S)", "Göteborgs Stad\nStadsledningskontoret", "ordförande"),
+        ("Per Ek", "Göteborgs Stad", "ledamot"),
+    )
+    path = _table_pdf(rows, tmp_path / "record.pdf", (50, 100, 40))
+    called = extract(segment(read(path))).attendance.called
+    assert [(p.name, p.organisation, p.role_text) for p in called] == [
+        ("Helén Eliasson", "Göteborgs Stad Stadsledningskontoret", "ordförande"),
+        ("Per Ek", "Göteborgs Stad", "ledamot"),
+    ]
+
+
+def test_side_by_side_name_lists_keep_one_name_a_cell(tmp_path: Path) -> None:
+    rows = (
+        ("Ledamöter", "Ersättare"),
+        ("Anna Berg (S)\nPer Ek (M)\nKarin Holm (C)", "Eva Lund (S)\nOla Ny (M)"),
+    )
+    path = _table_pdf(rows, tmp_path / "lists.pdf", (80, 80))
+    document = read(path)
+    assert "Anna Berg (S)\tEva Lund (S)\nPer Ek (M)\tOla Ny (M)\nKarin Holm (C)" in document.text
+    people = {(p.name, p.party) for p in extract(segment(document)).people}
+    assert people == {
+        ("Anna Berg", "S"),
+        ("Per Ek", "M"),
+        ("Karin Holm", "C"),
+        ("Eva Lund", "S"),
+        ("Ola Ny", "M"),
+    }
