@@ -4,9 +4,10 @@ Layout of the extracted text:
 
 * pages are separated by a blank line ("\\n\\n"), unless a paragraph runs on
   from one page to the next (a soft wrap, as below: a space);
-* running page headers and footers (the same line at the same height at the top
-  or foot of every page, "Sida 2 av 4" with its page number) are left out, but
-  for the first page's header, which names the body and the date;
+* running page headers and footers (the same line or ruled table at the same
+  height at the top or foot of every page, "Sida 2 av 4" with its page number)
+  are left out, but for the first page's header, which names the body and the
+  date (`pdf_furniture`);
 * lines are rebuilt from word positions; a wide gap between two words on a
   line (a table column without rules, a "Datum:    2026-05-13" header)
   becomes a tab, a wider vertical gap between lines a blank line; a row
@@ -20,13 +21,14 @@ Layout of the extracted text:
   words on both sides of and almost no line crosses; lines that do cross it
   (a title over both columns) are kept in place between column blocks;
 * ruled tables (pdfplumber's `find_tables`) come out one line per row,
-  cells separated by tabs, at the table's position on the page.
+  cells separated by tabs, at the table's position on the page; a cell's lines
+  that start new entries (a name under a name) go on the lines below, under
+  their cell (`pdf_tables`).
 """
 
 from __future__ import annotations
 
 import io
-import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -38,15 +40,14 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from beslutsgraf.ingest.pdf_furniture import Furniture, page_content, page_furniture
+from beslutsgraf.ingest.pdf_layout import Line, Page, Table, Word, is_soft_wrap, lines_of
+from beslutsgraf.ingest.pdf_tables import inside, table_of
+
 __all__ = ["ExtractedPdf", "PdfFormatError", "extract_pdf_text"]
 
 PAGE_SEPARATOR = "\n\n"
-# Gaps as multiples of the font size (a word's height): a space is about
-# 0.25, a table column gap several; a paragraph break leaves more than half
-# a line of white above the next line.
-_TAB_GAP = 1.0
-_WIDE_GAP = 3.0
-_GAP_CONTRAST = 2.0
+# A paragraph break leaves more than half a line of white above the next line.
 _PARAGRAPH_GAP = 0.6
 # A gutter splits at least this share of lines and is crossed by at most the
 # other share (titles and headings that span both columns).
@@ -55,22 +56,6 @@ _MAX_CROSSING_SHARE = 0.15
 _MIN_GUTTER_WIDTH = 6.0  # points
 _SAME_COLUMN = 2.0  # points between cell starts of one table column
 _MIN_COLUMN_FILL = 0.75  # median left-column line width / column width
-_SPACE = 0.25  # width of a space, as a multiple of the font size
-# Slack for where wrapping really happens: cell padding and a guessed right margin
-# put the wrap point up to about one font size left of the measured one.
-_WRAP_SLACK = 0.5
-# A sentence that ends a line and a capital that starts the next: most likely the
-# author's own break (the words alone cannot tell, when the sentence filled the line).
-_SENTENCE_END = re.compile(r"[.:!?]$")
-_HANGING_INDENT = 2.0  # a wrapped bullet's text may start this many font sizes right
-# A line starting like an agenda item, a sub-item or a bullet starts anew even
-# when the line before it happens to reach the margin.
-_LIST_MARKER = re.compile(r"^(?:\d+[.)]|[a-zåäö]\)|[-–•*➤§])")
-# Running page headers and footers stand in the top or the foot fifth of the page, at
-# the same height (within this many points) on every page.
-_FURNITURE_BAND = 0.2
-_SAME_HEIGHT = 2.0
-_NUMBER = re.compile(r"\d+")
 
 
 class PdfFormatError(Exception):
@@ -83,83 +68,12 @@ class ExtractedPdf:
     page_count: int
 
 
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-
-    @property
-    def size(self) -> float:
-        return max(self.bottom - self.top, 1.0)
-
-
-@dataclass(frozen=True)
-class _Line:
-    words: tuple[_Word, ...]  # left to right
-    empty_cells_before: int = 0  # a table row whose first cells are empty
-    right_margin: float | None = None  # where text in this line's column wraps
-
-    @property
-    def top(self) -> float:
-        return min(word.top for word in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(word.bottom for word in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(word.size for word in self.words)
-
-    def cell_starts(self) -> list[float]:
-        """The x position of each table cell on the line (one cell for plain text)."""
-        return [self.words[0].x0] + [
-            word.x0
-            for (before, word) in zip(self.words, self.words[1:], strict=False)
-            if self._is_column_gap(before, word)
-        ]
-
-    def text(self) -> str:
-        parts = ["\t" * self.empty_cells_before, self.words[0].text]
-        for before, word in zip(self.words, self.words[1:], strict=False):
-            parts.append("\t" if self._is_column_gap(before, word) else " ")
-            parts.append(word.text)
-        return "".join(parts)
-
-    def is_one_cell(self) -> bool:
-        return not self.empty_cells_before and len(self.cell_starts()) == 1
-
-    def _is_column_gap(self, before: _Word, word: _Word) -> bool:
-        gap = word.x0 - before.x1
-        size = max(before.size, word.size)
-        # Justified text widens every gap alike; a column gap stands out
-        # against the line's ordinary spaces, or is wide beyond doubt.
-        return gap > _WIDE_GAP * size or (
-            gap > _TAB_GAP * size and gap > _GAP_CONTRAST * self._narrowest_gap
-        )
-
-    @property
-    def _narrowest_gap(self) -> float:
-        pairs = zip(self.words, self.words[1:], strict=False)
-        return min((word.x0 - before.x1 for before, word in pairs), default=0.0)
-
-
-@dataclass(frozen=True)
-class _Table:
-    rows: tuple[str, ...]
-    top: float
-    bottom: float
-
-
 def extract_pdf_text(data: bytes) -> ExtractedPdf:
     """The text of the PDF whose bytes are `data`, in reading order (see the module docstring)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             layouts = [_page_layout(page) for page in pdf.pages]
-        furniture = _page_furniture(layouts)
+        furniture = page_furniture(layouts)
         pages = [_page_lines(layout, furniture, len(layouts)) for layout in layouts]
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PdfFormatError("it is encrypted or password-protected") from error
@@ -171,10 +85,10 @@ def extract_pdf_text(data: bytes) -> ExtractedPdf:
     return ExtractedPdf(_join_pages(pages), len(layouts))
 
 
-def _join_pages(pages: Sequence[Sequence[_Line | _Table | None]]) -> str:
+def _join_pages(pages: Sequence[Sequence[Line | Table | None]]) -> str:
     """The pages' text, a blank line apart, or a space where a paragraph runs on."""
     parts: list[str] = []
-    previous: _Line | _Table | None = None
+    previous: Line | Table | None = None
     for items in pages:
         text = _render(items)
         if not text:
@@ -182,9 +96,9 @@ def _join_pages(pages: Sequence[Sequence[_Line | _Table | None]]) -> str:
         first = next((item for item in items if item is not None), None)
         if parts:
             runs_on = (
-                isinstance(previous, _Line)
-                and isinstance(first, _Line)
-                and _is_soft_wrap(previous, first)
+                isinstance(previous, Line)
+                and isinstance(first, Line)
+                and is_soft_wrap(previous, first)
             )
             parts.append(" " if runs_on else PAGE_SEPARATOR)
         parts.append(text)
@@ -200,132 +114,34 @@ def _describe(error: Exception) -> str:
     return f"{type(inner).__name__}: {inner}".rstrip(": ")
 
 
-@dataclass(frozen=True)
-class _Page:
-    number: int  # from 1
-    lines: tuple[_Line, ...]
-    tables: tuple[_Table, ...]
-    width: float
-    height: float
-
-
-def _page_layout(page: Any) -> _Page:
-    found = page.find_tables()
+def _page_layout(page: Any) -> Page:
     words = [
-        _Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
+        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
         for w in page.extract_words()
-        if not any(_inside(w, table.bbox) for table in found)
     ]
-    tables = tuple(_table(table) for table in found)
+    found = page.find_tables()
+    tables = tuple(table_of(table, words) for table in found)
+    outside = [word for word in words if not any(inside(word, table.bbox) for table in found)]
     width, height = float(page.width), float(page.height)
-    return _Page(int(page.page_number), tuple(_lines(words)), tables, width, height)
+    return Page(int(page.page_number), tuple(lines_of(outside)), tables, width, height)
 
 
-def _page_furniture(pages: Sequence[_Page]) -> frozenset[tuple[str, str]]:
-    """The running page header and footer lines: (band, text) of each line that stands
-    in the top or foot band at the same height on every page, or all but one (a first
-    page of its own). A page number or count in it ("Sida 2 av 4") is read as "#"."""
-    tops: dict[tuple[str, str], list[float]] = {}
-    for page in pages:
-        for line in page.lines:
-            key = _furniture_key(line, page, len(pages))
-            if key is not None:
-                tops.setdefault(key, []).append(line.top)
-    needed = max(2, len(pages) - 1)
-    return frozenset(
-        key
-        for key, found in tops.items()
-        if len(found) >= needed and max(found) - min(found) <= _SAME_HEIGHT
-    )
-
-
-def _furniture_key(line: _Line, page: _Page, page_count: int) -> tuple[str, str] | None:
-    if line.bottom <= page.height * _FURNITURE_BAND:
-        band = "head"
-    elif line.top >= page.height * (1 - _FURNITURE_BAND):
-        band = "foot"
-    else:
-        return None
-    page_numbers = {str(page.number), str(page_count)}
-    words = (
-        _NUMBER.sub(lambda m: "#" if m.group(0) in page_numbers else m.group(0), word.text)
-        for word in line.words
-    )
-    return band, " ".join(words)
-
-
-def _edge_runs(
-    page: _Page, furniture: frozenset[tuple[str, str]], page_count: int
-) -> tuple[int, int]:
-    """How many of the page's first and last lines are running header and footer lines.
-    Only a run from the page's edge counts: the same "Beslut" at the same height on two
-    pages, under a different "§ 12" and "§ 14", is content."""
-    bands = [
-        key[0] if key is not None and key in furniture else None
-        for key in (_furniture_key(line, page, page_count) for line in page.lines)
-    ]
-    # A ruled table is content: the runs stop at it.
-    table_top = min((table.top for table in page.tables), default=page.height)
-    table_bottom = max((table.bottom for table in page.tables), default=0.0)
-    header = 0
-    while header < len(bands) and bands[header] == "head":
-        if page.lines[header].bottom > table_top:
-            break
-        header += 1
-    footer = 0
-    while footer < len(bands) - header and bands[-1 - footer] == "foot":
-        if page.lines[-1 - footer].top < table_bottom:
-            break
-        footer += 1
-    return header, footer
-
-
-def _page_lines(
-    page: _Page, furniture: frozenset[tuple[str, str]], page_count: int
-) -> list[_Line | _Table | None]:
-    """The page's text without its running footer, and without its running header
-    after the first page (where it names the body and the date once)."""
-    header, footer = _edge_runs(page, furniture, page_count)
-    lines = list(page.lines[0 if page.number == 1 else header : len(page.lines) - footer])
+def _page_lines(page: Page, furniture: Furniture, page_count: int) -> list[Line | Table | None]:
+    """The page's content (`page_content`) in reading order."""
+    lines, tables = page_content(page, furniture, page_count)
     gutter = _gutter(lines, page.width)
     if gutter is None:
-        lines = _with_empty_leading_cells(lines)
+        lines = tuple(_with_empty_leading_cells(lines))
     right_margin = _right_margin(lines, page.width)
-    items: list[_Line | _ColumnLine | _Table] = [
+    items: list[Line | _ColumnLine | Table] = [
         _split_line(line, gutter, right_margin) for line in lines
     ]
-    items.extend(page.tables)
+    items.extend(tables)
     items.sort(key=lambda item: item.top)
     return _reading_order(items)
 
 
-def _table(table: Any) -> _Table:
-    rows = tuple(
-        "\t".join(" ".join((cell or "").split()) for cell in row)
-        for row in table.extract()
-        if any(cell and cell.strip() for cell in row)
-    )
-    _, top, _, bottom = table.bbox
-    return _Table(rows, float(top), float(bottom))
-
-
-def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    x_middle = (float(word["x0"]) + float(word["x1"])) / 2
-    y_middle = (float(word["top"]) + float(word["bottom"])) / 2
-    return box[0] <= x_middle <= box[2] and box[1] <= y_middle <= box[3]
-
-
-def _lines(words: Sequence[_Word]) -> list[_Line]:
-    lines: list[list[_Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(word.top - lines[-1][0].top) <= word.size * 0.5:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [_Line(tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
-
-
-def _right_margin(lines: Sequence[_Line], page_width: float) -> float:
+def _right_margin(lines: Sequence[Line], page_width: float) -> float:
     """Where the page's text wraps: as far from the right edge as the text starts from
     the left one (word processors' margins), or further right if some line goes there.
     A narrower guess would join lines the author broke by hand."""
@@ -340,7 +156,7 @@ def _right_margin(lines: Sequence[_Line], page_width: float) -> float:
     return max([page_width - left, *ends])
 
 
-def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
+def _with_empty_leading_cells(lines: Sequence[Line]) -> list[Line]:
     """Give a row that starts in a later table column the tabs of its empty cells.
 
     ("\\tEbba Gierow, Ale kommun" in a two-column member list: without the
@@ -348,7 +164,7 @@ def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
     """
     columns = [line.cell_starts() for line in lines]
     margin = min((starts[0] for starts in columns), default=0.0)
-    result: list[_Line] = []
+    result: list[Line] = []
     for line, starts in zip(lines, columns, strict=True):
         empty = 0
         if starts[0] > margin + 2 * line.size:
@@ -365,7 +181,7 @@ def _with_empty_leading_cells(lines: Sequence[_Line]) -> list[_Line]:
     return result
 
 
-def _gutter(lines: Sequence[_Line], page_width: float) -> tuple[float, float] | None:
+def _gutter(lines: Sequence[Line], page_width: float) -> tuple[float, float] | None:
     """The x-range of the column gutter, or None for a one-column page."""
     if len(lines) < 4:
         return None
@@ -395,11 +211,11 @@ def _gutter(lines: Sequence[_Line], page_width: float) -> tuple[float, float] | 
     return best[1], best[2]
 
 
-def _splits(line: _Line, x: float) -> bool:
+def _splits(line: Line, x: float) -> bool:
     return any(w.x1 < x for w in line.words) and any(w.x0 > x for w in line.words)
 
 
-def _left_column_is_full(lines: Sequence[_Line], gutter_start: float, gutter_end: float) -> bool:
+def _left_column_is_full(lines: Sequence[Line], gutter_start: float, gutter_end: float) -> bool:
     """Whether left-column lines run up to the gutter, as wrapped text does.
 
     Labels and values ("Datum:" … "2026-05-13") or a table of short names
@@ -428,14 +244,14 @@ def _wider(
 class _ColumnLine:
     """A line cut at the gutter: its left-column and right-column words."""
 
-    left: _Line | None
-    right: _Line | None
+    left: Line | None
+    right: Line | None
     top: float
 
 
 def _split_line(
-    line: _Line, gutter: tuple[float, float] | None, right_margin: float
-) -> _Line | _ColumnLine:
+    line: Line, gutter: tuple[float, float] | None, right_margin: float
+) -> Line | _ColumnLine:
     if gutter is None:
         return replace(line, right_margin=right_margin)
     middle = (gutter[0] + gutter[1]) / 2
@@ -444,17 +260,17 @@ def _split_line(
     if len(left) + len(right) < len(line.words):
         return line  # crosses the gutter: a heading over both columns
     return _ColumnLine(
-        _Line(left, right_margin=gutter[0]) if left else None,
-        _Line(right, right_margin=right_margin) if right else None,
+        Line(left, right_margin=gutter[0]) if left else None,
+        Line(right, right_margin=right_margin) if right else None,
         line.top,
     )
 
 
-def _reading_order(items: Sequence[_Line | _ColumnLine | _Table]) -> list[_Line | _Table | None]:
+def _reading_order(items: Sequence[Line | _ColumnLine | Table]) -> list[Line | Table | None]:
     """Flatten to reading order; None marks a break between column blocks or tables."""
-    ordered: list[_Line | _Table | None] = []
-    left: list[_Line] = []
-    right: list[_Line] = []
+    ordered: list[Line | Table | None] = []
+    left: list[Line] = []
+    right: list[Line] = []
 
     def flush() -> None:
         ordered.extend(left)
@@ -473,23 +289,23 @@ def _reading_order(items: Sequence[_Line | _ColumnLine | _Table]) -> list[_Line 
             continue
         flush()
         # A table is a block of its own, like a paragraph.
-        ordered.extend([None, item, None] if isinstance(item, _Table) else [item])
+        ordered.extend([None, item, None] if isinstance(item, Table) else [item])
     flush()
     return ordered
 
 
-def _render(items: Sequence[_Line | _Table | None]) -> str:
+def _render(items: Sequence[Line | Table | None]) -> str:
     parts: list[str] = []
-    previous: _Line | None = None
+    previous: Line | None = None
     for item in items:
         if item is None:
             previous = None
             if parts and parts[-1] != "\n\n":
                 parts.append("\n\n")
             continue
-        if isinstance(item, _Table):
+        if isinstance(item, Table):
             text = "\n".join(item.rows)
-            line: _Line | None = None
+            line: Line | None = None
         else:
             text, line = item.text(), item
         if not text:
@@ -503,26 +319,11 @@ def _render(items: Sequence[_Line | _Table | None]) -> str:
     return "".join(parts)
 
 
-def _line_break(previous: _Line | None, line: _Line | None) -> str:
+def _line_break(previous: Line | None, line: Line | None) -> str:
     """What separates two consecutive lines: a blank line, a newline or, for a soft
     wrap inside a paragraph, a space."""
     if previous is None or line is None:
         return "\n"
     if line.top - previous.bottom > _PARAGRAPH_GAP * previous.size:
         return "\n\n"
-    return " " if _is_soft_wrap(previous, line) else "\n"
-
-
-def _is_soft_wrap(previous: _Line, line: _Line) -> bool:
-    """Whether `line` continues `previous` only because its first word did not fit."""
-    if previous.right_margin is None or not (previous.is_one_cell() and line.is_one_cell()):
-        return False
-    first = line.words[0]
-    if first.x0 > previous.words[0].x0 + _HANGING_INDENT * previous.size:
-        return False  # indented further: a new level, not the same paragraph
-    if _LIST_MARKER.match(first.text):
-        return False
-    if _SENTENCE_END.search(previous.words[-1].text) and first.text[:1].isupper():
-        return False
-    room = previous.right_margin - previous.words[-1].x1 - _SPACE * previous.size
-    return first.x1 - first.x0 > room - _WRAP_SLACK * previous.size
+    return " " if is_soft_wrap(previous, line) else "\n"
