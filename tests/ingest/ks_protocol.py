@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from beslutsgraf.store.base import Store
+
 HEADER = """PROTOKOLL
 Kommunstyrelsen
 Sammanträdesdatum 2024-09-10
@@ -41,3 +43,30 @@ def write_protocol(folder: Path, text: str) -> Path:
     path = folder / "ks_protokoll_2024-09-10.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# The IRIs the protocol's meeting and body get, and readers of what the graph says of them.
+_PREFIXES = (
+    "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+    "PREFIX org: <http://www.w3.org/ns/org#> "
+    "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+)
+KS = "<https://w3id.org/beslutsgraf/id/org/kommunstyrelsen>"
+MEETING = "<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10>"
+
+
+def membership_roles(store: Store) -> dict[str, str]:
+    """Name → the role (local name) of their membership in kommunstyrelsen."""
+    rows = store.select(
+        _PREFIXES + "SELECT ?name ?role WHERE { ?m org:member ?p ; org:role ?role ; "
+        f"org:organization {KS} . ?p foaf:name ?name }}"
+    )
+    return {row["name"].strip('"'): row["role"].rsplit("#", 1)[-1].rstrip(">") for row in rows}
+
+
+def meeting_people(store: Store, predicate: str) -> set[str]:
+    """The names the meeting links by `bg:{predicate}` (called, attendee, absentee …)."""
+    rows = store.select(
+        _PREFIXES + f"SELECT ?name WHERE {{ {MEETING} bg:{predicate} ?p . ?p foaf:name ?name }}"
+    )
+    return {row["name"].strip('"') for row in rows}

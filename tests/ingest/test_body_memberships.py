@@ -11,39 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import loaded_store
 from tests.ingest.ks_protocol import (
     BUDGET_ITEM,
     LAST_ITEM,
     MEMBERS,
     ks_protocol,
+    meeting_people,
+    membership_roles,
     write_protocol,
 )
-
-PREFIXES = (
-    "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
-    "PREFIX org: <http://www.w3.org/ns/org#> "
-    "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
-)
-KS = "<https://w3id.org/beslutsgraf/id/org/kommunstyrelsen>"
-MEETING = "<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10>"
-
-
-def _roles(store: EmbeddedStore) -> dict[str, str]:
-    """Name → the role (local name) of their membership in kommunstyrelsen."""
-    rows = store.select(
-        PREFIXES + "SELECT ?name ?role WHERE { ?m org:member ?p ; org:role ?role ; "
-        f"org:organization {KS} . ?p foaf:name ?name }}"
-    )
-    return {row["name"].strip('"'): row["role"].rsplit("#", 1)[-1].rstrip(">") for row in rows}
-
-
-def _people(store: EmbeddedStore, predicate: str) -> set[str]:
-    rows = store.select(
-        PREFIXES + f"SELECT ?name WHERE {{ {MEETING} bg:{predicate} ?p . ?p foaf:name ?name }}"
-    )
-    return {row["name"].strip('"') for row in rows}
 
 
 @dataclass(frozen=True)
@@ -61,10 +38,10 @@ def _ingest(folder: Path, members: str = MEMBERS, items: str = BUDGET_ITEM) -> _
     path = write_protocol(folder, ks_protocol(items + LAST_ITEM, members=members))
     with loaded_store(folder, path) as store:
         return _Meeting(
-            _roles(store),
-            _people(store, "absentee"),
-            _people(store, "attendee"),
-            _people(store, "called"),
+            membership_roles(store),
+            meeting_people(store, "absentee"),
+            meeting_people(store, "attendee"),
+            meeting_people(store, "called"),
         )
 
 

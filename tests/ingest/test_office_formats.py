@@ -13,7 +13,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.table import _Cell
-from fpdf import FPDF
 
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.known import literal_value
@@ -22,8 +21,8 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import load
+from tests.ingest.pdf_writer import PagedPdf
 from tests.ingest.test_formats_same_facts import facts_of
-from tests.ingest.test_read_pdf import _unicode_font
 
 PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> PREFIX dct: <http://purl.org/dc/terms/> "
@@ -153,24 +152,12 @@ def word_protocol(path: Path, *, line_breaks: bool = False) -> Path:
     return path
 
 
-class _ProtocolPdf(FPDF):
+class _ProtocolPdf(PagedPdf):
     """A PDF with the running header on top of every page and the footer at its foot."""
 
     def __init__(self, *, running: bool = True) -> None:
-        super().__init__(format="A4")
+        super().__init__(bottom_margin=25)
         self.running = running
-        font = _unicode_font()
-        self.family = "Body" if font else "helvetica"
-        if font:
-            self.add_font("Body", fname=str(font))
-        self.set_font(self.family, size=10)
-        self.set_auto_page_break(auto=True, margin=25)
-        self.alias_nb_pages("{pages}")
-
-    def fit(self, text: str) -> str:
-        if self.family == "Body":
-            return text
-        return text.replace("–", "-").encode("latin-1", "replace").decode("latin-1")
 
     def header(self) -> None:
         if not self.running:

@@ -14,7 +14,7 @@ from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.model import Mentions, PersonMention
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
-from tests.ingest.test_read_pdf import _unicode_font
+from tests.ingest.pdf_writer import PagedPdf
 
 ROLE = "https://w3id.org/beslutsgraf/def#"
 HEADER = (
@@ -39,23 +39,11 @@ DECISION = (
 )
 
 
-class _TemplatePdf(FPDF):
+class _TemplatePdf(PagedPdf):
     """The running header and footer drawn as ruled tables, as a Word template has them."""
 
     def __init__(self) -> None:
-        super().__init__(format="A4")
-        font = _unicode_font()
-        self.family = "Body" if font else "helvetica"
-        if font:
-            self.add_font("Body", fname=str(font))
-        self.set_font(self.family, size=10)
-        self.set_auto_page_break(auto=True, margin=30)
-        self.alias_nb_pages("{pages}")
-
-    def fit(self, text: str) -> str:
-        if self.family == "Body":
-            return text
-        return text.replace("–", "-").encode("latin-1", "replace").decode("latin-1")
+        super().__init__(bottom_margin=30)
 
     def header(self) -> None:
         with self.table(
