@@ -90,6 +90,8 @@ _READ: dict[str, tuple[URIRef, URIRef | None]] = {
 _ORGANISATION_KINDS = frozenset({"organisation", "label", "alternative", "classification"})
 _MEETING_KINDS = frozenset({"held_by", "date"})
 _DECISION_KINDS = frozenset({"decision", "decided_at", "text"})
+# The kinds derived across graphs (the others are read per graph, by `shared_nodes`).
+_JOINED_KINDS = _ORGANISATION_KINDS | _MEETING_KINDS | _DECISION_KINDS
 
 _GraphFacts = Mapping[str, frozenset[tuple[str, str]]]  # kind → (subject, object) terms
 
@@ -174,7 +176,7 @@ class StoredKnownReader:
         self._graphs: dict[str, _GraphFacts] = {}
         self._checksums: dict[str, str | None] = {}  # other graphs: checksum when read
         # kind → subject → object → how many graphs state it.
-        self._facts: dict[str, dict[str, Counter[str]]] = {kind: {} for kind in _READ}
+        self._facts: dict[str, dict[str, Counter[str]]] = {kind: {} for kind in _JOINED_KINDS}
         self._dirty: set[tuple[str, str]] = set()  # (kinds, subject) to derive again
         # Derived, per subject: kept up to date with the facts.
         self._organisations: dict[str, NameCluster] = {}
@@ -231,6 +233,8 @@ class StoredKnownReader:
             return
         self._unsaved = True
         for kind, pairs in facts.items():
+            if kind not in _JOINED_KINDS:
+                continue
             table = self._facts[kind]
             for subject, value in pairs:
                 counts = table[subject]
@@ -255,6 +259,8 @@ class StoredKnownReader:
         self._graphs[graph] = facts
         self._unsaved = True
         for kind, pairs in facts.items():
+            if kind not in _JOINED_KINDS:
+                continue
             table = self._facts[kind]
             for subject, value in pairs:
                 table.setdefault(subject, Counter())[value] += 1
