@@ -68,6 +68,10 @@ class IriMinter:
             raise ValueError(f"not a hex sha256: {sha256!r}")
         return self._iri(f"source/{sha256[:16]}")
 
+    def source_prefix(self) -> str:
+        """What every source document's IRI (and document graph's name) starts with."""
+        return self.base + "source/"
+
     def resolution_graph(self) -> URIRef:
         return self._iri("graph/resolution")
 

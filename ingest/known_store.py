@@ -169,7 +169,7 @@ class StoredKnownReader:
         self._store = store
         self._minter = minter
         self._people = StoredPeopleReader(store, minter)
-        self._documents = str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
+        self._documents = minter.source_prefix()
         self._cache = cache  # taken in by the first `update`, which comes before any write
         self._updated = False
         self._unsaved = True  # the cache file lacks something this reader holds

@@ -269,13 +269,9 @@ def _assembled(per_graph: Mapping[str, _GraphPeople]) -> StoredPeople:
     return StoredPeople(groups, file_names)
 
 
-def _source_prefix(minter: IriMinter) -> str:
-    return str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
-
-
 def stored_people(store: Store, minter: IriMinter = DEFAULT_MINTER) -> StoredPeople:
     """Every person node of the document graphs, as records per graph and spelling."""
-    return _assembled(_read(store, _source_prefix(minter), None))
+    return _assembled(_read(store, minter.source_prefix(), None))
 
 
 class StoredPeopleReader:
@@ -293,7 +289,7 @@ class StoredPeopleReader:
 
     def __init__(self, store: Store, minter: IriMinter = DEFAULT_MINTER) -> None:
         self._store = store
-        self._prefix = _source_prefix(minter)
+        self._prefix = minter.source_prefix()
         self._graphs: dict[str, _GraphPeople] = {}
         self._graphs_of: dict[str, set[str]] = {}  # person node → the graphs naming it
         self._groups: dict[str, PersonGroup] = {}  # built on demand, dropped when changed

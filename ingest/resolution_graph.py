@@ -114,7 +114,7 @@ class SharedNodes:
 
 def shared_nodes_in_store(store: Store, minter: IriMinter = DEFAULT_MINTER) -> SharedNodes:
     """`SharedNodes` as the store's document graphs give them, asked of the store."""
-    prefix = str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
+    prefix = minter.source_prefix()
     nodes = SharedNodes()
     for row in store.select(
         _PREFIXES + "SELECT ?node ?name ?alt ?g WHERE { GRAPH ?g { ?node a foaf:Person ; "

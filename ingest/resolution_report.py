@@ -54,7 +54,7 @@ class ResolutionReport:
 
 
 def _unknown_organisations(store: Store, minter: IriMinter) -> list[UnknownOrganisation]:
-    prefix = str(minter.source("0" * 16)).rsplit("/", 1)[0] + "/"
+    prefix = minter.source_prefix()
     reference = minter.reference_graph()
     rows = store.select(
         "PREFIX org: <http://www.w3.org/ns/org#> "
