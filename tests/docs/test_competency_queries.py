@@ -59,6 +59,7 @@ class Expected:
 
 # SRO's canonical name is ingestion's choice; any of its usual names will do.
 SRO = Matches(r"\bSRO\b|samrådsorgan")
+IDENTIFYING = "http://www.w3.org/ns/oa#identifying"  # a quote of the decision itself
 MARCH_DECISION = Contains("Stöd till genomförande och uppföljning av den nationella strategin")
 
 EXPECTED: dict[str, Expected] = {
@@ -172,8 +173,16 @@ EXPECTED: dict[str, Expected] = {
     ),
     "cq8-decision-evidence.rq": Expected(
         rows=(
-            {"fileName": "000_f12dfeae8c1ea553.txt", "exact": MARCH_DECISION},
-            {"fileName": "001_a59513b055e33c85.txt", "exact": MARCH_DECISION},
+            {
+                "fileName": "000_f12dfeae8c1ea553.txt",
+                "exact": MARCH_DECISION,
+                "motivation": IDENTIFYING,
+            },
+            {
+                "fileName": "001_a59513b055e33c85.txt",
+                "exact": MARCH_DECISION,
+                "motivation": IDENTIFYING,
+            },
         ),
         # Reported in the minutes and again in the yearly review: one quote from each.
         corpus_count=2,

@@ -125,19 +125,16 @@ def test_a_heading_word_that_opens_the_deciding_sentence_is_no_proposal(tmp_path
     ]
 
 
-EVIDENCE = """PREFIX bg: <https://w3id.org/beslutsgraf/def#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?motivation ?exact ?start ?end WHERE {
-  <https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10/item/12/decision/1>
-      bg:decisionType bg:rekommendation .
-  ?annotation oa:hasBody
-      <https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10/item/12/decision/1> ;
-    oa:motivatedBy ?motivation ;
-    oa:hasTarget ?target .
-  ?target oa:hasSelector ?quote , ?position .
-  ?quote oa:exact ?exact .
-  ?position oa:start ?start ; oa:end ?end .
-}"""
+CQ8 = Path(__file__).resolve().parents[2] / "docs" / "queries" / "cq8-decision-evidence.rq"
+
+
+def _evidence_of_clause_one_of_item_twelve() -> str:
+    """CQ8 (the user's query for a decision's source sentences), asked about this
+    protocol's § 12, clause 1."""
+    query = CQ8.read_text(encoding="utf-8")
+    asked = '("SRO" "2025-03-06"^^xsd:date 6 1)'
+    assert asked in query
+    return query.replace(asked, '("Kommunstyrelsen" "2024-09-10"^^xsd:date 12 1)')
 
 
 def _number(term: str) -> int:
@@ -150,7 +147,7 @@ def test_the_graph_quotes_the_proposal_and_the_sentence_that_decided(tmp_path: P
     text = ks_protocol(f"{item}Beslut\n{decision}\n\n{LAST_ITEM}")
     path = write_protocol(tmp_path, text)
     with loaded_store(tmp_path, path) as store:
-        rows = store.select(EVIDENCE)
+        rows = store.select(_evidence_of_clause_one_of_item_twelve())
     found = {
         (row["motivation"].rsplit("#", 1)[-1].rstrip(">"), row["exact"].strip('"')) for row in rows
     }
