@@ -350,11 +350,14 @@ def decision_sentences(text: str, body: Span, default_year: int | None) -> list[
 
 
 def _numbered_points(text: str, start: int, end: int) -> Span | None:
-    """A lead-in from `start` with the numbered points it lists ("Regionstyrelsen beslutar
-    att" over "1. …", "2. …"), which the sentence split would cut at each "1."."""
+    """A lead-in from `start` with the points it lists ("Regionstyrelsen beslutar att" over
+    "1. …", "2. …"; "Nämnden beslutar" over "att godkänna …," / "att överlämna …"), which
+    the sentence split would cut at each "1." or keep as one decision."""
     extent = clause_extent(text, start, end)
     lines = split_lines(text, extent.start, extent.end)[1:]
     numbered = [_NUMBERED.match(line.text) for line in lines]
     if any(marker and marker.group("number") for marker in numbered):
+        return extent
+    if _att_lines([line for line in lines if not line.blank]):
         return extent
     return extent if _inline_points(text, extent) else None

@@ -97,3 +97,29 @@ def test_a_decision_that_changes_the_proposal_stays_its_own(tmp_path: Path) -> N
     decision = "Kommunstyrelsen beslutar enligt förslaget med tillägget att ramen utökas."
     [clause] = _with_proposal(tmp_path, decision)
     assert clause.text == decision
+
+
+def test_att_clauses_under_an_unlabelled_lead_in_are_decisions_each(tmp_path: Path) -> None:
+    """No "Beslut" label: the § describes the matter, then "Nämnden beslutar" lists its
+    att-clauses (a common layout of nämnd protocols). Each clause is a decision, as under
+    a label; the description before it is none."""
+    before = "Ärendebeskrivning\nFörvaltningen har upprättat årsredovisning för 2023.\n\n"
+    decision = (
+        "Kommunstyrelsen beslutar\n"
+        "att godkänna årsredovisningen för 2023,\n"
+        "att ge ekonomichefen i uppdrag att senast 2024-09-30 redovisa en analys av "
+        "underskottet."
+    )
+    decisions = _decisions(tmp_path, decision, before=before)
+    assert [(d.number, d.text, d.decision_type) for d in decisions] == [
+        (1, "att godkänna årsredovisningen för 2023,", str(BG.formelltBeslut)),
+        (
+            2,
+            "att ge ekonomichefen i uppdrag att senast 2024-09-30 redovisa en analys av "
+            "underskottet.",
+            str(BG.uppdrag),
+        ),
+    ]
+    assignment = decisions[1].assignment
+    assert assignment is not None and assignment.assignees == ("ekonomichefen",)
+    assert assignment.deadline is not None and assignment.deadline.iso() == "2024-09-30"
