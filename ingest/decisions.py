@@ -33,7 +33,7 @@ __all__ = ["clauses_in", "decision_sentences", "link_report_backs"]
 _NUMBERED = re.compile(r"^[ \t]*(?:(?P<number>\d{1,2})[.)]|[•\-–*])[ \t]+")
 # Unnumbered att-clauses, one a line ("Kommunstyrelsen beslutar" / "att godkänna …," /
 # "att uppdra åt …"): each but the last closes as a list entry does.
-_ATT_LINE = re.compile(r"^[ \t]*att[ \t]+\S")
+_ATT_LINE = re.compile(r"^[ \t]*[Aa]tt[ \t]+\S")
 _ENTRY_CLOSE = re.compile(r"(?:[,;.]|\s(?:samt|och))[ \t]*$")
 # A sentence ends at its punctuation or at a blank line; single line breaks are wraps.
 _SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?![ \t]*\n)[^.!?\n]*)*(?:[.!?]+|(?=\n[ \t]*\n)|$)")
@@ -355,8 +355,9 @@ def _numbered_points(text: str, start: int, end: int) -> Span | None:
     the sentence split would cut at each "1." or keep as one decision."""
     extent = clause_extent(text, start, end)
     lines = split_lines(text, extent.start, extent.end)[1:]
-    numbered = [_NUMBERED.match(line.text) for line in lines]
-    if any(marker and marker.group("number") for marker in numbered):
+    markers = [marker for line in lines if (marker := _NUMBERED.match(line.text))]
+    # Numbered points, or two bullets or more: one bullet may be a note under a sentence.
+    if any(marker.group("number") for marker in markers) or len(markers) > 1:
         return extent
     if _att_lines([line for line in lines if not line.blank]):
         return extent

@@ -123,3 +123,40 @@ def test_att_clauses_under_an_unlabelled_lead_in_are_decisions_each(tmp_path: Pa
     assignment = decisions[1].assignment
     assert assignment is not None and assignment.assignees == ("ekonomichefen",)
     assert assignment.deadline is not None and assignment.deadline.iso() == "2024-09-30"
+
+
+@pytest.mark.parametrize(
+    ("before", "decision"),
+    [
+        (
+            "",
+            "Kommunstyrelsen beslutar att\n"
+            "- godkänna avtalet med Räddningstjänstförbundet,\n"
+            "- uppdra åt kommundirektören att teckna avtalet.",
+        ),
+        (
+            "Kommunstyrelsens beslut\n",
+            "Att godkänna avtalet med Räddningstjänstförbundet.\n"
+            "Att uppdra åt kommundirektören att teckna avtalet.",
+        ),
+        (
+            "Beslut:\n",
+            "att godkänna avtalet med Räddningstjänstförbundet,\n"
+            "att uppdra åt kommundirektören att teckna avtalet.",
+        ),
+    ],
+    ids=["bullets-after-lead-in", "capitalised-att", "under-beslut-colon"],
+)
+def test_an_approval_and_an_assignment_listed_are_two_decisions(
+    before: str, decision: str, tmp_path: Path
+) -> None:
+    """However the list is set, approving ("godkänna") is a formal decision of the body and
+    the assignment an uppdrag of its own, not one decision of both."""
+    decisions = _decisions(tmp_path, decision, before=before)
+    assert [(d.number, d.decision_type) for d in decisions] == [
+        (1, str(BG.formelltBeslut)),
+        (2, str(BG.uppdrag)),
+    ]
+    assert "Räddningstjänstförbundet" in decisions[0].text
+    assignment = decisions[1].assignment
+    assert assignment is not None and assignment.assignees == ("kommundirektören",)

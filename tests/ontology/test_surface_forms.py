@@ -82,6 +82,18 @@ STANDARD_PROTOCOL_FORMS = {
     "avger yttrande",
     "väljer",
     "delegerar",
+    # The same verbs as att-clauses after "Nämnden beslutar" ("att godkänna avtalet,",
+    # "att bevilja bidrag …") and in the passive ("Taxan fastställs",
+    # "Bidraget beviljas"); "att anta", "att avslå" and "godkänns" the texts show.
+    "att godkänna",
+    "att fastställa",
+    "att bevilja",
+    "att bifalla",
+    "att välja",
+    "att delegera",
+    "fastställs",
+    "beviljas",
+    "avslås",
     # Abbreviated roles in member lists: "Lars Holm (M) 1:e vice ordf.", "Nils Ek (SD) ers.
     # för Per Ek (SD)".
     "1:e vice ordf.",
