@@ -13,6 +13,7 @@ from functools import cache
 
 from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
+from beslutsgraf.ingest.deputy_entries import deputies_sitting_for
 from beslutsgraf.ingest.labels import find_fields, labels
 from beslutsgraf.ingest.lines import split_on_gaps
 from beslutsgraf.ingest.model import (
@@ -99,6 +100,7 @@ def extract_attendance(
     """Who was called, absent, substituted and in the chair, and whose role changed."""
     text = segments.document.text
     roster = [*_roster_people(segments, known), *_deferred_members(segments, known)]
+    roster, sitting_for = deputies_sitting_for(text, roster)
     # A deputy marked as serving ("(tjänstgörande)", "tjg ers") was called in a member's place.
     called = [p for p in roster if p.section not in _NOT_CALLED or p.meeting_role == _SERVING]
     others = [p for p in roster if p.section in _OTHERS and p.meeting_role != _SERVING]
@@ -106,6 +108,7 @@ def extract_attendance(
     invited = _listed(text, fields, "invited", known)
     prose = _prose_people(text, known)
     substitutions, standing = _substitutions(segments, roster, prose, known)
+    substitutions += [_seat_of_the_sat_for(roster, s) for s in sitting_for]
     absent = _dedupe(
         [
             *_absence_lists(text, fields, known),
