@@ -107,6 +107,18 @@ def _date_literal(value: DateValue) -> Literal | None:
     return None
 
 
+def _role_of_the_body(mention: PersonMention) -> bool:
+    """A chair's role written after the organisation in the body's member list
+    ("Axel Josefsson (M), Göteborgsregionen, vice ordförande"): the role is held in the
+    body (the meeting role), the organisation is whom the member represents. Only a role
+    that names its own board ("ordf. Regionstyrelsen") is held there."""
+    return (
+        mention.meeting_role is not None
+        and mention.role_organisation is None
+        and (mention.role is None or mention.role == mention.meeting_role)
+    )
+
+
 def _day_literal(value: DateValue | None) -> Literal | None:
     day = value.as_date() if value is not None else None
     return _xsd_date(day) if day else None
@@ -716,7 +728,7 @@ class _Builder:
             person = self.person(mention)
             if person is None or not (mention.entry or mention.span):
                 continue
-            if mention.role_text or mention.role:
+            if (mention.role_text or mention.role) and not _role_of_the_body(mention):
                 organisation = self.organisation(mention.role_organisation or mention.organisation)
                 if organisation is not None:
                     self.membership(

@@ -320,6 +320,28 @@ def test_open_assignments_name_posts_in_organisations(store: EmbeddedStore) -> N
     }
 
 
+def test_a_chairs_role_after_the_organisation_is_held_in_the_body(store: EmbeddedStore) -> None:
+    """002 lists "Axel Josefsson (M), Göteborgsregionen, vice ordförande": vice chair of
+    SRO, representing Göteborgsregionen, not vice chair of Göteborgsregionen."""
+    rows = select(
+        store,
+        'SELECT DISTINCT ?org ?role WHERE { ?m org:member/foaf:name "Axel Josefsson" ; '
+        'org:organization ?org ; org:role ?role ; bg:attestedOn "2022-11-24"^^xsd:date }',
+    )
+    held = {
+        (row["org"].rsplit("/", 1)[-1].strip(">"), row["role"].rsplit("#", 1)[-1].strip(">"))
+        for row in rows
+    }
+    assert held == {("sro", "viceOrdforande"), ("M", "partimedlem")}
+    represents = values(
+        store,
+        'SELECT ?org WHERE { ?m org:member/foaf:name "Axel Josefsson" ; '
+        f"org:organization <{ID}org/sro> ; bg:represents ?org }}",
+        "org",
+    )
+    assert {iri.rsplit("/", 1)[-1].strip(">") for iri in represents} == {"goteborgsregionen"}
+
+
 def test_members_represent_the_organisation_beside_their_name_or_their_group(
     store: EmbeddedStore,
 ) -> None:
