@@ -1,20 +1,29 @@
 """Agreements named in a text: type from the bg:AgreementType ruler, title, version label,
-and the relations a list or a sentence states (part of, applies from, validity)."""
+and the relations a list or a sentence states (part of, applies from, validity, replaces)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
-from beslutsgraf.ingest.lines import split_lines, strip_markup
+from beslutsgraf.ingest.iris import slug
+from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, DateValue, Span
 from beslutsgraf.ingest.nlp import ConceptMatch, concepts_in
-from beslutsgraf.ingest.patterns import compiled
+from beslutsgraf.ingest.patterns import Rule, compiled, fill, number_word
 
-__all__ = ["agreement_facts", "find_agreements", "list_agreements", "relate_list"]
+__all__ = [
+    "agreement_facts",
+    "find_agreements",
+    "list_agreements",
+    "relate_list",
+    "with_replacements",
+]
 
 _MAX_TITLE_WORDS = 22
 _LIST_LINE = re.compile(r"^[ \t]*(?:[•\-–*]|\d{1,2}[.)])[ \t]+")
@@ -200,6 +209,14 @@ def agreement_facts(
                 dates = find_dates(groups[key], match.start(key)) if groups.get(key) else []
                 if dates:
                     dated.setdefault(key, dates[0])
+            if groups.get("applies"):
+                dates = find_dates(groups["applies"], match.start("applies"))
+                if dates:
+                    dated.setdefault("applies", dates[0])
+            if groups.get("years") and "from" in dated and "until" not in dated:
+                until = _term_end(dated["from"], groups["years"])
+                if until is not None:
+                    dated["until"] = until
             if groups.get("from_year") and groups.get("until_year"):
                 dated.setdefault("from", _year_bound(match, "from_year", first=True))
                 dated.setdefault("until", _year_bound(match, "until_year", first=False))
@@ -212,6 +229,7 @@ def agreement_facts(
                 whole = wholes[0] if wholes else None
     return replace(
         agreement,
+        applies_from=agreement.applies_from or dated.get("applies"),
         valid_from=agreement.valid_from or dated.get("from"),
         valid_until=agreement.valid_until or dated.get("until"),
         ended_on=agreement.ended_on or dated.get("ended"),
@@ -225,3 +243,152 @@ def _year_bound(match: re.Match[str], group: str, *, first: bool) -> DateValue:
     year = int(match.group(group))
     span = Span(match.start(group), match.end(group), match.group(group))
     return DateValue(year, 1, 1, span=span) if first else DateValue(year, 12, 31, span=span)
+
+
+def _term_end(start: DateValue, years: str) -> DateValue | None:
+    """The last day of a term of `years` from `start` ("fyra år från 2024-01-01" ends
+    2027-12-31); None when the start is no whole date."""
+    count = number_word(years)
+    if count is None or start.month is None or start.day is None:
+        return None
+    try:
+        first = dt.date(start.year, start.month, start.day)
+        end = first.replace(year=first.year + count) - dt.timedelta(days=1)
+    except ValueError:  # 29 February in a year that has none
+        return None
+    return DateValue(end.year, end.month, end.day, span=start.span)
+
+
+# --------------------------------------------------------------------------- replacements
+
+
+@cache
+def _replacement_rules(kind: str) -> tuple[Rule, ...]:
+    rows = read_table("agreement_replacements.tsv")
+    return tuple(Rule(re.compile(fill(row[1]))) for row in rows if row[0] == kind)
+
+
+def with_replacements(
+    text: str, agreements: Sequence[AgreementMention], start: int, end: int
+) -> list[AgreementMention]:
+    """`agreements` (what a decision concerns), each with the earlier agreements that
+    sentences of `text[start:end]` (its item) say it replaces: "X ersätter Y", "Y ersätts
+    av X", "Y upphör att gälla när X träder i kraft"."""
+    replaced: dict[int, list[AgreementMention]] = {}
+    for rule in _replacement_rules("replaces"):
+        for match in rule.finditer(text, start, end):
+            new = trimmed_span(text, match.start("new"), match.end("new"))
+            old = trimmed_span(text, match.start("old"), match.end("old"))
+            index = _replacing(text, new, old, agreements)
+            if index is None:
+                continue
+            earlier = _replaced(text, old, agreements[index])
+            known = replaced.setdefault(index, [])
+            if earlier is not None and all(_key(e) != _key(earlier) for e in known):
+                known.append(earlier)
+    return [
+        replace(agreement, replaces=agreement.replaces + tuple(replaced.get(index, ())))
+        for index, agreement in enumerate(agreements)
+    ]
+
+
+def _key(agreement: AgreementMention) -> str:
+    """What the agreement's IRI is minted from: equal keys are one agreement node."""
+    return slug(f"{agreement.title} {agreement.version_label or ''}")
+
+
+def _named(text: str, side: Span) -> AgreementMention | None:
+    """The agreement a side of the sentence names by its title, None for a reference."""
+    found = find_agreements(text, side.start, side.end, bare_heads=True)
+    if not found or _is_reference(text, found[0]):
+        return None
+    return found[0]
+
+
+def _is_reference(text: str, mention: AgreementMention) -> bool:
+    """A head alone ("överenskommelsen", "det nya hälso- och sjukvårdsavtalet", "nuvarande
+    samverkansavtal"): a reference to an agreement, not its name."""
+    heads = concepts_in(text, "AgreementType", mention.span.start, mention.span.end)
+    return bool(heads) and (heads[0].start, heads[0].end) == (mention.span.start, mention.span.end)
+
+
+def _refers(text: str, side: Span) -> bool:
+    """Whether a side of the sentence is about an agreement at all (named or referred to)."""
+    if find_agreements(text, side.start, side.end, bare_heads=True):
+        return True
+    words = {word.lower() for word in _WORD.findall(side.text)}
+    return bool(words & set(_words("reference")))
+
+
+def _reference_starts(text: str, side: Span) -> list[int]:
+    starts = [m.span.start for m in find_agreements(text, side.start, side.end, bare_heads=True)]
+    references = set(_words("reference"))
+    starts += [
+        side.start + word.start()
+        for word in _WORD.finditer(side.text)
+        if word.group(0).lower() in references
+    ]
+    return starts
+
+
+def _replacing(
+    text: str, new: Span, old: Span, agreements: Sequence[AgreementMention]
+) -> int | None:
+    """Which of `agreements` the sentence says replaces: the one it names, else, when it
+    only refers to one ("Överenskommelsen ersätter …"), the one agreement decided that
+    the sentence does not name as the replaced."""
+    if not (_refers(text, new) and _refers(text, old)):
+        return None
+    named = _named(text, new)
+    if named is not None:
+        same = [i for i, a in enumerate(agreements) if _key(a) == _key(named)]
+        return same[0] if same else None
+    others = [i for i, a in enumerate(agreements) if not old.start <= a.span.start < old.end]
+    if len(others) > 1:  # the decision may name the replaced one too
+        replaced = _named(text, old)
+        others = [i for i in others if replaced is None or _key(agreements[i]) != _key(replaced)]
+    return others[0] if len(others) == 1 else None
+
+
+def _replaced(text: str, old: Span, new: AgreementMention) -> AgreementMention | None:
+    """The agreement `new` replaces, named on the `old` side of the sentence. One it only
+    refers to ("nuvarande avtal från 2018") is the earlier version of `new`: its title
+    and type, told apart by the year the sentence gives; without one, nothing tells the
+    two apart and there is no replacement to state."""
+    year = next(
+        (m for rule in _replacement_rules("year") for m in rule.finditer(text, old.start, old.end)),
+        None,
+    )
+    version = year.group("year") if year is not None else None
+    named = _named(text, old)
+    if named is not None and named.span.start == old.start:
+        # The sentence ends the name, not the title rules: "ersätter Överenskommelse om
+        # samverkan kring personer med psykisk funktionsnedsättning, SRO 2016-11-25."
+        whole = trimmed_span(text, old.start, _before_bracket(text, old))
+        if len(whole.text.split()) <= _MAX_TITLE_WORDS:
+            named = replace(_with_version(text, whole, named.agreement_type), parties=named.parties)
+    if named is not None and year is not None and named.span.start < year.start() < named.span.end:
+        # "överenskommelsen om läkarmedverkan från 2014": the year dates it, it names nothing.
+        title = trimmed_span(text, named.span.start, year.start())
+        named = replace(
+            named, title=" ".join(title.text.split()), span=title, version_label=version
+        )
+        named = None if _is_reference(text, named) else named
+    if named is not None:
+        if _key(named) == _key(new) and named.version_label is None:
+            named = replace(named, version_label=version)
+        return named if _key(named) != _key(new) else None
+    # The reference from its first word: the side may begin on a heading line before it.
+    start = min(_reference_starts(text, old), default=old.start)
+    earlier = AgreementMention(
+        new.title,
+        trimmed_span(text, start, year.end() if year is not None else old.end),
+        new.agreement_type,
+        version_label=version,
+    )
+    return earlier if _key(earlier) != _key(new) else None
+
+
+def _before_bracket(text: str, side: Span) -> int:
+    bracket = text.find("(", side.start, side.end)
+    return side.end if bracket < 0 else bracket

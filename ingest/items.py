@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from beslutsgraf.ingest import procedure, votes
-from beslutsgraf.ingest.agreements import agreement_facts
+from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
 from beslutsgraf.ingest.amounts import find_amounts_outside
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
 from beslutsgraf.ingest.decisions import clauses_in, decision_sentences, link_report_backs
@@ -267,18 +267,20 @@ def _numbered_apart(clauses: Sequence[DecisionClause]) -> bool:
 def _with_item_facts(
     text: str, body: Span, decisions: list[DecisionClause]
 ) -> list[DecisionClause]:
-    """Sentences of the item date the agreement a decision prolongs (validity, end, parent)."""
+    """Sentences of the item date the agreement a decision prolongs (validity, end, parent)
+    and say which earlier agreements the ones it concerns replace."""
     updated = []
     for decision in decisions:
+        concerned = with_replacements(text, decision.concerns, body.start, body.end)
         if decision.prolongs is None:
-            updated.append(decision)
+            updated.append(replace(decision, concerns=tuple(concerned)))
             continue
-        prolongs = agreement_facts(text, decision.prolongs, body.start, body.end)
+        span = decision.prolongs.span
+        prolonged = next((a for a in concerned if a.span == span), decision.prolongs)
+        prolongs = agreement_facts(text, prolonged, body.start, body.end)
         if decision.new_end_date is not None:
             prolongs = replace(prolongs, valid_until=decision.new_end_date)
-        concerns = tuple(
-            prolongs if a.span == decision.prolongs.span else a for a in decision.concerns
-        )
+        concerns = tuple(prolongs if a.span == span else a for a in concerned)
         updated.append(replace(decision, prolongs=prolongs, concerns=concerns))
     return updated
 

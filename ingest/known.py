@@ -296,7 +296,8 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
 def _agreements(
     items: Sequence[AgendaItem], clauses: Sequence[DecisionClause]
 ) -> Iterator[AgreementMention]:
-    """Every agreement the items and decisions name, and the agreements they are part of."""
+    """Every agreement the items and decisions name, and the agreements they are part of
+    or replace."""
     named = [agreement for item in items for agreement in item.agreements]
     for clause in clauses:
         named += clause.concerns
@@ -307,6 +308,7 @@ def _agreements(
         yield agreement
         if agreement.part_of is not None:
             named.append(agreement.part_of)
+        named += agreement.replaces
 
 
 # --------------------------------------------------------------------------- organisations

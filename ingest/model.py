@@ -414,6 +414,8 @@ class AgreementMention:
     ended_on: DateValue | None = None  # "slutade gälla 2020-11-30"
     extension_term: str | None = None  # "två år i taget"
     parties: tuple[str, ...] = ()  # "mellan Region Halland och Falkenbergs kommun"
+    # The earlier agreements this one replaces ("ersätter nuvarande avtal från 2018").
+    replaces: tuple[AgreementMention, ...] = ()
 
 
 @dataclass(frozen=True)

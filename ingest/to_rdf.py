@@ -703,6 +703,10 @@ class _Builder:
             party = self.organisation(name)
             if party is not None:
                 self.add(iri, BG.party, party.iri)
+        for earlier in mention.replaces:
+            replaced = self.agreement(earlier)
+            if replaced != iri:  # spellings that fold to one node replace nothing
+                self.add(iri, DCTERMS.replaces, replaced)
         self.evidence(iri, mention.span, IDENTIFYING)
         return iri
 

@@ -493,8 +493,9 @@ def _document(state: _State, index: int, body: Body, day: date) -> _Graph:
 
 
 def _anchor_agreements(graph: _Graph, state: _State, meeting: str) -> None:
-    """CQ1's agreement "SRO 2025-09-01" with four parts (two inherit its date) and CQ2's
-    in- and discharge agreement with two periods, the second set by item 5."""
+    """CQ1's agreement "SRO 2025-09-01" with four parts (two inherit its date), CQ2's
+    in- and discharge agreement with two periods, the second set by item 5, and CQ10's
+    replacement of that agreement by the part on payment for discharge."""
     decision = iri(f"{meeting[1:-1]}/item/5/decision/1")
     base = f"{INSTANCE_BASE}agreement/"
     label = ANCHORS.agreement_version_label
@@ -506,6 +507,7 @@ def _anchor_agreements(graph: _Graph, state: _State, meeting: str) -> None:
         label,
         "2027-01-01",
     )
+    parts = []
     for part, topic in enumerate(
         ("Kommunernas betalningsansvar", "Regionens läkaransvar", "Psykisk funktionsnedsättning",
          "Munhälsa"),
@@ -515,8 +517,10 @@ def _anchor_agreements(graph: _Graph, state: _State, meeting: str) -> None:
         applies = "2027-01-01" if part <= 2 else None
         node = _agreement(graph, f"{base}{slug(title)}", title, "overenskommelse", label, applies)
         graph.add(node, iri(DCT + "isPartOf"), main)
+        parts.append(node)
     title = "Överenskommelse om samverkan vid in- och utskrivning från sluten hälso- och sjukvård"
     prolonged = _agreement(graph, f"{base}{slug(title)}", title, "overenskommelse", None, None)
+    graph.add(parts[0], iri(DCT + "replaces"), prolonged)
     _validity(graph, prolonged, decision, None, "2020-11-30")
     _validity(graph, prolonged, decision, "2020-12-01", "2024-12-31")
     graph.add(decision, _bg("prolongs"), prolonged)

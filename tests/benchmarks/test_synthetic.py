@@ -100,7 +100,7 @@ def test_quotes_match_their_spans() -> None:
 
 @pytest.mark.parametrize("query_file", QUERY_FILES, ids=lambda path: path.stem)
 def test_competency_queries_find_their_parameters(query_file: Path) -> None:
-    assert len(QUERY_FILES) == 9
+    assert len(QUERY_FILES) == 10
     assert _select(query_file.read_text(encoding="utf-8")), "no rows: anchor missing"
 
 

@@ -22,6 +22,9 @@ from beslutsgraf.store.testing import running_oxigraph
 QUERY_DIR = Path(__file__).resolve().parents[2] / "docs" / "queries"
 QUERY_FILES = sorted(QUERY_DIR.glob("cq*.rq"))
 JSON = "application/sparql-results+json"
+# No minutes of the corpus say that an agreement replaces another (tests/service/
+# test_api_agreement_replacements.py answers CQ10 on a protocol written for it).
+NO_CASE_IN_CORPUS = {"cq10-agreement-replacements.rq"}
 
 Binding = dict[str, dict[str, str]]
 
@@ -91,8 +94,9 @@ def test_every_competency_query_answers_the_same_on_both_stores(
     remote_vars, remote_rows = _answer(stores["remote"], query)
     embedded_vars, embedded_rows = _answer(stores["embedded"], query)
     assert remote_vars == embedded_vars
-    # Every competency question has an answer on the corpus.
-    assert remote_rows, f"{path.name} answered nothing on the remote store"
+    # Every competency question has an answer on the corpus, but one it has no case of.
+    if path.name not in NO_CASE_IN_CORPUS:
+        assert remote_rows, f"{path.name} answered nothing on the remote store"
     remote_canonical = [_canonical(row) for row in remote_rows]
     embedded_canonical = [_canonical(row) for row in embedded_rows]
     if _is_ordered(query):
