@@ -162,11 +162,20 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
     # it: its further sentences ("Avgiften för bygglovet är 28 400 kronor.") are part of
     # what was decided. A value beside its label ("Ställningstagande: …") is one sentence.
     paragraph = mode == "clause" and not content
+    # A line label alone on its line heads the entries below it, one a line, up to a
+    # blank line or a sentence ("Frånvarande:" / "Anna Berg (M), Lerum" / "Per Ek (KD)").
+    entries = mode == "line" and not content
     for line in lines[1:]:
         if line.blank:
+            if entries and content:
+                break
             paragraph = paragraph and not content
             continue
         stripped = line.text.strip(" \t*")
+        if entries and content and not _SENTENCE_END.search(stripped):
+            value_end = line.end
+            content = stripped
+            continue
         wraps = (
             not content
             or content.endswith(",")

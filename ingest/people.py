@@ -46,7 +46,11 @@ _NAME_AT_START = re.compile(rf"(?P<name>{NAME})")
 # "(förhinder)", or the last part of the entry: "Per Ek (SD), frånvarande".
 _ABSENT_WORDS = r"(?:anmält\s+)?(?:förhinder|förhindrad|frånvarande|ej\s+närvarande)"
 _ABSENT_MARK = re.compile(rf"\({_ABSENT_WORDS}\)|,\s*{_ABSENT_WORDS}\s*\.?\s*$", re.I)
-_LIST_SEPARATOR = re.compile(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+|\.\s+(?=[A-ZÅÄÖ])|;\s*")
+# A line break parts entries too ("Frånvarande:" over one name a line); a line that opens
+# with no name (a wrapped organisation or role) joins the entry above (`parse_person_list`).
+_LIST_SEPARATOR = re.compile(
+    r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+|\.\s+(?=[A-ZÅÄÖ])|;\s*|[ \t]*\n\s*"
+)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _REMARK = re.compile(r"\s*\((?=[a-zåäö])[^)]*\)")
 _CLOSING_BRACKET = re.compile(r"\((?P<inside>[^()]+)\)\s*$")

@@ -145,7 +145,8 @@ def _given_names(text: str) -> frozenset[str]:
 
 def _classify(text: str, span: Span, known: Iterable[str]) -> tuple[str, str]:
     bare = strip_markup(text, span.start, span.end).text
-    key = _heading_keys().get(bare)
+    # A heading may carry the colon of a label alone on its line ("Frånvarande:").
+    key = _heading_keys().get(bare) or _heading_keys().get(bare.removesuffix(":").rstrip())
     if key is not None:
         return "heading", key
     if _group_regex().match(bare):
