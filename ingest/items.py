@@ -97,7 +97,7 @@ def read_item(
         sub_items=segment.sub_items,
         case_number=segment.case_number.text if segment.case_number else None,
         chaired_by=_chair_for(segment.number, chair_changes),
-        votes=tuple(votes.votes(text, fields, appendices=segment.vote_lists)),
+        votes=tuple(votes.votes(text, fields, appendices=segment.vote_lists, body=body)),
         motions=motions,
         adopted_motion=procedure.adopted_motion(text, fields, motions),
         reservations=tuple(procedure.reservations(text, body, motions, known)),
