@@ -101,3 +101,19 @@ def test_a_member_table_under_the_beslutande_label_is_read_once_as_the_table(
         ("Nils Dahl", "V"),
     ]
     assert [(p.name, p.party) for p in attendance.absent] == [("Karin Ek", "C")]
+
+
+def test_a_party_cell_after_a_role_in_the_name_cell_is_the_members_party(
+    tmp_path: Path,
+) -> None:
+    """ "Eva Berg, ordförande | S | X": the role written after the name leaves the party
+    in the next cell, as in the rows without a role."""
+    members = TABLE_UNDER_LABEL.replace("Eva Berg\tS\tX", "Eva Berg, ordförande\tS\tX").replace(
+        "Lars Holm\tM\tX", "Lars Holm, 1:e vice ordförande\tM\tX"
+    )
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    attendance = extract(segment(read(path))).attendance
+    called = {p.name: (p.party, p.role) for p in attendance.called}
+    assert called["Eva Berg"] == ("S", str(BG.ordforande))
+    assert called["Lars Holm"] == ("M", str(BG.forsteViceOrdforande))
+    assert attendance.chair is not None and attendance.chair.name == "Eva Berg"
