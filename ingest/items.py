@@ -97,7 +97,7 @@ def read_item(
         sub_items=segment.sub_items,
         case_number=segment.case_number.text if segment.case_number else None,
         chaired_by=_chair_for(segment.number, chair_changes),
-        votes=tuple(votes.votes(text, fields, appendices=segment.vote_lists)),
+        votes=tuple(votes.votes(text, fields, appendices=segment.vote_lists, body=body)),
         motions=motions,
         adopted_motion=procedure.adopted_motion(text, fields, motions),
         reservations=tuple(procedure.reservations(text, body, motions, known)),
@@ -196,6 +196,9 @@ def _as_proposed(
     if len(adopting) != 1:
         return clauses
     deciding, adopted = adopting[0]
+    # "Beslut: Enligt förslag": the value alone says nothing; the line as printed decides.
+    deciding = _with_own_label(text, fields, deciding)
+    clauses = [deciding if c is adopting[0][0] else c for c in clauses]
     proposal = _proposal_named(fields, adopted.groupdict().get("whose"))
     # Where no label marks the decision, a proposal's own sentences read as decisions
     # ("Kommunstyrelsen föreslår kommunfullmäktige …"): they are its clauses again below.
@@ -212,6 +215,21 @@ def _as_proposed(
     return [
         replace(_as_decided_by(clause, deciders), decided_in=deciding.span) for clause in proposed
     ] or clauses
+
+
+def _with_own_label(
+    text: str, fields: Sequence[HeaderField], clause: DecisionClause
+) -> DecisionClause:
+    """The clause as the whole line its decision label opens ("Beslut: Enligt förslag"),
+    when the label stands on the clause's line; else as it is."""
+    for field in fields:
+        if field.key != "decision" or not field.value.start <= clause.span.start:
+            continue
+        if clause.span.end > field.value.end or "\n" in text[field.label.start : clause.span.start]:
+            continue
+        line = Span(field.label.start, clause.span.end, text[field.label.start : clause.span.end])
+        return replace(clause, text=" ".join(line.text.split()), span=line)
+    return clause
 
 
 def _adopts(clause: DecisionClause) -> re.Match[str] | None:

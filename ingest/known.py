@@ -179,8 +179,10 @@ def person_mentions(mentions: Mentions, *, free_text: bool = True) -> Iterator[P
         else:
             # "Ulla Hedin (M) reserverar sig": a name with its party, as a member list writes
             # it, is a person even where no member list is printed (a protocol extract).
-            people = (*_proposers_and_reservers(item), *_voters(item))
-            yield from (person for person in people if person.party)
+            yield from (person for person in _proposers_and_reservers(item) if person.party)
+            # A vote list names the members who voted, each a full name in a list of votes,
+            # party or not: a person of the meeting even on no attendance list.
+            yield from _voters(item)
 
 
 def _proposers_and_reservers(item: AgendaItem) -> Iterator[PersonMention]:

@@ -473,6 +473,8 @@ class Vote:
     ballots: tuple[Ballot, ...] = ()
     question: str | None = None  # the proposition as put ("Ja-röst för avslag, nej-röst för …")
     outcome: str | None = None  # the result as written ("Med 8 ja-röster … beslutar …")
+    # The sentence of the item stating the counts, when the vote's own block does not.
+    counted_in: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,7 @@ _ITEMS_ATTENDED = re.compile(
 # the party; item numbers alone in the last cell ("\t12–14"), the items.
 _CELL_GAP = r"(?:[ ]*\t[ ]*|[ ]{2,})"
 _PARTY_CELL = re.compile(rf"{_CELL_GAP}(?P<party>[A-ZÅÄÖa-zåäö]{{1,3}})[ ]*(?=\t|[ ]{{2}}|$)")
+_ROLE_CELL = re.compile(r"[ ]*,[ ]*[\da-zåäö][\w.:-]*(?:[ ]+[\da-zåäö][\w.:-]*)*")
 _ITEMS_CELL = re.compile(
     rf"{_CELL_GAP}(?P<items>{_ITEM_NUMBERS}(?:\s*(?:,|och)\s*{_ITEM_NUMBERS})*)[ ]*$"
 )
@@ -236,6 +237,10 @@ def parse_person(
     cell = _PARTY_CELL.match(text, rest_start, entry.end) if party is None else None
     if cell is not None and party_abbreviation(cell.group("party")) in _party_abbreviations():
         party, rest_start = cell.group("party"), cell.end()
+    # A role in the name's cell puts the party cell after it ("Eva Berg, ordförande\tS").
+    party_after = _party_cell_after_role(text, rest_start, entry.end) if party is None else None
+    if party_after is not None:
+        party = party_after.group("party")
     absence = _ABSENT_MARK.search(text, rest_start, entry.end)
     attended = _ITEMS_ATTENDED.search(text, rest_start, entry.end) or _ITEMS_CELL.search(
         text, rest_start, entry.end
@@ -246,7 +251,9 @@ def parse_person(
     # The items and the absence are not an organisation or a role: describe only what
     # comes before them.
     described_end = min(
-        attended.start() if attended else entry.end, absence.start() if absence else entry.end
+        attended.start() if attended else entry.end,
+        absence.start() if absence else entry.end,
+        party_after.start() if party_after else entry.end,
     )
     described = _describe(text, rest_start, described_end)
     return PersonMention(
@@ -546,3 +553,15 @@ def speakers_in(text: str, start: int, end: int, known: Iterable[str] = ()) -> l
         if person is not None:
             found.append(person)
     return found
+
+
+def _party_cell_after_role(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The party cell after a role written in the name's cell (", ordförande"), when
+    it names a party: the cell after the role, nothing else, lies between."""
+    role = _ROLE_CELL.match(text, start, end)
+    if role is None:
+        return None
+    cell = _PARTY_CELL.match(text, role.end(), end)
+    if cell is None or party_abbreviation(cell.group("party")) not in _party_abbreviations():
+        return None
+    return cell

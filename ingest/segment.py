@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from beslutsgraf.ingest.agenda import find_items
-from beslutsgraf.ingest.attendance_table import is_attendance_table
+from beslutsgraf.ingest.attendance_table import is_attendance_table, table_columns
 from beslutsgraf.ingest.calendar import find_calendars
 from beslutsgraf.ingest.document import RawDocument
 from beslutsgraf.ingest.labels import find_fields, labels
@@ -51,8 +51,9 @@ def segment(doc: RawDocument) -> Segments:
     known = known_organisation_words(text)
     roster = find_rosters(text, 0, len(text), known)
     headed = {section.heading.start for section in roster if section.heading}
+    read = {cell.start for section in roster for cell in section.cells}
     roster = sorted(
-        roster + _list_fields_as_rosters(text, header, known, headed),
+        roster + _list_fields_as_rosters(text, header, known, headed, read),
         key=lambda section: section.cells[0].start if section.cells else 0,
     )
     # A vote list appendix is cut before an attendance one: it may follow that table.
@@ -78,9 +79,15 @@ def _label_mode(field: HeaderField) -> str:
 
 
 def _list_fields_as_rosters(
-    text: str, header: list[HeaderField], known: frozenset[str], headed: set[int]
+    text: str,
+    header: list[HeaderField],
+    known: frozenset[str],
+    headed: set[int],
+    read: set[int],
 ) -> list[RosterSection]:
-    """The list fields of a protocol header ("Beslutande …", "Ersättare …") as member lists."""
+    """The list fields of a protocol header ("Beslutande …", "Ersättare …") as member lists.
+    The lines of a table under the label ("Ledamot | Parti | Närvarande") are left to the
+    table's reading (`read`: where its cells start), which knows its columns and marks."""
     sections = []
     for field in header:
         if _label_mode(field) != "list" or not field.value.text:
@@ -89,9 +96,11 @@ def _list_fields_as_rosters(
             continue  # already read as a member list under this heading
         cells: list[Span] = []
         for line in split_lines(text, field.value.start, field.value.end):
-            if not line.blank:
-                cells.extend(cell for _, cell in split_cells(text, line, known))
-        sections.append(RosterSection(None, field.label, field.key, tuple(cells)))
+            if line.blank or table_columns(line) or any(line.start <= at < line.end for at in read):
+                continue
+            cells.extend(cell for _, cell in split_cells(text, line, known))
+        if cells:
+            sections.append(RosterSection(None, field.label, field.key, tuple(cells)))
     return sections
 
 

@@ -460,6 +460,7 @@ class _Builder:
                     if words:
                         self.add(node, predicate, Literal(words, lang="sv"))
                 self.evidence(node, vote.span, DESCRIBING)
+                self.evidence(node, vote.counted_in, DESCRIBING)  # counts stated elsewhere
                 self.ballots(node, vote)
             for index, reservation in enumerate(item.reservations, start=1):
                 parties = [self.minter.party(party) for party in reservation.parties]

@@ -36,11 +36,13 @@ def votes(
     fields: Sequence[HeaderField],
     known: frozenset[str] = frozenset(),
     appendices: Sequence[VoteListAppendix] = (),
+    body: Span | None = None,
 ) -> list[Vote]:
     """One vote per Omröstning block, with its counts and ballots. An Omröstningslista
     block lists the ballots of the vote before it (or of a vote of its own); a vote list
     printed as an appendix, those of the vote that cites it (else the item's last). Counts
-    the text does not state are counted from the ballots, when it states none."""
+    a vote's block does not state are the item's (`body`'s) sentence stating them ("Med 7
+    ja-röster mot 4 nej-röster beslutar nämnden …"), else counted from the ballots."""
     found: list[Vote] = []
     for index, field in enumerate(fields):
         if field.key == "vote":
@@ -67,7 +69,79 @@ def votes(
             found[at] = replace(found[at], ballots=merged)
         else:
             found.append(Vote(appendix.span, ballots=ballots))
+    if body is not None:
+        found = _with_stated(text, body, fields, found)
     return [_with_counted(vote) for vote in found]
+
+
+def _with_stated(
+    text: str, body: Span, fields: Sequence[HeaderField], found: Sequence[Vote]
+) -> list[Vote]:
+    """The votes, those whose block states no counts with the item's sentences that do
+    (yes and no), outside every vote block and list, one each in order; a sentence
+    stating counts is a vote of its own in an item that has none. When the sentences
+    and the votes lacking counts do not pair up, none is guessed."""
+    votes = list(found)
+    lacking = [i for i, vote in enumerate(votes) if (vote.yes, vote.no, vote.abstain) == _NONE]
+    if votes and not lacking:
+        return votes
+    blocks = [field.value for field in fields if field.key in ("vote", "vote_list")]
+    blocks += [vote.span for vote in votes]
+    stated = [
+        sentence
+        for sentence in _count_sentences(text, body, fields)
+        if not any(block.start <= sentence.start < block.end for block in blocks)
+    ]
+    if not votes:
+        return [_stated_vote(Vote(sentence), sentence) for sentence in stated]
+    if len(stated) != len(lacking):
+        return votes
+    for index, sentence in zip(lacking, stated, strict=True):
+        votes[index] = _stated_vote(votes[index], sentence)
+    return votes
+
+
+_NONE = (None, None, None)
+
+
+def _stated_vote(vote: Vote, sentence: Span) -> Vote:
+    """`vote` with the counts `sentence` states, and its result when it decides."""
+    decides = any(rule.search(sentence.text) for rule in decision_rules("vote_outcome"))
+    outcome = vote.outcome or (" ".join(sentence.text.split()) if decides else None)
+    yes, no, abstain = _counts(sentence.text)
+    return replace(vote, yes=yes, no=no, abstain=abstain, outcome=outcome, counted_in=sentence)
+
+
+def _count_sentences(text: str, body: Span, fields: Sequence[HeaderField]) -> list[Span]:
+    """The sentences of `body` stating both a yes and a no count, each once. A sentence
+    starts after the last full stop, blank line or field label before its counts."""
+    found: list[Span] = []
+    for kind, regex in keyed("decision_patterns.tsv"):
+        if kind != "vote":
+            continue
+        for match in regex.finditer(text, body.start, body.end):
+            sentence = _sentence_at(text, body, fields, match.start())
+            if all(sentence != seen for seen in found):
+                yes, no, _ = _counts(sentence.text)
+                if yes is not None and no is not None:
+                    found.append(sentence)
+    return sorted(found, key=lambda sentence: sentence.start)
+
+
+def _sentence_at(text: str, body: Span, fields: Sequence[HeaderField], at: int) -> Span:
+    before = text[body.start : at]
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(before)]
+    start = body.start + ends[-1] if ends else body.start
+    labels = [f.value.start for f in fields if start <= f.value.start <= at]
+    start = max([start, *labels])
+    stop = _SENTENCE_STOP.search(text, at, body.end)
+    end = stop.end() if stop else body.end
+    return trimmed_span(text, start, end)
+
+
+# Where a sentence ends: a full stop before a space or line break, or a blank line.
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
 def _citing(found: Sequence[Vote], appendix: VoteListAppendix) -> int:

@@ -154,3 +154,44 @@ def test_the_graph_quotes_the_proposal_and_the_sentence_that_decided(tmp_path: P
     assert found == {("identifying", BUDGET), ("describing", decision)}
     for row in rows:
         assert text[_number(row["start"]) : _number(row["end"])] == row["exact"].strip('"')
+
+
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [
+        ("Förslag till beslut", "Beslut: Enligt förslag"),
+        ("Arbetsutskottets förslag", "Beslut: Enligt arbetsutskottets förslag"),
+    ],
+)
+def test_a_labelled_line_adopting_the_proposal_decides_as_printed(
+    heading: str, line: str, tmp_path: Path
+) -> None:
+    """ "Beslut: Enligt förslag" on one line: the label is part of what the body said; the
+    value alone ("Enligt förslag") states no decision."""
+    decisions = _decisions(tmp_path, f"{_proposal(heading)}{line}")
+    assert _as_read(decisions) == [
+        (1, BUDGET, "rekommendation", line),
+        (2, FOLLOW_UP, "uppdrag", line),
+    ]
+
+
+def test_without_a_proposal_the_labelled_line_is_the_decision(tmp_path: Path) -> None:
+    decisions = _decisions(tmp_path, "Beslut: Enligt förslag")
+    assert [(d.text, d.span.text) for d in decisions] == [
+        ("Beslut: Enligt förslag", "Beslut: Enligt förslag")
+    ]
+
+
+def test_the_graph_quotes_the_whole_labelled_line_that_decided(tmp_path: Path) -> None:
+    line = "Beslut: Enligt förslag"
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{_proposal('Förslag till beslut')}"
+    text = ks_protocol(f"{item}{line}\n\n{LAST_ITEM}")
+    path = write_protocol(tmp_path, text)
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(EVIDENCE)
+    found = {
+        (row["motivation"].rsplit("#", 1)[-1].rstrip(">"), row["exact"].strip('"')) for row in rows
+    }
+    assert found == {("identifying", BUDGET), ("describing", line)}
+    for row in rows:
+        assert text[_number(row["start"]) : _number(row["end"])] == row["exact"].strip('"')

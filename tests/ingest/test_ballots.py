@@ -15,6 +15,7 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import load
+from tests.ingest.ks_protocol import LAST_ITEM, ks_protocol, write_protocol
 
 PROTOCOL = Path(__file__).parent / "protocols" / "kf_protokoll_2024-02-26.txt"
 BG = "https://w3id.org/beslutsgraf/def#"
@@ -189,3 +190,27 @@ def test_a_roll_call_that_disagrees_with_the_stated_counts_is_left_out(
     assert _ballots(store, 22) == {}
     assert store.ask(PREFIXES + f"ASK {{ <{ITEM}22/vote/1> bg:yesCount 6 }}")
     assert len(_ballots(store, 23)) == 9
+
+
+def test_a_voter_on_no_attendance_list_and_without_a_party_keeps_the_roll_call(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    """A name in a vote list is a member who voted: Petra Sjö, on no member list and
+    named without a party, is a person of the meeting, and the roll call stays whole."""
+    item = (
+        "§ 12 Dnr KS 2024/100\nBudget 2025\nBeslut\n"
+        "Kommunstyrelsen beslutar att anta budget 2025.\n"
+        "Omröstning\nOmröstning begärs och verkställs. Ja-röst för bifall, nej-röst för avslag.\n"
+        "Ja-röster: Eva Berg (S), Lars Holm (M), Petra Sjö. Nej-röster: Karin Ek (C).\n\n"
+    )
+    load(store, write_protocol(tmp_path, ks_protocol(item + LAST_ITEM)))
+    rows = store.select(
+        PREFIXES
+        + """SELECT ?name ?choice WHERE {
+            <https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10/item/12/vote/1>
+                bg:ballot ?ballot .
+            ?ballot bg:voter ?voter ; bg:choice ?choice . ?voter foaf:name ?name .
+        }"""
+    )
+    ballots = {row["name"].strip('"'): row["choice"].strip("<>").removeprefix(BG) for row in rows}
+    assert ballots == {"Eva Berg": "ja", "Lars Holm": "ja", "Petra Sjö": "ja", "Karin Ek": "nej"}

@@ -74,3 +74,46 @@ def test_abbreviated_roles_are_the_roles_they_abbreviate(tmp_path: Path) -> None
 def test_an_absence_after_the_name_is_no_role(tmp_path: Path) -> None:
     [per] = _attendance_read(tmp_path, "absence after the name").absent
     assert (per.name, per.party, per.role_text, per.organisation) == ("Per Ek", "SD", None, None)
+
+
+TABLE_UNDER_LABEL = (
+    "Beslutande\n"
+    "Ledamot\tParti\tNärvarande\n"
+    "Eva Berg\tS\tX\n"
+    "Lars Holm\tM\tX\n"
+    "Karin Ek\tC\t\n"
+    "Nils Dahl\tV\tX\n\n"
+    "Justerare: Lars Holm (M)\n"
+)
+
+
+def test_a_member_table_under_the_beslutande_label_is_read_once_as_the_table(
+    tmp_path: Path,
+) -> None:
+    """The label's list and the table are the same lines: read as the table, each member
+    is called once, with the party of the Parti column and the mark of Närvarande."""
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=TABLE_UNDER_LABEL))
+    attendance = extract(segment(read(path))).attendance
+    assert sorted((p.name, p.party) for p in attendance.called) == [
+        ("Eva Berg", "S"),
+        ("Karin Ek", "C"),
+        ("Lars Holm", "M"),
+        ("Nils Dahl", "V"),
+    ]
+    assert [(p.name, p.party) for p in attendance.absent] == [("Karin Ek", "C")]
+
+
+def test_a_party_cell_after_a_role_in_the_name_cell_is_the_members_party(
+    tmp_path: Path,
+) -> None:
+    """ "Eva Berg, ordförande | S | X": the role written after the name leaves the party
+    in the next cell, as in the rows without a role."""
+    members = TABLE_UNDER_LABEL.replace("Eva Berg\tS\tX", "Eva Berg, ordförande\tS\tX").replace(
+        "Lars Holm\tM\tX", "Lars Holm, 1:e vice ordförande\tM\tX"
+    )
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    attendance = extract(segment(read(path))).attendance
+    called = {p.name: (p.party, p.role) for p in attendance.called}
+    assert called["Eva Berg"] == ("S", str(BG.ordforande))
+    assert called["Lars Holm"] == ("M", str(BG.forsteViceOrdforande))
+    assert attendance.chair is not None and attendance.chair.name == "Eva Berg"

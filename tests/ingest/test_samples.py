@@ -50,7 +50,8 @@ class Expected:
 SAMPLES = {
     "05": Expected(None, None, (1, 2)),
     "06": Expected("Förbundsstyrelsen", "2001-02-23", (1, 2), attendee=("Margita Björklund", "L")),
-    "07": Expected("Regionstyrelsen", "2019-03-26", (1,), decision=(1, "enligt förslag")),
+    # "Beslut: enligt förslag" with no labelled proposal: the line as printed is the decision.
+    "07": Expected("Regionstyrelsen", "2019-03-26", (1,), decision=(1, "Beslut: enligt förslag")),
     "08": Expected(
         "Regionstyrelsen",
         "2022-08-23",

@@ -193,3 +193,112 @@ def test_voters_named_without_a_party_are_the_listed_members(store: EmbeddedStor
     # (Helena Vik (L) is replaced): no voter is a person of their own.
     assert len(voters) == 10
     assert len(members) == 11
+
+
+# --------------------------------------------------------------------------- counts in prose
+
+SN_HEADER = """PROTOKOLL
+Socialnämnden
+Sammanträdesdatum 2024-09-10
+
+Plats och tid: Kommunhuset, kl. 09.00–12.00
+
+Beslutande
+Eva Berg (S), ordförande
+Lars Holm (M)
+
+Justerare: Lars Holm (M)
+
+"""
+STATED = (
+    "Med 3 ja-röster mot 1 nej-röst och 1 som avstod beslutar socialnämnden att avslå motionen."
+)
+# One paragraph each, as printed: the counts stand in the middle of the Beslutsgång.
+PROCEDURE_12 = (
+    "Ordföranden ställer proposition på förslagen. Omröstning begärs. "
+    f"{STATED} Omröstningsresultat framgår av bilaga 1."
+)
+PROCEDURE_13 = (
+    "Omröstning begärs och verkställs. Omröstningen utfaller med 31 ja och 30 nej. "
+    "Socialnämnden har således beslutat att avslå motionen."
+)
+SN_ITEMS = f"""§ 12 Dnr SN 2024/100
+Motion om cykelvägar
+Beslutsgång
+{PROCEDURE_12}
+Beslut
+Socialnämnden beslutar att avslå motionen.
+
+§ 13 Dnr SN 2024/101
+Motion om gångvägar
+Beslutsgång
+{PROCEDURE_13}
+Beslut
+Socialnämnden beslutar att avslå motionen.
+
+Bilaga 1 till § 12
+Omröstningslista
+Ledamot\tJa\tNej\tAvstår
+Eva Berg (S)\tX\t\t
+Lars Holm (M)\tX\t\t
+Ida Ström (C)\tX\t\t
+Nils Dahl (V)\t\tX\t
+Åsa Lind (SD)\t\t\tX
+"""
+SN_MEETING = "https://w3id.org/beslutsgraf/id/meeting/socialnamnden/2024-09-10"
+
+
+def _sn_protocol(folder: Path, items: str = SN_ITEMS) -> Path:
+    path = folder / "sn_protokoll_2024-09-10.txt"
+    path.write_text(SN_HEADER + items, encoding="utf-8")
+    return path
+
+
+def test_counts_stated_mid_paragraph_are_the_votes_not_the_lists(tmp_path: Path) -> None:
+    """The Beslutsgång states the counts and the appendix lists the ballots: the counts
+    are the protocol's words, even where the list leaves a member out."""
+    items = _items(_sn_protocol(tmp_path, SN_ITEMS.replace("Åsa Lind (SD)\t\t\tX\n", "")))
+    vote = _vote(items[12])
+    assert (vote.yes, vote.no, vote.abstain) == (3, 1, 1)
+    assert vote.counted_in is not None and vote.counted_in.text == STATED
+    assert vote.outcome == STATED
+    assert len(vote.ballots) == 4
+    vote = _vote(items[13])
+    assert (vote.yes, vote.no, vote.abstain) == (31, 30, None)
+
+
+def test_the_graph_quotes_the_sentence_stating_the_counts(tmp_path: Path) -> None:
+    path = _sn_protocol(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    with loaded_store(tmp_path, path) as store:
+        (row,) = store.select(
+            PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?yes ?no ?abstain ?start "
+            f"WHERE {{ <{SN_MEETING}/item/12/vote/1> bg:yesCount ?yes ; bg:noCount ?no ; "
+            "bg:abstainCount ?abstain . ?annotation oa:hasBody "
+            f"<{SN_MEETING}/item/12/vote/1> ; oa:hasTarget ?target . ?target oa:hasSelector "
+            f'?quote , ?position . ?quote oa:exact "{STATED}" . ?position oa:start ?start }}'
+        )
+        ballots = _sn_ballots(store)
+    counts = tuple(int(row[key].split('"')[1]) for key in ("yes", "no", "abstain"))
+    assert counts == (3, 1, 1)
+    start = int(row["start"].split('"')[1])
+    assert text[start : start + len(STATED)] == STATED
+    # The ballots agree with the counts as stated: all five are kept.
+    assert ballots == {
+        "eva-berg": "ja",
+        "lars-holm": "ja",
+        "ida-strom": "ja",
+        "nils-dahl": "nej",
+        "asa-lind": "avstar",
+    }
+
+
+def _sn_ballots(store: EmbeddedStore) -> dict[str, str]:
+    rows = store.select(
+        PREFIXES + f"SELECT ?voter ?choice WHERE {{ <{SN_MEETING}/item/12/vote/1> "
+        "bg:ballot ?ballot . ?ballot bg:voter ?voter ; bg:choice ?choice }"
+    )
+    return {
+        row["voter"].strip("<>").removeprefix(PERSON): row["choice"].strip("<>").removeprefix(BG)
+        for row in rows
+    }
