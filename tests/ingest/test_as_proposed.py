@@ -188,7 +188,7 @@ def test_the_graph_quotes_the_whole_labelled_line_that_decided(tmp_path: Path) -
     text = ks_protocol(f"{item}{line}\n\n{LAST_ITEM}")
     path = write_protocol(tmp_path, text)
     with loaded_store(tmp_path, path) as store:
-        rows = store.select(EVIDENCE)
+        rows = store.select(_evidence_of_clause_one_of_item_twelve())
     found = {
         (row["motivation"].rsplit("#", 1)[-1].rstrip(">"), row["exact"].strip('"')) for row in rows
     }
