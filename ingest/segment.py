@@ -50,9 +50,8 @@ def segment(doc: RawDocument) -> Segments:
     items = _cut_footer(text, layout.items, footer)
     known = known_organisation_words(text)
     roster = find_rosters(text, 0, len(text), known)
-    headed = {section.heading.start for section in roster if section.heading}
     roster = sorted(
-        roster + _list_fields_as_rosters(text, header, known, headed),
+        roster + _list_fields_as_rosters(text, header, known, roster),
         key=lambda section: section.cells[0].start if section.cells else 0,
     )
     # A vote list appendix is cut before an attendance one: it may follow that table.
@@ -78,21 +77,44 @@ def _label_mode(field: HeaderField) -> str:
 
 
 def _list_fields_as_rosters(
-    text: str, header: list[HeaderField], known: frozenset[str], headed: set[int]
+    text: str,
+    header: list[HeaderField],
+    known: frozenset[str],
+    roster: list[RosterSection],
 ) -> list[RosterSection]:
     """The list fields of a protocol header ("Beslutande …", "Ersättare …") as member lists."""
+    headed = {section.heading.start for section in roster if section.heading}
     sections = []
+    roster_cells = {cell.start for section in roster for cell in section.cells}
     for field in header:
         if _label_mode(field) != "list" or not field.value.text:
             continue
         if field.label.start in headed:
             continue  # already read as a member list under this heading
+        if _heads_a_roster_column(text, field, roster_cells):
+            continue
         cells: list[Span] = []
         for line in split_lines(text, field.value.start, field.value.end):
             if not line.blank:
                 cells.extend(cell for _, cell in split_cells(text, line, known))
         sections.append(RosterSection(None, field.label, field.key, tuple(cells)))
     return sections
+
+
+def _heads_a_roster_column(text: str, field: HeaderField, roster_cells: set[int]) -> bool:
+    """True for a label in a later column of a heading row ("Ledamöter\tErsättare") over
+    rows the member lists already read: it heads its column only, while its value as a
+    field would run over both columns and make the left column's members its people too."""
+    line_start = text.rfind("\n", 0, field.label.start) + 1
+    if not text[line_start : field.label.start].strip():
+        return False
+    first_row = next(
+        (line for line in split_lines(text, field.value.start, field.value.end) if not line.blank),
+        None,
+    )
+    return first_row is not None and any(
+        first_row.start <= cell < first_row.end for cell in roster_cells
+    )
 
 
 def _cut_footer(

@@ -1,0 +1,46 @@
+"""Ruled tables of PDF minutes as kommun Word templates print them, read into the graph:
+side-by-side lists of members and deputies ("Ledamöter | Ersättare"), a "Namn |
+Organisation" list whose organisation wraps onto a second line, and the body named only
+by a page header in capitals ("KOMMUNSTYRELSEN")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from beslutsgraf.store.base import Store
+from tests.ingest.conftest import loaded_store
+from tests.ingest.test_pdf_tables import _table_pdf
+
+_PREFIXES = (
+    "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+    "PREFIX org: <http://www.w3.org/ns/org#> "
+    "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+)
+
+
+def _memberships(store: Store) -> set[tuple[str, str]]:
+    """(name, role local name) of every org:Membership in the graph."""
+    rows = store.select(
+        _PREFIXES + "SELECT ?name ?role WHERE { ?m org:member ?p ; org:role ?role . "
+        "?p foaf:name ?name }"
+    )
+    return {(row["name"].strip('"'), row["role"].rsplit("#", 1)[-1].rstrip(">")) for row in rows}
+
+
+def test_side_by_side_members_and_deputies_each_hold_their_own_heading(tmp_path: Path) -> None:
+    rows = (
+        ("Ledamöter", "Ersättare"),
+        ("Anna Berg (S), ordförande", "Eva Lund (S)"),
+        ("Per Ek (M)", "Ola Ny (M)"),
+        ("Karin Holm (C)", ""),
+    )
+    path = _table_pdf(rows, tmp_path / "ks_2024-05-15.pdf", (80, 80))
+    with loaded_store(tmp_path, path) as store:
+        memberships = _memberships(store)
+    deputies = {name for name, role in memberships if role == "ersattare"}
+    assert deputies == {"Eva Lund", "Ola Ny"}
+    assert {("Anna Berg", "ordforande"), ("Per Ek", "ledamot"), ("Karin Holm", "ledamot")} <= (
+        memberships
+    )
