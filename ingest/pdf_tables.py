@@ -16,7 +16,9 @@ name list one per line) is read line by line from the words' positions:
 A row with two or more cells of one entry each is one record ("Per Ek | Göteborgs
 Stad / Stadsledningskontoret | ordförande"): a second line in one of its cells
 describes the same person, so each cell's lines run on with spaces and the row stays
-one text line. Parted, it would leave a line with no name in the name column.
+one text line. Parted, it would leave a line with no name in the name column. So does
+a person's row whose organisation goes on on a second line ("Göteborgs Stad" over
+"Socialförvaltningen Centrum", `table_records`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from itertools import zip_longest
 from typing import Any
 
 from beslutsgraf.ingest.pdf_layout import Line, Table, Word, is_soft_wrap, lines_of
+from beslutsgraf.ingest.table_records import record_cells
 
 __all__ = ["table_of"]
 
@@ -42,6 +45,7 @@ def table_of(found: Any, words: Sequence[Word]) -> Table:
         cells = [_cell_entries(cell, words) if cell else [] for cell in row.cells]
         if sum(len(entries) == 1 for entries in cells) >= 2:
             cells = [[" ".join(entries)] for entries in cells]
+        cells = record_cells(cells)
         for line in zip_longest(*cells, fillvalue=""):
             if any(line):
                 rows.append("\t".join(line))

@@ -11,7 +11,9 @@ same kind of conversion):
 * a table is one block, one line per row, cells separated by a tab; a cell
   holding several paragraphs (or lines broken with Shift+Enter) spreads over
   several lines, line k of every cell on line k, so a two-column member table
-  keeps one name per cell;
+  keeps one name per cell; in a person's row, a second line that goes on with the
+  organisation above it ("Göteborgs Stad" over "Socialförvaltningen Centrum") stays on
+  the row (`table_records`);
 * the page header of the first page comes first, once (Word templates keep the
   body, "Sammanträdesdatum" and the date there, as a PDF of the same file shows
   them on top of page 1); later pages' headers, footers, comments and footnotes
@@ -31,6 +33,8 @@ from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+
+from beslutsgraf.ingest.table_records import record_cells
 
 __all__ = ["DocxFormatError", "extract_docx_text"]
 
@@ -98,6 +102,7 @@ def _table_text(table: Any, document: Document) -> str:
             # A line break (Shift+Enter) parts lines as a new paragraph does: one name each.
             cell_lines = [line for t in texts for line in t.split("\n") if line.strip()]
             cells.append(cell_lines or [""])
+        cells = record_cells(cells)
         for line in zip_longest(*cells, fillvalue=""):
             lines.append("\t".join(line))
     return "\n".join(line for line in lines if line.strip())

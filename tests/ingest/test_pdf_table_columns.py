@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.base import Store
 from tests.ingest.conftest import loaded_store
 from tests.ingest.test_pdf_tables import _table_pdf
@@ -44,3 +47,29 @@ def test_side_by_side_members_and_deputies_each_hold_their_own_heading(tmp_path:
     assert {("Anna Berg", "ordforande"), ("Per Ek", "ledamot"), ("Karin Holm", "ledamot")} <= (
         memberships
     )
+
+
+_ORGANISATIONS_WRAPPED = (
+    ("Namn", "Organisation"),
+    ("Anna Berg", "Västra Götalandsregionen,\nKoncernkontoret"),
+    ("Per Ek", "Göteborgs Stad\nSocialförvaltningen Centrum"),
+    ("Karin Holm", "Ale kommun"),
+)
+
+
+def test_an_organisation_on_two_lines_stays_in_its_persons_row(tmp_path: Path) -> None:
+    path = _table_pdf(_ORGANISATIONS_WRAPPED, tmp_path / "gr_2024-05-15.pdf", (60, 100))
+    document = read(path)
+    assert "Per Ek\tGöteborgs Stad Socialförvaltningen Centrum\n" in document.text
+    people = extract(segment(document)).attendance.called
+    assert [(p.name, p.organisation) for p in people] == [
+        ("Anna Berg", "Västra Götalandsregionen"),
+        ("Per Ek", "Göteborgs Stad Socialförvaltningen Centrum"),
+        ("Karin Holm", "Ale kommun"),
+    ]
+
+
+def test_a_deputy_under_a_deputy_in_a_members_row_stays_a_person(tmp_path: Path) -> None:
+    rows = (("Ledamöter", "Ersättare"), ("Anna Berg (S)", "Eva Lund (S)\nOla Ny (S)"))
+    document = read(_table_pdf(rows, tmp_path / "ks_2024-05-15.pdf", (80, 80)))
+    assert "Anna Berg (S)\tEva Lund (S)\n\tOla Ny (S)" in document.text

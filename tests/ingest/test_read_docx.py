@@ -196,3 +196,28 @@ def test_docx_without_text_is_empty(tmp_path: Path) -> None:
     document.save(str(path))
     with pytest.raises(EmptyDocument, match=r"tom\.docx"):
         read(path)
+
+
+def test_a_persons_organisation_broken_over_two_lines_stays_in_the_row(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Närvarande")
+    rows = (
+        ("Namn", "Organisation"),
+        ("Anna Berg", "Västra Götalandsregionen,\nKoncernkontoret"),
+        ("Per Ek", "Göteborgs Stad\nSocialförvaltningen Centrum"),
+        ("Karin Holm", "Ale kommun"),
+    )
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, (name, organisation) in zip(table.rows, rows, strict=True):
+        row.cells[0].text = name
+        first, *rest = organisation.split("\n")
+        run = row.cells[1].paragraphs[0].add_run(first)
+        for line in rest:  # Shift+Enter in the cell
+            run.add_break()
+            run.add_text(line)
+    document.add_paragraph("§ 1 Mötets öppnande")
+    path = tmp_path / "gr_2024-05-15.docx"
+    document.save(str(path))
+    text = read(path).text
+    assert "Anna Berg\tVästra Götalandsregionen, Koncernkontoret\n" in text
+    assert "Per Ek\tGöteborgs Stad Socialförvaltningen Centrum\nKarin Holm\tAle kommun" in text
