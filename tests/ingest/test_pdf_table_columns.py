@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from beslutsgraf.ingest.extract import extract
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
@@ -73,3 +75,36 @@ def test_a_deputy_under_a_deputy_in_a_members_row_stays_a_person(tmp_path: Path)
     rows = (("Ledamöter", "Ersättare"), ("Anna Berg (S)", "Eva Lund (S)\nOla Ny (S)"))
     document = read(_table_pdf(rows, tmp_path / "ks_2024-05-15.pdf", (80, 80)))
     assert "Anna Berg (S)\tEva Lund (S)\n\tOla Ny (S)" in document.text
+
+
+def test_a_body_named_in_capitals_by_the_page_header_is_labelled_as_prose_names_it(
+    tmp_path: Path,
+) -> None:
+    rows = (("Ledamöter", "Ersättare"), ("Anna Berg (S), ordförande", "Eva Lund (S)"))
+    path = _table_pdf(rows, tmp_path / "ks_2024-05-15.pdf", (80, 80))
+    with loaded_store(tmp_path, path) as store:
+        labels = store.select(
+            _PREFIXES + "SELECT ?label WHERE { "
+            "<https://w3id.org/beslutsgraf/id/org/kommunstyrelsen> skos:prefLabel ?label }"
+        )
+    assert [row["label"] for row in labels] == ['"Kommunstyrelsen"@sv']
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        ("BYGG- OCH MILJÖNÄMNDEN\tSAMMANTRÄDESPROTOKOLL\n", "Bygg- och miljönämnden"),
+        ("KOMMUNSTYRELSENS ARBETSUTSKOTT\n", "Kommunstyrelsens arbetsutskott"),
+        ("SRO\tPROTOKOLL\n", "SRO"),
+    ],
+)
+def test_a_body_in_capitals_is_named_as_in_prose_but_an_abbreviation_stays(
+    tmp_path: Path, header: str, body: str
+) -> None:
+    path = tmp_path / "protokoll.txt"
+    path.write_text(
+        header + "Sammanträdesdatum 2024-05-15\n\nBeslutande\nAnna Berg (S), ordförande\n\n"
+        "§ 1\nMötets öppnande\n\nOrdföranden öppnade mötet.\n",
+        encoding="utf-8",
+    )
+    assert extract(segment(read(path))).meeting.body == body
