@@ -8,12 +8,15 @@ same kind of conversion):
 * list paragraphs get the marker Word would draw: "• " for bullets, "1. ",
   "a) " … for numbered lists (agenda items are usually auto-numbered, and
   the number is not in the paragraph's text);
-* a table is one block, one line per row, cells separated by a tab; a cell
-  holding several paragraphs (or lines broken with Shift+Enter) spreads over
-  several lines, line k of every cell on line k, so a two-column member table
-  keeps one name per cell; in a person's row, a second line that goes on with the
-  organisation above it ("Göteborgs Stad" over "Socialförvaltningen Centrum") stays on
-  the row (`table_records`);
+* paragraphs set with tab stops ("Anna Berg (S)<TAB>ordförande<TAB>X") are the rows
+  of a table: consecutive ones by a single newline, their empty cells kept as tabs;
+* a table is one block, one line per row, cells separated by a tab, one cell for each
+  column of the table's grid (a row that starts late or ends early, a cell that spans
+  columns: the later cells stay under their headings); a cell holding several
+  paragraphs (or lines broken with Shift+Enter) spreads over several lines, line k of
+  every cell on line k, so a two-column member table keeps one name per cell; in a
+  person's row, a second line that goes on with the organisation above it ("Göteborgs
+  Stad" over "Socialförvaltningen Centrum") stays on the row (`table_records`);
 * the page header of the first page comes first, once (Word templates keep the
   body, "Sammanträdesdatum" and the date there, as a PDF of the same file shows
   them on top of page 1); later pages' headers, footers, comments and footnotes
@@ -38,6 +41,7 @@ from beslutsgraf.ingest.table_records import record_cells
 
 __all__ = ["DocxFormatError", "extract_docx_text"]
 
+_LINE_KINDS = frozenset({"list", "tab_row"})
 _BODY_BLOCKS = "./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:tbl"
 
 
@@ -55,22 +59,23 @@ def extract_docx_text(data: bytes) -> str:
         raise DocxFormatError(f"broken XML: {error}") from error
     numbering = _Numbering.of(document)
     blocks: list[str] = []
-    previous_was_list_item = False
+    previous_kind = ""
     for element in [*_first_page_header(document), *document.element.body.xpath(_BODY_BLOCKS)]:
         if element.tag == qn("w:tbl"):
-            block = _table_text(element, document)
-            is_list_item = False
+            block, kind = _table_text(element, document), "table"
         else:
             paragraph = Paragraph(element, document)
             marker = numbering.marker(element, paragraph)
             block = marker + paragraph.text if paragraph.text.strip() else ""
-            is_list_item = bool(marker)
+            kind = "list" if marker else "tab_row" if "\t" in block.strip() else ""
         if not block.strip():
             continue
         if blocks:
-            blocks.append("\n" if is_list_item and previous_was_list_item else "\n\n")
+            # List items, and rows set with tab stops, are lines of one block: the rows of
+            # a tab-set table stay together under their heading row.
+            blocks.append("\n" if kind in _LINE_KINDS and kind == previous_kind else "\n\n")
         blocks.append(block)
-        previous_was_list_item = is_list_item
+        previous_kind = kind
     return "".join(blocks)
 
 
@@ -94,14 +99,20 @@ def _describe(error: Exception) -> str:
 def _table_text(table: Any, document: Document) -> str:
     lines: list[str] = []
     for row in table.tr_lst:
-        cells: list[list[str]] = []
-        for cell in row.tc_lst:
+        # A row may start late or end early (grid columns with no cell) and a cell may
+        # span columns: the text keeps a cell for each grid column, so that every cell
+        # stays under its heading and an empty presence column stays a column.
+        cells: list[list[str]] = [[""] for _ in range(row.grid_before)]
+        for index, cell in enumerate(row.tc_lst):
             # The lower parts of a vertically merged cell repeat nothing.
             paragraphs = [] if cell.vMerge == "continue" else cell.xpath(".//w:p")
             texts = [Paragraph(p, document).text for p in paragraphs]
             # A line break (Shift+Enter) parts lines as a new paragraph does: one name each.
             cell_lines = [line for t in texts for line in t.split("\n") if line.strip()]
             cells.append(cell_lines or [""])
+            if index < len(row.tc_lst) - 1:  # a heading spanning the whole row stays one cell
+                cells.extend([""] for _ in range(cell.grid_span - 1))
+        cells.extend([""] for _ in range(row.grid_after))
         cells = record_cells(cells)
         for line in zip_longest(*cells, fillvalue=""):
             lines.append("\t".join(line))
