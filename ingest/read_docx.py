@@ -119,35 +119,54 @@ def _table_text(table: Any, document: Document) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
+_Level = tuple[str, str, int]  # number format, level text ("%1."), start
+
+
 @dataclass
 class _Numbering:
-    """Word's list numbering: which paragraphs are list items and what marker they show."""
+    """Word's list numbering: which paragraphs are list items and what marker they show.
 
-    levels: dict[tuple[str, int], tuple[str, str, int]]  # (numId, ilvl) → format, text, start
-    counters: dict[str, list[int]] = field(default_factory=dict)
+    Word counts per abstract numbering definition, not per list instance (numId): a
+    new instance of the same definition goes on counting ("Continue numbering"),
+    unless it sets a level's start anew (lvlOverride/startOverride, "Restart at 1" or
+    "Set numbering value"), the first time one of its paragraphs appears.
+    """
+
+    levels: dict[tuple[str, int], _Level]  # (numId, ilvl) → its level
+    definition: dict[str, str]  # numId → abstractNumId, whose count it shares
+    restarts: dict[str, dict[int, int]]  # numId → ilvl → the number it starts at
+    counters: dict[str, list[int | None]] = field(default_factory=dict)  # by abstractNumId
+    started: set[str] = field(default_factory=set)  # numIds whose restarts are applied
 
     @classmethod
     def of(cls, document: Document) -> _Numbering:
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
-            return cls({})
-        abstract_levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+            return cls({}, {}, {})
+        abstract_levels: dict[str, dict[int, _Level]] = {}
         for abstract in root.findall(qn("w:abstractNum")):
             levels = abstract_levels.setdefault(abstract.get(qn("w:abstractNumId")), {})
             for level in abstract.findall(qn("w:lvl")):
-                levels[int(level.get(qn("w:ilvl"), "0"))] = (
-                    _child_value(level, "w:numFmt", "decimal"),
-                    _child_value(level, "w:lvlText", ""),
-                    int(_child_value(level, "w:start", "1")),
-                )
-        resolved: dict[tuple[str, int], tuple[str, str, int]] = {}
+                levels[int(level.get(qn("w:ilvl"), "0"))] = _level(level)
+        resolved: dict[tuple[str, int], _Level] = {}
+        definition: dict[str, str] = {}
+        restarts: dict[str, dict[int, int]] = {}
         for num in root.findall(qn("w:num")):
             num_id = num.get(qn("w:numId"))
             abstract_id = _child_value(num, "w:abstractNumId", "")
-            for level, definition in abstract_levels.get(abstract_id, {}).items():
-                resolved[(num_id, level)] = definition
-        return cls(resolved)
+            definition[num_id] = abstract_id
+            for level, level_definition in abstract_levels.get(abstract_id, {}).items():
+                resolved[(num_id, level)] = level_definition
+            for override in num.findall(qn("w:lvlOverride")):
+                level = int(override.get(qn("w:ilvl"), "0"))
+                redefined = override.find(qn("w:lvl"))
+                if redefined is not None:
+                    resolved[(num_id, level)] = _level(redefined)
+                start = override.find(qn("w:startOverride"))
+                if start is not None and start.get(qn("w:val")) is not None:
+                    restarts.setdefault(num_id, {})[level] = int(start.get(qn("w:val")))
+        return cls(resolved, definition, restarts)
 
     def marker(self, element: Any, paragraph: Paragraph) -> str:
         num_id, level = _numbering_of(element, paragraph)
@@ -157,17 +176,33 @@ class _Numbering:
         number_format, level_text, _ = definition
         if number_format == "bullet":
             return "• "
-        counters = self.counters.setdefault(num_id, [])
+        counters = self.counters.setdefault(self.definition.get(num_id, num_id), [])
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for restarted, start in self.restarts.get(num_id, {}).items():
+                while len(counters) <= restarted:
+                    counters.append(None)
+                counters[restarted] = start - 1
+                del counters[restarted + 1 :]
         while len(counters) <= level:
-            counters.append(0)
-        counters[level] += 1
+            counters.append(None)
+        current = counters[level]
+        counters[level] = definition[2] if current is None else current + 1
         del counters[level + 1 :]  # a new item restarts the levels below it
         text = level_text
         for index, count in enumerate(counters):
             level_format, _, level_start = self.levels.get((num_id, index), definition)
-            formatted = _format_number(count - 1 + level_start, level_format)
-            text = text.replace(f"%{index + 1}", formatted)
+            number = level_start if count is None else count
+            text = text.replace(f"%{index + 1}", _format_number(number, level_format))
         return f"{text} " if text else ""
+
+
+def _level(level: Any) -> _Level:
+    return (
+        _child_value(level, "w:numFmt", "decimal"),
+        _child_value(level, "w:lvlText", ""),
+        int(_child_value(level, "w:start", "1")),
+    )
 
 
 def _numbering_of(element: Any, paragraph: Paragraph) -> tuple[str, int]:
