@@ -28,7 +28,7 @@ from itertools import zip_longest
 from typing import Any
 
 from beslutsgraf.ingest.pdf_layout import Line, Table, Word, is_soft_wrap, lines_of
-from beslutsgraf.ingest.table_records import record_cells
+from beslutsgraf.ingest.table_records import record_rows
 
 __all__ = ["table_of"]
 
@@ -40,12 +40,14 @@ _CELL_WRAP_SLACK = 0.2
 
 def table_of(found: Any, words: Sequence[Word]) -> Table:
     """The table pdfplumber `found`, its cells' text made of the page's `words` in them."""
-    rows: list[str] = []
+    table: list[list[list[str]]] = []
     for row in found.rows:
         cells = [_cell_entries(cell, words) if cell else [] for cell in row.cells]
         if sum(len(entries) == 1 for entries in cells) >= 2:
             cells = [[" ".join(entries)] for entries in cells]
-        cells = record_cells(cells)
+        table.append(cells)
+    rows: list[str] = []
+    for cells in record_rows(table):
         for line in zip_longest(*cells, fillvalue=""):
             if any(line):
                 rows.append("\t".join(line))

@@ -37,7 +37,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from beslutsgraf.ingest.table_records import record_cells
+from beslutsgraf.ingest.table_records import record_rows
 
 __all__ = ["DocxFormatError", "extract_docx_text"]
 
@@ -97,7 +97,7 @@ def _describe(error: Exception) -> str:
 
 
 def _table_text(table: Any, document: Document) -> str:
-    lines: list[str] = []
+    rows: list[list[list[str]]] = []
     for row in table.tr_lst:
         # A row may start late or end early (grid columns with no cell) and a cell may
         # span columns: the text keeps a cell for each grid column, so that every cell
@@ -113,7 +113,9 @@ def _table_text(table: Any, document: Document) -> str:
             if index < len(row.tc_lst) - 1:  # a heading spanning the whole row stays one cell
                 cells.extend([""] for _ in range(cell.grid_span - 1))
         cells.extend([""] for _ in range(row.grid_after))
-        cells = record_cells(cells)
+        rows.append(cells)
+    lines: list[str] = []
+    for cells in record_rows(rows):
         for line in zip_longest(*cells, fillvalue=""):
             lines.append("\t".join(line))
     return "\n".join(line for line in lines if line.strip())

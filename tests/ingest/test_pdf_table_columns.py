@@ -108,3 +108,34 @@ def test_a_body_in_capitals_is_named_as_in_prose_but_an_abbreviation_stays(
         encoding="utf-8",
     )
     assert extract(segment(read(path))).meeting.body == body
+
+
+def test_an_organisations_second_line_in_a_row_of_its_own_joins_the_row_above(
+    tmp_path: Path,
+) -> None:
+    # A table ruled under every line: the organisation's second line is a row of its own.
+    rows = (
+        ("Namn", "Organisation"),
+        ("Per Ek", "Göteborgs Stad"),
+        ("", "Socialförvaltningen Centrum"),
+        ("Karin Holm", "Ale kommun"),
+    )
+    document = read(_table_pdf(rows, tmp_path / "gr_2024-05-15.pdf", (60, 100)))
+    assert "Per Ek\tGöteborgs Stad Socialförvaltningen Centrum\nKarin Holm\tAle kommun" in (
+        document.text
+    )
+    people = extract(segment(document)).attendance.called
+    assert [(p.name, p.organisation) for p in people] == [
+        ("Per Ek", "Göteborgs Stad Socialförvaltningen Centrum"),
+        ("Karin Holm", "Ale kommun"),
+    ]
+
+
+def test_a_deputy_in_a_row_of_its_own_stays_in_it(tmp_path: Path) -> None:
+    rows = (
+        ("Ledamöter", "Ersättare"),
+        ("Anna Berg (S)", "Eva Lund (S)"),
+        ("", "Ola Ny (S)"),
+    )
+    document = read(_table_pdf(rows, tmp_path / "ks_2024-05-15.pdf", (80, 80)))
+    assert "Anna Berg (S)\tEva Lund (S)\n\tOla Ny (S)" in document.text

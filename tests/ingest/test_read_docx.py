@@ -269,3 +269,28 @@ def test_a_table_row_that_ends_early_keeps_its_empty_columns(tmp_path: Path) -> 
     path = tmp_path / "narvaro.docx"
     document.save(str(path))
     assert read(path).text == ("Ledamot\tParti\tNärvarande\nAnna Berg\tS\tX\nPer Ek\tM\t\n\t\tX")
+
+
+def test_a_name_merged_over_two_rows_keeps_its_organisations_second_row(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=2)
+    for row, (name, organisation) in zip(
+        table.rows,
+        [
+            ("Namn", "Organisation"),
+            ("Per Ek", "Göteborgs Stad"),
+            ("", "Socialförvaltningen Centrum"),
+            ("Karin Holm", "Ale kommun"),
+        ],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = name, organisation
+    table.cell(1, 0).merge(table.cell(2, 0))  # the name cell spans both rows
+    path = tmp_path / "gr.docx"
+    document.save(str(path))
+    assert read(path).text == (
+        "Namn\tOrganisation\nPer Ek\tGöteborgs Stad Socialförvaltningen Centrum\n"
+        "Karin Holm\tAle kommun"
+    )
