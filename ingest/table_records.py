@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from beslutsgraf.ingest.people import is_organisation_like, starts_with_name
 
-__all__ = ["record_rows"]
+__all__ = ["goes_on_with", "record_rows"]
 
 _Row = list[list[str]]  # a row's cells, each a list of lines
 
@@ -42,6 +42,13 @@ def record_rows(rows: Sequence[_Row]) -> list[_Row]:
                 continue
         records.append(cells)
     return records
+
+
+def goes_on_with(first_cell: str, entry: str) -> bool:
+    """True when a line under `entry`, in a later cell of a row whose first cell is
+    `first_cell`, goes on with it: the row is a person's and `entry` names only an
+    organisation (or ends in a comma)."""
+    return _is_record([[first_cell], [entry]]) and _names_only_an_organisation(entry)
 
 
 def _record_cells(cells: _Row) -> _Row:

@@ -14,6 +14,7 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.base import Store
 from tests.ingest.conftest import loaded_store
+from tests.ingest.pdf_writer import PagedPdf
 from tests.ingest.test_pdf_tables import _table_pdf
 
 _PREFIXES = (
@@ -139,3 +140,44 @@ def test_a_deputy_in_a_row_of_its_own_stays_in_it(tmp_path: Path) -> None:
     )
     document = read(_table_pdf(rows, tmp_path / "ks_2024-05-15.pdf", (80, 80)))
     assert "Anna Berg (S)\tEva Lund (S)\n\tOla Ny (S)" in document.text
+
+
+def test_an_unruled_rows_organisation_on_two_lines_stays_in_the_row(tmp_path: Path) -> None:
+    # Cells set at tab stops, no rules: the organisation's second line stands alone in
+    # its column under the person's row.
+    pdf = PagedPdf(bottom_margin=20)
+    pdf.add_page()
+    for text in ("KOMMUNSTYRELSEN", "Sammanträdesdatum 2024-05-15", "", "Närvarande"):
+        pdf.set_x(20)
+        pdf.cell(0, 5, text)
+        pdf.ln(5)
+    rows = (
+        ("Namn", "Organisation", "Roll"),
+        ("Anna Berg", "Västra Götalandsregionen,", "ordförande"),
+        ("", "Koncernkontoret", ""),
+        ("Per Ek", "Göteborgs Stad", "ledamot"),
+        ("", "Socialförvaltningen Centrum", ""),
+        ("Karin Holm", "Ale kommun", "ledamot"),
+    )
+    for cells in rows:
+        y = pdf.get_y()
+        for x, text in zip((20, 75, 150), cells, strict=True):
+            if text:
+                pdf.set_xy(x, y)
+                pdf.cell(0, 5, pdf.fit(text))
+        pdf.set_xy(20, y + 5)
+    pdf.ln(5)
+    pdf.set_x(20)
+    pdf.multi_cell(0, 5, pdf.fit("§ 1 Mötets öppnande\n\nOrdföranden öppnade mötet."))
+    path = tmp_path / "gr_2024-05-15.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    document = read(path)
+    assert "Per Ek\tGöteborgs Stad Socialförvaltningen Centrum\tledamot\nKarin Holm" in (
+        document.text
+    )
+    people = extract(segment(document)).attendance.called
+    assert [(p.name, p.organisation, p.role_text) for p in people] == [
+        ("Anna Berg", "Västra Götalandsregionen", "ordförande"),
+        ("Per Ek", "Göteborgs Stad Socialförvaltningen Centrum", "ledamot"),
+        ("Karin Holm", "Ale kommun", "ledamot"),
+    ]
