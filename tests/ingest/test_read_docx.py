@@ -294,3 +294,29 @@ def test_a_name_merged_over_two_rows_keeps_its_organisations_second_row(
         "Namn\tOrganisation\nPer Ek\tGöteborgs Stad Socialförvaltningen Centrum\n"
         "Karin Holm\tAle kommun"
     )
+
+
+def test_members_and_deputies_side_by_side_keep_their_own_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in ("KOMMUNSTYRELSEN", "Sammanträdesdatum 2024-09-10"):
+        document.add_paragraph(line)
+    rows = (
+        ("Ledamöter", "Ersättare"),
+        ("Anna Berg (S), ordförande", "Eva Lund (S)"),
+        ("Per Ek (M)", "Ola Ny (M)"),
+        ("Karin Holm (C)", ""),
+    )
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = cells
+    document.add_paragraph("§ 1 Mötets öppnande")
+    document.add_paragraph("Ordföranden öppnade mötet.")
+    path = tmp_path / "ks_2024-09-10.docx"
+    document.save(str(path))
+    with loaded_store(tmp_path, path) as store:
+        roles = store.select(
+            "PREFIX org: <http://www.w3.org/ns/org#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+            "SELECT ?name ?role WHERE { ?m org:member ?p ; org:role ?role . ?p foaf:name ?name }"
+        )
+    deputies = {row["name"] for row in roles if row["role"].endswith("#ersattare>")}
+    assert deputies == {'"Eva Lund"', '"Ola Ny"'}
