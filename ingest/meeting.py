@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, month_pattern
+from beslutsgraf.ingest.lines import ends_with_function_word
 from beslutsgraf.ingest.model import (
     ClockTime,
     DateValue,
@@ -41,6 +42,7 @@ _PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})",
 # A body written in capitals in a page header ("KOMMUNSTYRELSEN") is named as in prose;
 # a short one is an abbreviation ("SRO") and stays.
 _MIN_CAPITALS_NAME = 5
+_MAX_ABBREVIATION = 3  # letters of an abbreviation inside a name in capitals ("VGR")
 _ANY_YEAR = 2000
 _QUOTED = 2  # how many examples a message quotes
 
@@ -76,8 +78,9 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
         default=0,
     )
     titles = [span.text for span in segments.title]
+    raw_body = body_span.text if body_span else None
     return MeetingHeader(
-        body=body,
+        body=_in_prose_case(body) if body else body,
         body_span=body_span,
         date=meeting_date,
         start=start,
@@ -90,7 +93,7 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
         else MeetingStatus.PLANNED,
         span=Span(0, header_end, text[:header_end]),
         title=titles[0] if titles else None,
-        subtitle=titles[1] if len(titles) > 1 and titles[1] != body else None,
+        subtitle=titles[1] if len(titles) > 1 and titles[1] not in (body, raw_body) else None,
     )
 
 
@@ -204,10 +207,31 @@ def _body_before_date(text: str, line: Span) -> Span | None:
 
 def _as_name(body: str) -> str:
     """A body's name as prose writes it: capitalised ("kommunstyrelsens sammanträde" gives
-    "kommunstyrelsen"), a page header's capitals as a word ("KOMMUNSTYRELSEN")."""
-    if body.isupper() and " " not in body and len(body) >= _MIN_CAPITALS_NAME:
-        return body.capitalize()
-    return body[:1].upper() + body[1:]
+    "kommunstyrelsen"), a page header's capitals as words (`_in_prose_case`)."""
+    return _in_prose_case(body[:1].upper() + body[1:])
+
+
+def _in_prose_case(name: str) -> str:
+    """A name set in capitals ("KOMMUNSTYRELSEN", "BYGG- OCH MILJÖNÄMNDEN") as prose writes
+    it ("Bygg- och miljönämnden"): page headers and Word templates print the body so, while
+    the body's name is cased as a sentence. Short capitals are abbreviations and stay
+    ("SRO", "VGR"), unless a function word ("OCH"); so does a name with any lower case."""
+    if any(c.islower() for c in name) or not any(
+        sum(c.isalpha() for c in word) >= _MIN_CAPITALS_NAME for word in name.split()
+    ):
+        return name
+    words = name.split(" ")
+    cased = [_word_in_prose_case(word) for word in words]
+    cased[0] = cased[0][:1].upper() + cased[0][1:]
+    return " ".join(cased)
+
+
+def _word_in_prose_case(word: str) -> str:
+    if ends_with_function_word(word):
+        return word.lower()
+    if sum(c.isalpha() for c in word) <= _MAX_ABBREVIATION:
+        return word
+    return word.lower()
 
 
 def _columns(line: Span) -> list[Span]:

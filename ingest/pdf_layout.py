@@ -66,6 +66,15 @@ class Line:
             if self._is_column_gap(before, word)
         ]
 
+    def cells(self) -> list[tuple[Word, ...]]:
+        """The words of each table cell on the line, left to right (one cell for plain text)."""
+        cells: list[list[Word]] = [[self.words[0]]]
+        for before, word in zip(self.words, self.words[1:], strict=False):
+            if self._is_column_gap(before, word):
+                cells.append([])
+            cells[-1].append(word)
+        return [tuple(cell) for cell in cells]
+
     def text(self) -> str:
         parts = ["\t" * self.empty_cells_before, self.words[0].text]
         for before, word in zip(self.words, self.words[1:], strict=False):
@@ -87,8 +96,10 @@ class Line:
 
     @property
     def _narrowest_gap(self) -> float:
+        # Words that overlap (a cell's second line read on with its row) make no gap.
         pairs = zip(self.words, self.words[1:], strict=False)
-        return min((word.x0 - before.x1 for before, word in pairs), default=0.0)
+        gaps = (word.x0 - before.x1 for before, word in pairs)
+        return min((gap for gap in gaps if gap >= 0), default=0.0)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ name list one per line) is read line by line from the words' positions:
 A row with two or more cells of one entry each is one record ("Per Ek | Göteborgs
 Stad / Stadsledningskontoret | ordförande"): a second line in one of its cells
 describes the same person, so each cell's lines run on with spaces and the row stays
-one text line. Parted, it would leave a line with no name in the name column.
+one text line. Parted, it would leave a line with no name in the name column. So does
+a person's row whose organisation goes on on a second line ("Göteborgs Stad" over
+"Socialförvaltningen Centrum", `table_records`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from itertools import zip_longest
 from typing import Any
 
 from beslutsgraf.ingest.pdf_layout import Line, Table, Word, is_soft_wrap, lines_of
+from beslutsgraf.ingest.table_records import record_rows
 
 __all__ = ["table_of"]
 
@@ -37,11 +40,14 @@ _CELL_WRAP_SLACK = 0.2
 
 def table_of(found: Any, words: Sequence[Word]) -> Table:
     """The table pdfplumber `found`, its cells' text made of the page's `words` in them."""
-    rows: list[str] = []
+    table: list[list[list[str]]] = []
     for row in found.rows:
         cells = [_cell_entries(cell, words) if cell else [] for cell in row.cells]
         if sum(len(entries) == 1 for entries in cells) >= 2:
             cells = [[" ".join(entries)] for entries in cells]
+        table.append(cells)
+    rows: list[str] = []
+    for cells in record_rows(table):
         for line in zip_longest(*cells, fillvalue=""):
             if any(line):
                 rows.append("\t".join(line))

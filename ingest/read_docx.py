@@ -8,10 +8,15 @@ same kind of conversion):
 * list paragraphs get the marker Word would draw: "• " for bullets, "1. ",
   "a) " … for numbered lists (agenda items are usually auto-numbered, and
   the number is not in the paragraph's text);
-* a table is one block, one line per row, cells separated by a tab; a cell
-  holding several paragraphs (or lines broken with Shift+Enter) spreads over
-  several lines, line k of every cell on line k, so a two-column member table
-  keeps one name per cell;
+* paragraphs set with tab stops ("Anna Berg (S)<TAB>ordförande<TAB>X") are the rows
+  of a table: consecutive ones by a single newline, their empty cells kept as tabs;
+* a table is one block, one line per row, cells separated by a tab, one cell for each
+  column of the table's grid (a row that starts late or ends early, a cell that spans
+  columns: the later cells stay under their headings); a cell holding several
+  paragraphs (or lines broken with Shift+Enter) spreads over several lines, line k of
+  every cell on line k, so a two-column member table keeps one name per cell; in a
+  person's row, a second line that goes on with the organisation above it ("Göteborgs
+  Stad" over "Socialförvaltningen Centrum") stays on the row (`table_records`);
 * the page header of the first page comes first, once (Word templates keep the
   body, "Sammanträdesdatum" and the date there, as a PDF of the same file shows
   them on top of page 1); later pages' headers, footers, comments and footnotes
@@ -32,8 +37,11 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from beslutsgraf.ingest.table_records import record_rows
+
 __all__ = ["DocxFormatError", "extract_docx_text"]
 
+_LINE_KINDS = frozenset({"list", "tab_row"})
 _BODY_BLOCKS = "./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:tbl"
 
 
@@ -51,22 +59,23 @@ def extract_docx_text(data: bytes) -> str:
         raise DocxFormatError(f"broken XML: {error}") from error
     numbering = _Numbering.of(document)
     blocks: list[str] = []
-    previous_was_list_item = False
+    previous_kind = ""
     for element in [*_first_page_header(document), *document.element.body.xpath(_BODY_BLOCKS)]:
         if element.tag == qn("w:tbl"):
-            block = _table_text(element, document)
-            is_list_item = False
+            block, kind = _table_text(element, document), "table"
         else:
             paragraph = Paragraph(element, document)
             marker = numbering.marker(element, paragraph)
             block = marker + paragraph.text if paragraph.text.strip() else ""
-            is_list_item = bool(marker)
+            kind = "list" if marker else "tab_row" if "\t" in block.strip() else ""
         if not block.strip():
             continue
         if blocks:
-            blocks.append("\n" if is_list_item and previous_was_list_item else "\n\n")
+            # List items, and rows set with tab stops, are lines of one block: the rows of
+            # a tab-set table stay together under their heading row.
+            blocks.append("\n" if kind in _LINE_KINDS and kind == previous_kind else "\n\n")
         blocks.append(block)
-        previous_was_list_item = is_list_item
+        previous_kind = kind
     return "".join(blocks)
 
 
@@ -88,50 +97,78 @@ def _describe(error: Exception) -> str:
 
 
 def _table_text(table: Any, document: Document) -> str:
-    lines: list[str] = []
+    rows: list[list[list[str]]] = []
     for row in table.tr_lst:
-        cells: list[list[str]] = []
-        for cell in row.tc_lst:
+        # A row may start late or end early (grid columns with no cell) and a cell may
+        # span columns: the text keeps a cell for each grid column, so that every cell
+        # stays under its heading and an empty presence column stays a column.
+        cells: list[list[str]] = [[""] for _ in range(row.grid_before)]
+        for index, cell in enumerate(row.tc_lst):
             # The lower parts of a vertically merged cell repeat nothing.
             paragraphs = [] if cell.vMerge == "continue" else cell.xpath(".//w:p")
             texts = [Paragraph(p, document).text for p in paragraphs]
             # A line break (Shift+Enter) parts lines as a new paragraph does: one name each.
             cell_lines = [line for t in texts for line in t.split("\n") if line.strip()]
             cells.append(cell_lines or [""])
+            if index < len(row.tc_lst) - 1:  # a heading spanning the whole row stays one cell
+                cells.extend([""] for _ in range(cell.grid_span - 1))
+        cells.extend([""] for _ in range(row.grid_after))
+        rows.append(cells)
+    lines: list[str] = []
+    for cells in record_rows(rows):
         for line in zip_longest(*cells, fillvalue=""):
             lines.append("\t".join(line))
     return "\n".join(line for line in lines if line.strip())
 
 
+_Level = tuple[str, str, int]  # number format, level text ("%1."), start
+
+
 @dataclass
 class _Numbering:
-    """Word's list numbering: which paragraphs are list items and what marker they show."""
+    """Word's list numbering: which paragraphs are list items and what marker they show.
 
-    levels: dict[tuple[str, int], tuple[str, str, int]]  # (numId, ilvl) → format, text, start
-    counters: dict[str, list[int]] = field(default_factory=dict)
+    Word counts per abstract numbering definition, not per list instance (numId): a
+    new instance of the same definition goes on counting ("Continue numbering"),
+    unless it sets a level's start anew (lvlOverride/startOverride, "Restart at 1" or
+    "Set numbering value"), the first time one of its paragraphs appears.
+    """
+
+    levels: dict[tuple[str, int], _Level]  # (numId, ilvl) → its level
+    definition: dict[str, str]  # numId → abstractNumId, whose count it shares
+    restarts: dict[str, dict[int, int]]  # numId → ilvl → the number it starts at
+    counters: dict[str, list[int | None]] = field(default_factory=dict)  # by abstractNumId
+    started: set[str] = field(default_factory=set)  # numIds whose restarts are applied
 
     @classmethod
     def of(cls, document: Document) -> _Numbering:
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
-            return cls({})
-        abstract_levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+            return cls({}, {}, {})
+        abstract_levels: dict[str, dict[int, _Level]] = {}
         for abstract in root.findall(qn("w:abstractNum")):
             levels = abstract_levels.setdefault(abstract.get(qn("w:abstractNumId")), {})
             for level in abstract.findall(qn("w:lvl")):
-                levels[int(level.get(qn("w:ilvl"), "0"))] = (
-                    _child_value(level, "w:numFmt", "decimal"),
-                    _child_value(level, "w:lvlText", ""),
-                    int(_child_value(level, "w:start", "1")),
-                )
-        resolved: dict[tuple[str, int], tuple[str, str, int]] = {}
+                levels[int(level.get(qn("w:ilvl"), "0"))] = _level(level)
+        resolved: dict[tuple[str, int], _Level] = {}
+        definition: dict[str, str] = {}
+        restarts: dict[str, dict[int, int]] = {}
         for num in root.findall(qn("w:num")):
             num_id = num.get(qn("w:numId"))
             abstract_id = _child_value(num, "w:abstractNumId", "")
-            for level, definition in abstract_levels.get(abstract_id, {}).items():
-                resolved[(num_id, level)] = definition
-        return cls(resolved)
+            definition[num_id] = abstract_id
+            for level, level_definition in abstract_levels.get(abstract_id, {}).items():
+                resolved[(num_id, level)] = level_definition
+            for override in num.findall(qn("w:lvlOverride")):
+                level = int(override.get(qn("w:ilvl"), "0"))
+                redefined = override.find(qn("w:lvl"))
+                if redefined is not None:
+                    resolved[(num_id, level)] = _level(redefined)
+                start = override.find(qn("w:startOverride"))
+                if start is not None and start.get(qn("w:val")) is not None:
+                    restarts.setdefault(num_id, {})[level] = int(start.get(qn("w:val")))
+        return cls(resolved, definition, restarts)
 
     def marker(self, element: Any, paragraph: Paragraph) -> str:
         num_id, level = _numbering_of(element, paragraph)
@@ -141,17 +178,33 @@ class _Numbering:
         number_format, level_text, _ = definition
         if number_format == "bullet":
             return "• "
-        counters = self.counters.setdefault(num_id, [])
+        counters = self.counters.setdefault(self.definition.get(num_id, num_id), [])
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for restarted, start in self.restarts.get(num_id, {}).items():
+                while len(counters) <= restarted:
+                    counters.append(None)
+                counters[restarted] = start - 1
+                del counters[restarted + 1 :]
         while len(counters) <= level:
-            counters.append(0)
-        counters[level] += 1
+            counters.append(None)
+        current = counters[level]
+        counters[level] = definition[2] if current is None else current + 1
         del counters[level + 1 :]  # a new item restarts the levels below it
         text = level_text
         for index, count in enumerate(counters):
             level_format, _, level_start = self.levels.get((num_id, index), definition)
-            formatted = _format_number(count - 1 + level_start, level_format)
-            text = text.replace(f"%{index + 1}", formatted)
+            number = level_start if count is None else count
+            text = text.replace(f"%{index + 1}", _format_number(number, level_format))
         return f"{text} " if text else ""
+
+
+def _level(level: Any) -> _Level:
+    return (
+        _child_value(level, "w:numFmt", "decimal"),
+        _child_value(level, "w:lvlText", ""),
+        int(_child_value(level, "w:start", "1")),
+    )
 
 
 def _numbering_of(element: Any, paragraph: Paragraph) -> tuple[str, int]:

@@ -11,7 +11,9 @@ Layout of the extracted text:
 * lines are rebuilt from word positions; a wide gap between two words on a
   line (a table column without rules, a "Datum:    2026-05-13" header)
   becomes a tab, a wider vertical gap between lines a blank line; a row
-  whose first cells are empty starts with their tabs;
+  whose first cells are empty starts with their tabs, but for a line alone in a
+  later column under a person's row that goes on with that row's organisation
+  ("Göteborgs Stad" over "Socialförvaltningen Centrum"), which joins the row;
 * a paragraph the PDF wrapped at the right margin is one line again, its
   wraps turned into spaces (a soft wrap: the next line's first word would
   not have fitted on the line before), so a list of names that wraps reads
@@ -43,6 +45,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from beslutsgraf.ingest.pdf_furniture import Furniture, page_content, page_furniture
 from beslutsgraf.ingest.pdf_layout import Line, Page, Table, Word, is_soft_wrap, lines_of
 from beslutsgraf.ingest.pdf_tables import inside, table_of
+from beslutsgraf.ingest.table_records import goes_on_with
 
 __all__ = ["ExtractedPdf", "PdfFormatError", "extract_pdf_text"]
 
@@ -131,7 +134,7 @@ def _page_lines(page: Page, furniture: Furniture, page_count: int) -> list[Line 
     lines, tables = page_content(page, furniture, page_count)
     gutter = _gutter(lines, page.width)
     if gutter is None:
-        lines = tuple(_with_empty_leading_cells(lines))
+        lines = tuple(_with_continued_cells(_with_empty_leading_cells(lines)))
     right_margin = _right_margin(lines, page.width)
     items: list[Line | _ColumnLine | Table] = [
         _split_line(line, gutter, right_margin) for line in lines
@@ -179,6 +182,41 @@ def _with_empty_leading_cells(lines: Sequence[Line]) -> list[Line]:
             )
         result.append(replace(line, empty_cells_before=empty) if empty else line)
     return result
+
+
+def _with_continued_cells(lines: Sequence[Line]) -> list[Line]:
+    """Join a row's cell that goes on on the line below it, alone in its column there
+    ("Per Ek    Göteborgs Stad    ledamot" over "           Socialförvaltningen Centrum"),
+    to the row (`table_records.goes_on_with`): a row of its own, it would have nobody in
+    its name column."""
+    result: list[Line] = []
+    for line in lines:
+        joined = _continued(result[-1], line) if result else None
+        if joined is not None:
+            result[-1] = joined
+        else:
+            result.append(line)
+    return result
+
+
+def _continued(row: Line, line: Line) -> Line | None:
+    """`row` with `line` in the cell above it, when `line` goes on with that cell."""
+    column = line.empty_cells_before
+    if not column or row.empty_cells_before or len(line.cell_starts()) != 1:
+        return None
+    if line.top - row.bottom > _PARAGRAPH_GAP * row.size:
+        return None
+    cells = row.cells()
+    if column >= len(cells):
+        return None
+    first, entry = (" ".join(word.text for word in cells[i]) for i in (0, column))
+    if not goes_on_with(first, entry):
+        return None
+    # The line's words go after the cell's last word: the row's text reads them there,
+    # a space apart (they start left of where the cell's first line ends).
+    before = [w for cell in cells[: column + 1] for w in cell]
+    after = [w for cell in cells[column + 1 :] for w in cell]
+    return replace(row, words=(*before, *line.words, *after))
 
 
 def _gutter(lines: Sequence[Line], page_width: float) -> tuple[float, float] | None:

@@ -15,7 +15,7 @@ from beslutsgraf.ingest.attendance_table import is_attendance_table, table_colum
 from beslutsgraf.ingest.calendar import find_calendars
 from beslutsgraf.ingest.document import RawDocument
 from beslutsgraf.ingest.labels import find_fields, labels
-from beslutsgraf.ingest.lines import split_lines, strip_markup
+from beslutsgraf.ingest.lines import Line, split_lines, strip_markup
 from beslutsgraf.ingest.model import (
     AgendaItemSegment,
     HeaderField,
@@ -50,10 +50,8 @@ def segment(doc: RawDocument) -> Segments:
     items = _cut_footer(text, layout.items, footer)
     known = known_organisation_words(text)
     roster = find_rosters(text, 0, len(text), known)
-    headed = {section.heading.start for section in roster if section.heading}
-    read = {cell.start for section in roster for cell in section.cells}
     roster = sorted(
-        roster + _list_fields_as_rosters(text, header, known, headed, read),
+        roster + _list_fields_as_rosters(text, header, known, roster),
         key=lambda section: section.cells[0].start if section.cells else 0,
     )
     # A vote list appendix is cut before an attendance one: it may follow that table.
@@ -82,26 +80,50 @@ def _list_fields_as_rosters(
     text: str,
     header: list[HeaderField],
     known: frozenset[str],
-    headed: set[int],
-    read: set[int],
+    roster: list[RosterSection],
 ) -> list[RosterSection]:
     """The list fields of a protocol header ("Beslutande …", "Ersättare …") as member lists.
     The lines of a table under the label ("Ledamot | Parti | Närvarande") are left to the
-    table's reading (`read`: where its cells start), which knows its columns and marks."""
+    table's reading (the member lists read: where their cells start), which knows its
+    columns and marks."""
+    headed = {section.heading.start for section in roster if section.heading}
+    roster_cells = {cell.start for section in roster for cell in section.cells}
     sections = []
     for field in header:
         if _label_mode(field) != "list" or not field.value.text:
             continue
         if field.label.start in headed:
             continue  # already read as a member list under this heading
+        if _heads_a_roster_column(text, field, roster_cells):
+            continue
         cells: list[Span] = []
         for line in split_lines(text, field.value.start, field.value.end):
-            if line.blank or table_columns(line) or any(line.start <= at < line.end for at in read):
+            if line.blank or table_columns(line) or _read_already(line, roster_cells):
                 continue
             cells.extend(cell for _, cell in split_cells(text, line, known))
         if cells:
             sections.append(RosterSection(None, field.label, field.key, tuple(cells)))
     return sections
+
+
+def _read_already(line: Line, roster_cells: set[int]) -> bool:
+    return any(line.start <= at < line.end for at in roster_cells)
+
+
+def _heads_a_roster_column(text: str, field: HeaderField, roster_cells: set[int]) -> bool:
+    """True for a label in a later column of a heading row ("Ledamöter\tErsättare") over
+    rows the member lists already read: it heads its column only, while its value as a
+    field would run over both columns and make the left column's members its people too."""
+    line_start = text.rfind("\n", 0, field.label.start) + 1
+    if not text[line_start : field.label.start].strip():
+        return False
+    first_row = next(
+        (line for line in split_lines(text, field.value.start, field.value.end) if not line.blank),
+        None,
+    )
+    return first_row is not None and any(
+        first_row.start <= cell < first_row.end for cell in roster_cells
+    )
 
 
 def _cut_footer(

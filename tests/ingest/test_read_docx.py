@@ -14,7 +14,10 @@ from beslutsgraf.ingest.document import MEDIA_TYPE_DOCX
 from beslutsgraf.ingest.errors import CorruptDocx, EmptyDocument
 from beslutsgraf.ingest.read import read
 from tests.conftest import corpus_file
+from tests.ingest.conftest import loaded_store
+from tests.ingest.ks_protocol import meeting_people
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _AGENDA_ITEM = re.compile(r"(\d+)\. (.+)")
 _BULLET = re.compile(r" ?[-•] (.+)")
 _DATE = re.compile(
@@ -196,3 +199,124 @@ def test_docx_without_text_is_empty(tmp_path: Path) -> None:
     document.save(str(path))
     with pytest.raises(EmptyDocument, match=r"tom\.docx"):
         read(path)
+
+
+def test_a_persons_organisation_broken_over_two_lines_stays_in_the_row(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Närvarande")
+    rows = (
+        ("Namn", "Organisation"),
+        ("Anna Berg", "Västra Götalandsregionen,\nKoncernkontoret"),
+        ("Per Ek", "Göteborgs Stad\nSocialförvaltningen Centrum"),
+        ("Karin Holm", "Ale kommun"),
+    )
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, (name, organisation) in zip(table.rows, rows, strict=True):
+        row.cells[0].text = name
+        first, *rest = organisation.split("\n")
+        run = row.cells[1].paragraphs[0].add_run(first)
+        for line in rest:  # Shift+Enter in the cell
+            run.add_break()
+            run.add_text(line)
+    document.add_paragraph("§ 1 Mötets öppnande")
+    path = tmp_path / "gr_2024-05-15.docx"
+    document.save(str(path))
+    text = read(path).text
+    assert "Anna Berg\tVästra Götalandsregionen, Koncernkontoret\n" in text
+    assert "Per Ek\tGöteborgs Stad Socialförvaltningen Centrum\nKarin Holm\tAle kommun" in text
+
+
+def _attendance_docx(path: Path, rows: list[str]) -> Path:
+    """Kommunstyrelsen's minutes whose attendance list is `rows`, one paragraph each."""
+    document = docx.Document()
+    for line in ("KOMMUNSTYRELSEN", "Sammanträdesdatum 2024-09-10", "Närvarolista", *rows):
+        document.add_paragraph(line)
+    document.add_paragraph("§ 1 Mötets öppnande")
+    document.add_paragraph("Ordföranden öppnade mötet.")
+    document.save(str(path))
+    return path
+
+
+def test_rows_set_with_tab_stops_keep_their_empty_presence_cell(tmp_path: Path) -> None:
+    rows = ["Ledamot\tParti\tNärvarande", "Anna Berg\tS\tX", "Per Ek\tM\t", "Karin Holm\tC\tX"]
+    path = _attendance_docx(tmp_path / "ks_2024-09-10.docx", rows)
+    assert "Närvarolista\n\nLedamot\tParti\tNärvarande\nAnna Berg\tS\tX\nPer Ek\tM\t\n" in (
+        read(path).text
+    )
+    with loaded_store(tmp_path, path) as store:
+        assert meeting_people(store, "absentee") == {"Per Ek"}
+        assert meeting_people(store, "attendee") == {"Anna Berg", "Karin Holm"}
+
+
+def test_a_table_row_that_ends_early_keeps_its_empty_columns(tmp_path: Path) -> None:
+    document = docx.Document()
+    rows = (("Ledamot", "Parti", "Närvarande"), ("Anna Berg", "S", "X"), ("Per Ek", "M", ""))
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    # Word's "row ends early": the last cell deleted, the grid column left without one.
+    late = table.rows[2]._tr
+    late.remove(late.tc_lst[-1])
+    late.get_or_add_trPr().append(parse_xml(f'<w:gridAfter xmlns:w="{_W}" w:val="1"/>'))
+    # A row that starts late: its one cell is the third column's.
+    table.add_row()
+    early = table.rows[3]._tr
+    for tc in early.tc_lst[:-1]:
+        early.remove(tc)
+    early.get_or_add_trPr().append(parse_xml(f'<w:gridBefore xmlns:w="{_W}" w:val="2"/>'))
+    table.rows[3].cells[0].text = "X"
+    path = tmp_path / "narvaro.docx"
+    document.save(str(path))
+    assert read(path).text == ("Ledamot\tParti\tNärvarande\nAnna Berg\tS\tX\nPer Ek\tM\t\n\t\tX")
+
+
+def test_a_name_merged_over_two_rows_keeps_its_organisations_second_row(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=2)
+    for row, (name, organisation) in zip(
+        table.rows,
+        [
+            ("Namn", "Organisation"),
+            ("Per Ek", "Göteborgs Stad"),
+            ("", "Socialförvaltningen Centrum"),
+            ("Karin Holm", "Ale kommun"),
+        ],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = name, organisation
+    table.cell(1, 0).merge(table.cell(2, 0))  # the name cell spans both rows
+    path = tmp_path / "gr.docx"
+    document.save(str(path))
+    assert read(path).text == (
+        "Namn\tOrganisation\nPer Ek\tGöteborgs Stad Socialförvaltningen Centrum\n"
+        "Karin Holm\tAle kommun"
+    )
+
+
+def test_members_and_deputies_side_by_side_keep_their_own_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in ("KOMMUNSTYRELSEN", "Sammanträdesdatum 2024-09-10"):
+        document.add_paragraph(line)
+    rows = (
+        ("Ledamöter", "Ersättare"),
+        ("Anna Berg (S), ordförande", "Eva Lund (S)"),
+        ("Per Ek (M)", "Ola Ny (M)"),
+        ("Karin Holm (C)", ""),
+    )
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = cells
+    document.add_paragraph("§ 1 Mötets öppnande")
+    document.add_paragraph("Ordföranden öppnade mötet.")
+    path = tmp_path / "ks_2024-09-10.docx"
+    document.save(str(path))
+    with loaded_store(tmp_path, path) as store:
+        roles = store.select(
+            "PREFIX org: <http://www.w3.org/ns/org#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+            "SELECT ?name ?role WHERE { ?m org:member ?p ; org:role ?role . ?p foaf:name ?name }"
+        )
+    deputies = {row["name"] for row in roles if row["role"].endswith("#ersattare>")}
+    assert deputies == {'"Eva Lund"', '"Ola Ny"'}
