@@ -213,3 +213,60 @@ def test_where_a_title_ends(
     sentence: str, named: tuple[str, str, str | None, tuple[str, ...]]
 ) -> None:
     assert _named(sentence) == [named]
+
+
+def test_validity_of_the_agreements_decided(tmp_path: Path) -> None:
+    prolonged = (
+        "Förlängning av överenskommelse om gemensam hemsjukvård",
+        "Överenskommelsen gäller till och med 2025-12-31 och kan förlängas två år i taget.",
+        "Kommunstyrelsen rekommenderar kommunerna att förlänga överenskommelsen om gemensam "
+        "hemsjukvård till och med 2027-12-31.",
+    )
+    approved = (
+        "Vårdöverenskommelse",
+        "Bakgrund.",
+        "Kommunstyrelsen beslutar att godkänna vårdöverenskommelsen med Södra Älvsborgs "
+        "Sjukhus för perioden 2024-07-01 – 2026-06-30.",
+    )
+    with loaded_store(tmp_path, _protocol(tmp_path, prolonged, approved)) as store:
+        periods = store.select(
+            PREFIXES
+            + "SELECT ?agreement ?start ?end ?term WHERE { "
+            "?decision bg:prolongs ?agreement ; bg:newEndDate ?end . "
+            "?agreement bg:extensionTerm ?term ; bg:hasValidityPeriod ?period . "
+            "?period bg:start ?start ; bg:end ?end ; prov:wasGeneratedBy ?decision }".replace(
+                "SELECT", "PREFIX prov: <http://www.w3.org/ns/prov#> SELECT"
+            )
+        )
+        valid = store.select(
+            PREFIXES + "SELECT ?agreement ?type ?from ?until WHERE { "
+            "?decision bg:concerns ?agreement . ?agreement bg:agreementType ?type ; "
+            "bg:validFrom ?from ; bg:validUntil ?until }"
+        )
+    assert [
+        (
+            r["agreement"],
+            literal_value(r["start"]),
+            literal_value(r["end"]),
+            literal_value(r["term"]),
+        )
+        for r in periods
+    ] == [
+        (
+            f"<{AGREEMENT}overenskommelse-om-gemensam-hemsjukvard>",
+            "2026-01-01",  # the day after the end it had
+            "2027-12-31",
+            "två år i taget",
+        )
+    ]
+    assert [
+        (r["agreement"], r["type"], literal_value(r["from"]), literal_value(r["until"]))
+        for r in valid
+    ] == [
+        (
+            f"<{AGREEMENT}vardoverenskommelse-med-sodra-alvsborgs-sjukhus>",
+            f"<{BG}overenskommelse>",
+            "2024-07-01",
+            "2026-06-30",
+        )
+    ]
