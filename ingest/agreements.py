@@ -9,12 +9,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from beslutsgraf.ingest.agreement_titles import (
+    agreement_heads,
+    continues_after_med,
+    indefinite_title,
+    party_run_end,
+    version_end,
+)
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.iris import slug
 from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, DateValue, Span
-from beslutsgraf.ingest.nlp import ConceptMatch, concepts_in
+from beslutsgraf.ingest.nlp import ConceptMatch
 from beslutsgraf.ingest.patterns import Rule, compiled, fill, number_word
 
 __all__ = [
@@ -32,6 +39,7 @@ _VERSION = re.compile(
 )
 _WORD = re.compile(r"[^\s,.;:()]+")
 _TITLE_END = re.compile(r"[,.;:()]|\n[ \t]*[•\-–*]")
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
 
 
 @cache
@@ -48,14 +56,19 @@ def _local(concept: str | None) -> str:
     return (concept or "").rsplit("#", 1)[-1]
 
 
-def _with_version(text: str, title: Span, concept: str | None) -> AgreementMention:
+def _with_version(
+    text: str, title: Span, concept: str | None, head: str | None = None
+) -> AgreementMention:
     match = _VERSION.search(title.text)
     version = None
     if match is not None:
         version = f"{match.group('issuer')} {match.group('date')}"
         cut = title.start + match.start()
         title = Span(title.start, cut, text[title.start : cut])
-    return AgreementMention(" ".join(title.text.split()), title, concept, version_label=version)
+    name = " ".join(title.text.split())
+    if head is not None:
+        name = indefinite_title(name, " ".join(head.split()))
+    return AgreementMention(name, title, concept, version_label=version)
 
 
 def list_agreements(text: str, start: int, end: int) -> list[AgreementMention]:
@@ -66,9 +79,9 @@ def list_agreements(text: str, start: int, end: int) -> list[AgreementMention]:
         if marker is None:
             continue
         content = strip_markup(text, line.start + marker.end(), line.end)
-        matches = concepts_in(text, "AgreementType", content.start, content.end)
+        matches = agreement_heads(text, content.start, content.end)
         if matches and matches[0].start == content.start:
-            found.append(_with_version(text, content, matches[0].concept))
+            found.append(_with_version(text, content, matches[0].concept, matches[0].text))
     return found
 
 
@@ -78,24 +91,29 @@ def find_agreements(
     """Agreements named in running text.
 
     "ett nytt samverkansavtal" (not yet existing) is skipped, and so is a bare
-    definite or plural head ("strategin", "överenskommelser") unless `bare_heads`.
+    definite or plural head ("strategin", "överenskommelser") or a general type
+    ("avtal") unless `bare_heads`; a general type is named only by what it is about
+    ("avtal om …", not "avtal under tiden").
     """
     listed = list_agreements(text, start, end)
     covered = [(a.span.start, a.span.end) for a in listed]
     found = list(listed)
-    for match in concepts_in(text, "AgreementType", start, end):
+    for match in agreement_heads(text, start, end):
         if any(a <= match.start < b for a, b in covered) or _indefinite(text, match.start):
             continue
         title = _title_around(text, match, end)
-        if not bare_heads and title.text == match.text and _generic(match.text):
+        mention = _with_version(text, title, match.concept, match.text)
+        if mention.span.text == match.text:  # a version dates a name, it makes none
+            if not bare_heads and (_generic(match.text) or _general(match)):
+                continue
+        elif _general(match) and _unnamed(text, match, title):
             continue
-        mention = _with_version(text, title, match.concept)
         found.append(replace(mention, parties=_parties(text, title, end)))
         covered.append((title.start, title.end))
     return sorted(found, key=lambda mention: mention.span.start)
 
 
-_BETWEEN = re.compile(r"\s+mellan\s+")
+_BETWEEN = re.compile(r"\s+(?:mellan|med)\s+")
 _PARTY_SEPARATOR = re.compile(r",\s*|\s+(?:och|samt)\s+")
 # A sentence ends the parties, not a line break: extracted PDF text breaks lines, even
 # paragraphs, mid-sentence. _MAX_BETWEEN_WORDS bounds a run that finds no end.
@@ -106,10 +124,18 @@ _MAX_PARTY_WORDS = 6
 
 def _parties(text: str, title: Span, limit: int) -> tuple[str, ...]:
     """The parties an agreement is between, named in its title or right after it
-    ("samverkansavtal mellan Region Halland och Falkenbergs kommun om …"): each a
-    capitalised name; a collective ("kommunerna i länet", "Västra Götalands kommuner")
-    names no one organisation."""
-    between = _BETWEEN.search(text, title.start, limit)
+    ("samverkansavtal mellan Region Halland och Falkenbergs kommun om …", "avtalet med
+    Räddningstjänstförbundet om …"): each a capitalised name; a collective ("kommunerna
+    i länet", "Västra Götalands kommuner") names no one organisation."""
+    between = next(
+        (
+            match
+            for match in _BETWEEN.finditer(text, title.start, limit)
+            # "med" of the title's subject ("personer med …") names no party
+            if match.group(0).strip() == "mellan" or _capitalised_after(text, match.end())
+        ),
+        None,
+    )
     if between is None or (
         between.start() > title.end and text[title.end : between.start()].strip()
     ):
@@ -125,9 +151,22 @@ def _parties(text: str, title: Span, limit: int) -> tuple[str, ...]:
         name
         for name in names
         if name[:1].isupper()
+        and not any(character.isdigit() for character in name)  # a version or a date
         and len(name.split()) <= _MAX_PARTY_WORDS
         and name.split()[-1].lower() not in collectives
     )
+
+
+def _general(head: ConceptMatch) -> bool:
+    """A type so general ("avtal", "ramavtal") that the word alone names nothing."""
+    return _local(head.concept) in _words("general_type")
+
+
+def _unnamed(text: str, head: ConceptMatch, title: Span) -> bool:
+    """A title of a general type that says nothing of what the agreement is about
+    ("avtal under tiden", "vårdavtal med Västra Götalandsregionen"): no name."""
+    words = {word.lower() for word in _WORD.findall(text[head.end : title.end])}
+    return not words & set(_words("topic"))
 
 
 def _generic(head: str) -> bool:
@@ -148,16 +187,35 @@ def _title_around(text: str, match: ConceptMatch, limit: int) -> Span:
             break
         start -= len(previous.group(0))
     end = match.end
-    for words, word in enumerate(_WORD.finditer(text, match.end, limit)):
+    named = False  # whether the title has said what the agreement is about ("om …")
+    words = 0
+    for word in _WORD.finditer(text, match.end, limit):
+        if word.start() < end:
+            continue  # inside a run of parties taken whole
         between = text[end : word.start()]
         if _TITLE_END.search(between) or words >= _MAX_TITLE_WORDS:
+            end = version_end(text, end, limit) or end
             break
+        words += 1
         lowered = word.group(0).lower()
         following = text[word.start() : word.start() + 20].lower()
+        if _FULL_DATE.fullmatch(word.group(0)):
+            break
         if any(following.startswith(stop + " ") or lowered == stop for stop in _words("stop")):
             break
         if lowered == "och" and not (text[end - 1] == "-" or _capitalised_after(text, word.end())):
             break
+        if lowered == "mellan" or (lowered == "med" and end == match.end):
+            # The parties: "mellan Region Halland och kommunerna i Hallands län", or the
+            # one a head alone is made with ("vårdöverenskommelsen med Södra Älvsborgs
+            # Sjukhus"); a name in either case.
+            if lowered == "med" and not _capitalised_after(text, word.end()):
+                break
+            end = party_run_end(text, word.end(), limit)
+            continue
+        if lowered == "med" and not continues_after_med(text, word.end(), named=named):
+            break
+        named = named or lowered in _words("topic")
         end = word.end()
     return Span(start, end, text[start:end])
 
@@ -308,7 +366,7 @@ def _named(text: str, side: Span) -> AgreementMention | None:
 def _is_reference(text: str, mention: AgreementMention) -> bool:
     """A head alone ("överenskommelsen", "det nya hälso- och sjukvårdsavtalet", "nuvarande
     samverkansavtal"): a reference to an agreement, not its name."""
-    heads = concepts_in(text, "AgreementType", mention.span.start, mention.span.end)
+    heads = agreement_heads(text, mention.span.start, mention.span.end)
     return bool(heads) and (heads[0].start, heads[0].end) == (mention.span.start, mention.span.end)
 
 
@@ -366,12 +424,20 @@ def _replaced(text: str, old: Span, new: AgreementMention) -> AgreementMention |
         # samverkan kring personer med psykisk funktionsnedsättning, SRO 2016-11-25."
         whole = trimmed_span(text, old.start, _before_bracket(text, old))
         if len(whole.text.split()) <= _MAX_TITLE_WORDS:
-            named = replace(_with_version(text, whole, named.agreement_type), parties=named.parties)
+            named = replace(
+                _with_version(text, whole, named.agreement_type, _head_at(text, whole)),
+                parties=named.parties,
+            )
     if named is not None and year is not None and named.span.start < year.start() < named.span.end:
         # "överenskommelsen om läkarmedverkan från 2014": the year dates it, it names nothing.
         title = trimmed_span(text, named.span.start, year.start())
+        name = " ".join(title.text.split())
+        head = _head_at(text, title)
         named = replace(
-            named, title=" ".join(title.text.split()), span=title, version_label=version
+            named,
+            title=indefinite_title(name, head) if head else name,
+            span=title,
+            version_label=version,
         )
         named = None if _is_reference(text, named) else named
     if named is not None:
@@ -387,6 +453,12 @@ def _replaced(text: str, old: Span, new: AgreementMention) -> AgreementMention |
         version_label=version,
     )
     return earlier if _key(earlier) != _key(new) else None
+
+
+def _head_at(text: str, span: Span) -> str | None:
+    """The head noun `span` starts with, as written."""
+    heads = agreement_heads(text, span.start, span.end)
+    return " ".join(heads[0].text.split()) if heads and heads[0].start == span.start else None
 
 
 def _before_bracket(text: str, side: Span) -> int:

@@ -411,7 +411,9 @@ class AgreementMention:
     applies_from: DateValue | None = None  # "att gälla från och med 1 januari 2027"
     valid_from: DateValue | None = None
     valid_until: DateValue | None = None
-    ended_on: DateValue | None = None  # "slutade gälla 2020-11-30"
+    # The end it has (had) before a decision prolongs it: "slutade gälla 2020-11-30",
+    # "gäller till och med 2025-12-31".
+    ended_on: DateValue | None = None
     extension_term: str | None = None  # "två år i taget"
     parties: tuple[str, ...] = ()  # "mellan Region Halland och Falkenbergs kommun"
     # The earlier agreements this one replaces ("ersätter nuvarande avtal från 2018").

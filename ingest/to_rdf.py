@@ -124,6 +124,15 @@ def _day_literal(value: DateValue | None) -> Literal | None:
     return _xsd_date(day) if day else None
 
 
+def _day_after(ended: DateValue | None, end: Literal) -> Literal | None:
+    """The start of a prolongation to `end` of an agreement that ends (ended) on `ended`
+    ("gäller till och med 2025-12-31", then prolonged to 2027-12-31: from 2026-01-01)."""
+    day = ended.as_date() if ended is not None else None
+    if day is None or day.isoformat() >= str(end):
+        return None
+    return _xsd_date(day + dt.timedelta(days=1))
+
+
 def _on(day: dt.date) -> DateValue:
     return DateValue(day.year, day.month, day.day)
 
@@ -714,7 +723,7 @@ class _Builder:
     def validity_period(
         self, agreement: URIRef, mention: AgreementMention, end: Literal, decision: URIRef
     ) -> None:
-        start = _day_literal(mention.valid_from)
+        start = _day_literal(mention.valid_from) or _day_after(mention.ended_on, end)
         node = self.minter.validity_period(agreement, str(start or "open"), str(end))
         self.add(agreement, BG.hasValidityPeriod, node)
         self.add(node, RDF.type, BG.ValidityPeriod)

@@ -111,7 +111,8 @@ def _concerned(path: Path) -> list[AgreementMention]:
         # "X ersätts av Y": Y, the one decided, replaces X.
         (
             REPLACEMENTS[4],
-            ("överenskommelsen om läkarmedverkan", "2014", "överenskommelsen om läkarmedverkan"),
+            # Named in the definite form, titled in the indefinite.
+            ("Överenskommelse om läkarmedverkan", "2014", "överenskommelsen om läkarmedverkan"),
         ),
     ],
 )
@@ -184,8 +185,8 @@ def test_loaded_replacements_link_agreement_nodes_with_evidence(tmp_path: Path) 
         ),
         (
             f"<{AGREEMENT}overenskommelse-om-lakarmedverkan-i-hemsjukvarden>",
-            f"<{AGREEMENT}overenskommelsen-om-lakarmedverkan-2014>",
-            "överenskommelsen om läkarmedverkan",
+            f"<{AGREEMENT}overenskommelse-om-lakarmedverkan-2014>",
+            "Överenskommelse om läkarmedverkan",
             "överenskommelsen om läkarmedverkan",
         ),
     }

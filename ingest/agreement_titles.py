@@ -1,0 +1,105 @@
+"""How an agreement's name is read: its head noun (a bg:AgreementType surface form, or a
+compound ending in one: "vårdöverenskommelsen", "ramavtal"), the indefinite form a title
+takes ("överenskommelsen om X" is "Överenskommelse om X"), and where a title's words end
+that the plain stop words cannot tell ("personer med …", "mellan … och kommunerna i länet",
+"…, SRO 2016-11-25")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.nlp import ConceptMatch, concepts_in
+
+__all__ = [
+    "agreement_heads",
+    "continues_after_med",
+    "indefinite_title",
+    "party_run_end",
+    "version_end",
+]
+
+_BG = "https://w3id.org/beslutsgraf/def#"
+# Definite and plural endings a compound's head takes (vårdöverenskommelse-n, ramavtal-et).
+_ENDINGS = "(?:en|et|n|na|r|rna|er|erna|ar|arna)?"
+_DATE = r"(?:19|20)\d{2}-[01]\d-[0-3]\d"
+# ", SRO 2016-11-25" after a title: the version it names, which ends the title.
+_VERSION_AFTER = re.compile(rf"\s*,\s*[A-ZÅÄÖ]{{2,8}},?\s+{_DATE}")
+_WORD = re.compile(r"[^\s,.;:()]+")
+_MAX_PARTY_WORDS = 16
+
+
+@cache
+def _rows(kind: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(row[1:] for row in read_table("agreement_words.tsv") if row[0] == kind)
+
+
+@cache
+def _compound() -> re.Pattern[str]:
+    heads = "|".join(re.escape(row[0]) for row in _rows("compound_head"))
+    return re.compile(rf"(?<![\w-])[\w-]*?\w-?(?P<head>{heads}){_ENDINGS}(?![\w-])", re.I)
+
+
+def agreement_heads(text: str, start: int, end: int) -> list[ConceptMatch]:
+    """The head nouns of agreements in `text[start:end]`: surface forms of bg:AgreementType
+    and, where none is, compounds whose last part is a type noun ("vårdöverenskommelsen"
+    is an överenskommelse, "ramavtal" an avtal)."""
+    found = concepts_in(text, "AgreementType", start, end)
+    concept = {row[0]: _BG + row[1] for row in _rows("compound_head")}
+    for match in _compound().finditer(text, start, end):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        found.append(
+            ConceptMatch(
+                concept[match.group("head").lower()], match.start(), match.end(), match.group(0)
+            )
+        )
+    return sorted(found, key=lambda match: (match.start, -match.end))
+
+
+def indefinite_title(title: str, head: str) -> str:
+    """`title`, starting with the head noun `head`, in the indefinite form that names the
+    agreement: "överenskommelsen om gemensam hemsjukvård" → "Överenskommelse om gemensam
+    hemsjukvård", so that both spellings are one agreement. Other titles are kept."""
+    lowered = head.lower()
+    for definite, indefinite in _rows("definite"):
+        if lowered.endswith(definite) and title.lower().startswith(lowered):
+            named = title[: len(head) - len(definite)] + indefinite + title[len(head) :]
+            return named[:1].upper() + named[1:]
+    return title
+
+
+def version_end(text: str, position: int, limit: int) -> int | None:
+    """Where a version ("…, SRO 2016-11-25") that follows a title at `position` ends."""
+    match = _VERSION_AFTER.match(text, position, limit)
+    return match.end() if match is not None else None
+
+
+def party_run_end(text: str, position: int, limit: int) -> int:
+    """Where the parties named from `position` ("Region Halland och kommunerna i Hallands
+    län om …", after "mellan") end: at a word that begins what the agreement is about,
+    at punctuation, or after a bounded run of words."""
+    ends = {row[0] for row in _rows("party_end")}
+    end = position
+    for count, word in enumerate(_WORD.finditer(text, position, limit)):
+        between = text[end : word.start()]
+        if count >= _MAX_PARTY_WORDS or (count and re.search(r"[,.;:()]", between)):
+            break
+        if word.group(0).lower() in ends:
+            break
+        end = word.end()
+    return end
+
+
+def continues_after_med(text: str, position: int, *, named: bool) -> bool:
+    """Whether "med" at `position` continues a title: inside what the agreement is about
+    ("samverkan kring personer med psykisk funktionsnedsättning"), not a party ("med
+    Region Halland"), a date, or what comes with it ("med tillhörande överenskommelser")."""
+    following = _WORD.search(text, position)
+    if not named or following is None:
+        return False
+    word = following.group(0)
+    if word[:1].isupper() or word[:1].isdigit():
+        return False
+    return word.lower() not in {row[0] for row in _rows("med_end")}
