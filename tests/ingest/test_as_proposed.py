@@ -161,6 +161,9 @@ def test_the_graph_quotes_the_proposal_and_the_sentence_that_decided(tmp_path: P
     [
         ("Förslag till beslut", "Beslut: Enligt förslag"),
         ("Arbetsutskottets förslag", "Beslut: Enligt arbetsutskottets förslag"),
+        ("Förslag till beslut", "Beslut: Bifall till förslaget"),
+        ("Arbetsutskottets förslag", "Beslut: Bifall till arbetsutskottets förslag"),
+        ("Förslag till beslut", "Beslut: Bifall"),
     ],
 )
 def test_a_labelled_line_adopting_the_proposal_decides_as_printed(
@@ -175,10 +178,12 @@ def test_a_labelled_line_adopting_the_proposal_decides_as_printed(
     ]
 
 
-def test_without_a_proposal_the_labelled_line_is_the_decision(tmp_path: Path) -> None:
-    decisions = _decisions(tmp_path, "Beslut: Enligt förslag")
-    assert [(d.text, d.span.text) for d in decisions] == [
-        ("Beslut: Enligt förslag", "Beslut: Enligt förslag")
+@pytest.mark.parametrize("line", ["Beslut: Enligt förslag", "Beslut: Bifall till förslaget"])
+def test_without_a_proposal_the_labelled_line_is_the_decision(line: str, tmp_path: Path) -> None:
+    """The line is a formal decision (adopting a proposal), not a decision of no kind."""
+    decisions = _decisions(tmp_path, line)
+    assert [(d.text, d.span.text, d.decision_type) for d in decisions] == [
+        (line, line, str(BG.formelltBeslut))
     ]
 
 

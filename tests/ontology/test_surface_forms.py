@@ -19,6 +19,11 @@ from beslutsgraf.ontology import BG, load_vocabulary
 STANDARD_PROTOCOL_FORMS = {
     "bifaller",  # "Kommunstyrelsen bifaller yrkandet" (formal decision adopting a motion)
     "bifalls",  # "Förslaget bifalls", "Arbetsutskottets förslag bifalls"
+    # The decision label's own word for adopting the proposal: "Beslut: Bifall", "Beslut:
+    # Bifall till förslaget", "Bifall till arbetsutskottets förslag".
+    "beslut: bifall",
+    "bifall till förslaget",
+    "bifall till … förslag",
     "återremitteras",  # "Ärendet återremitteras" (sent back for more preparation)
     "tf.",  # abbreviation of tillförordnad in rosters ("tf. förvaltningschef")
     "fysiskt",  # "Mötesform: fysiskt", the counterpart of "digitalt"
