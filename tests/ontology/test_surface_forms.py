@@ -38,6 +38,9 @@ STANDARD_PROTOCOL_FORMS = {
     "föreslår att förbundsfullmäktige",
     "föreslår fullmäktige",
     "föreslår att fullmäktige",
+    # A board's further proposals as a lead-in over points: "Kommunstyrelsen föreslår också
+    # att kommunfullmäktige:" (the shared texts have the regional form).
+    "föreslår också att kommunfullmäktige",
     # The verb uppdra: "Kommunstyrelsen uppdrar åt kommundirektören att …", "att uppdra
     # till nämnden att …", "Uppdras åt förvaltningen att …", "Kommundirektören uppdras att …".
     "uppdrar åt",
