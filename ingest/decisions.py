@@ -28,7 +28,7 @@ from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import Rule, compiled, decision_rules
 from beslutsgraf.ontology import BG
 
-__all__ = ["clauses_in", "decision_sentences", "link_report_backs"]
+__all__ = ["clauses_in", "decision_sentences", "link_report_backs", "proposals_in_prose"]
 
 _NUMBERED = re.compile(r"^[ \t]*(?:(?P<number>\d{1,2})[.)]|[•\-–*])[ \t]+")
 # Unnumbered att-clauses, one a line ("Kommunstyrelsen beslutar" / "att godkänna …," /
@@ -362,3 +362,30 @@ def _numbered_points(text: str, start: int, end: int) -> Span | None:
     if _att_lines([line for line in lines if not line.blank]):
         return extent
     return extent if _inline_points(text, extent) else None
+
+
+def proposals_in_prose(
+    text: str, start: int, end: int, own_body: str | None
+) -> list[tuple[str, Span]]:
+    """Proposals written as prose in `text[start:end]`, each as its proposer and its extent:
+    a sentence that opens with the deciding body's own name or a preparer's
+    (`proposer` rules: "Förvaltningen", "Arbetsutskottet" …) and "föreslår" ("Regionstyrelsen
+    föreslår att regionfullmäktige godkänner …"), with its wrapped lines, or with the points
+    its lead-in lists ("Regionstyrelsen föreslår också att regionfullmäktige:" over bullets).
+    A proposal told of ("har i en motion föreslagit", "föreslog") is background, not one."""
+    rules = [rule.regex for rule in decision_rules("proposer")]
+    if own_body and own_body.strip():
+        own = r"\s+".join(re.escape(word) for word in own_body.split())
+        rules.append(re.compile(rf"(?P<who>{own})\s+föreslår\b", re.IGNORECASE))
+    found: list[tuple[str, Span]] = []
+    position = start
+    while (match := _SENTENCE.search(text, position, end)) is not None:
+        position = max(match.end(), match.start() + 1)
+        sentence = strip_markup(text, match.start(), match.end())
+        opening = next((m for rule in rules if (m := rule.match(sentence.text))), None)
+        if opening is None:
+            continue
+        extent = clause_extent(text, sentence.start, end)
+        found.append((" ".join(opening.group("who").split()), extent))
+        position = max(position, extent.end)
+    return found

@@ -10,7 +10,12 @@ from beslutsgraf.ingest import procedure, votes
 from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
 from beslutsgraf.ingest.amounts import find_amounts_outside
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
-from beslutsgraf.ingest.decisions import clauses_in, decision_sentences, link_report_backs
+from beslutsgraf.ingest.decisions import (
+    clauses_in,
+    decision_sentences,
+    link_report_backs,
+    proposals_in_prose,
+)
 from beslutsgraf.ingest.labels import find_fields
 from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import (
@@ -174,7 +179,7 @@ def _decisions(
             clauses += clauses_in(text, field.value, default_year=default_year, label=field.label)
     if not clauses:
         clauses = decision_sentences(text, body, default_year)
-    clauses = _as_proposed(text, fields, clauses, default_year, body_name)
+    clauses = _as_proposed(text, body, fields, clauses, default_year, body_name)
     if len(clauses) > 1 and not _numbered_apart(clauses):
         clauses = [replace(clause, number=index + 1) for index, clause in enumerate(clauses)]
     return link_report_backs(clauses)
@@ -182,6 +187,7 @@ def _decisions(
 
 def _as_proposed(
     text: str,
+    item: Span,
     fields: Sequence[HeaderField],
     clauses: list[DecisionClause],
     default_year: int | None,
@@ -190,8 +196,10 @@ def _as_proposed(
     """A decision that adopts a proposal and says nothing more ("Kommunstyrelsen beslutar
     enligt förslaget", "Kommunfullmäktige bifaller kommunstyrelsens förslag", "Förslaget
     bifalls") decides what the item's proposal proposes: its clauses, one decision each,
-    each with the deciding sentence as where the body decided. Without a proposal it names
-    (or one proposal when it names none), the sentence stays the one decision."""
+    each with the deciding sentence as where the body decided. The proposal is the one it
+    names under a label ("Förslag till beslut"), else the one written as prose before it
+    ("Regionstyrelsen föreslår att regionfullmäktige …"). Without a proposal it names (or
+    one proposal when it names none), the sentence stays the one decision."""
     adopting = [(clause, found) for clause in clauses if (found := _adopts(clause)) is not None]
     if len(adopting) != 1:
         return clauses
@@ -199,22 +207,61 @@ def _as_proposed(
     # "Beslut: Enligt förslag": the value alone says nothing; the line as printed decides.
     deciding = _with_own_label(text, fields, deciding)
     clauses = [deciding if c is adopting[0][0] else c for c in clauses]
-    proposal = _proposal_named(fields, adopted.groupdict().get("whose"))
+    whose = adopted.groupdict().get("whose")
+    labelled = _proposal_named(fields, whose)
+    if labelled is not None and labelled.start <= deciding.span.start < labelled.end:
+        # An unlabelled deciding sentence after the proposal ends the proposal's block.
+        labelled = trimmed_span(text, labelled.start, deciding.span.start)
+    proposals = (
+        [labelled]
+        if labelled is not None
+        else _prose_proposal(text, item, fields, deciding.span.start, whose, body)
+    )
     # Where no label marks the decision, a proposal's own sentences read as decisions
     # ("Kommunstyrelsen föreslår kommunfullmäktige …"): they are its clauses again below.
-    if proposal is None or any(
-        c is not deciding and not proposal.start <= c.span.start < proposal.end for c in clauses
+    if not proposals or any(
+        c is not deciding and not any(p.start <= c.span.start < p.end for p in proposals)
+        for c in clauses
     ):
         return clauses
-    if proposal.start <= deciding.span.start < proposal.end:
-        # An unlabelled deciding sentence after the proposal ends the proposal's block.
-        proposal = trimmed_span(text, proposal.start, deciding.span.start)
-    proposed = clauses_in(text, proposal, default_year=default_year)
+    proposed = [
+        clause
+        for proposal in proposals
+        for clause in clauses_in(text, proposal, default_year=default_year)
+    ]
     # Who decides: the sentence's subject ("Kommunfullmäktige bifaller …") or the meeting's.
     deciders = tuple(name for name in (deciding.decided_by, body) if name)
     return [
         replace(_as_decided_by(clause, deciders), decided_in=deciding.span) for clause in proposed
     ] or clauses
+
+
+def _prose_proposal(
+    text: str,
+    item: Span,
+    fields: Sequence[HeaderField],
+    before: int,
+    whose: str | None,
+    body: str | None,
+) -> list[Span]:
+    """The proposal written as prose before the deciding sentence: the paragraphs in which
+    one proposer, the one `whose` names ("arbetsutskottets" names "Arbetsutskottet") or
+    else the only one, proposes ("Regionstyrelsen föreslår att regionfullmäktige …",
+    "Regionstyrelsen föreslår också att regionfullmäktige:" over its points). Only the
+    item's own text and its background count: a motion, a vote or a reservation proposes
+    nothing the body adopts."""
+    elsewhere = [f.value for f in fields if f.key != "background"]
+    found = [
+        (who, extent)
+        for who, extent in proposals_in_prose(text, item.start, before, body)
+        if not any(value.start <= extent.start < value.end for value in elsewhere)
+    ]
+    if whose is not None:
+        owner = whose.casefold().removesuffix("s")
+        found = [(who, extent) for who, extent in found if who.casefold().endswith(owner)]
+    if len({who.casefold() for who, _ in found}) != 1:
+        return []
+    return [extent for _, extent in found]
 
 
 def _with_own_label(

@@ -47,6 +47,9 @@ class Label:
     # A heading ("Arbetsutskottets förslag"): a label only with its colon, in a column or
     # alone on its line, since its words also open sentences ("… förslag bifalls.").
     heading: bool = False
+    # A word that opens a sentence ("Omröstning begärs och genomförs."): no label there,
+    # but the sentence opens the label's block, its first word included.
+    sentence: bool = False
 
 
 @cache
@@ -60,6 +63,7 @@ def labels() -> tuple[Label, ...]:
             frozenset(row[3].split(",")),
             row[4] == "required",
             heading=row[4] == "heading",
+            sentence=row[4] == "sentence",
         )
         for row in read_table("labels.tsv")
     ]
@@ -85,7 +89,7 @@ def _label_named(text: str, where: str) -> Label:
 class _Hit:
     label: Label
     label_span: Span
-    end: int  # after the label and its colon
+    end: int  # where the value starts: after the label and its colon, or the sentence it opens
 
 
 def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField]:
@@ -110,7 +114,14 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
                 continue
             label_start = line.start + match.start("label")
             label_span = Span(label_start, label_start + len(label.text), label.text)
-            hits.append(_Hit(label, label_span, line.start + match.end()))
+            opens_sentence = (
+                label.sentence
+                and not (match.group("colon") or in_column or alone)
+                and _SENTENCE_AFTER_LABEL.match(line.text, match.end("label")) is not None
+            )
+            # "Omröstning begärs …": the block is the sentence as printed, from its first word.
+            value_start = label_start if opens_sentence else line.start + match.end()
+            hits.append(_Hit(label, label_span, value_start))
             several = several or (where == "header" and at_line_start)
     fields: list[HeaderField] = []
     for index, hit in enumerate(hits):

@@ -57,6 +57,9 @@ _ABSENT_DEPUTIES = "absent_deputies"
 # The list of the member a deputy listed in these sections sits for: the member list.
 # In "Beslutande" ("X (V) ersätter Y (V)") it is that list itself.
 _SEAT_SAT_FOR = {"serving_deputies": "members", "deputies": "members"}
+# The lists of deputies' seats: a deputy listed elsewhere with whom they sit for is seated so.
+_DEPUTIES = "deputies"
+_DEPUTY_SECTIONS = frozenset(_SEAT_SAT_FOR)
 _MARK_LENGTH = 3  # a presence mark in a table cell: "X", "Ja"
 _STANDING = re.compile(r"\bvid\s+behov\b")
 _REPLACES_IN_CELL = re.compile(rf"\(\s*ersätter\s+(?P<name>{NAME_IN_PROSE})\s+vid\s+behov\s*\)")
@@ -101,14 +104,15 @@ def extract_attendance(
     text = segments.document.text
     roster = [*_roster_people(segments, known), *_deferred_members(segments, known)]
     roster, sitting_for = deputies_sitting_for(text, roster)
-    # A deputy marked as serving ("(tjänstgörande)", "tjg ers") was called in a member's place.
-    called = [p for p in roster if p.section not in _NOT_CALLED or p.meeting_role == _SERVING]
-    others = [p for p in roster if p.section in _OTHERS and p.meeting_role != _SERVING]
     fields = _fields(segments)
     invited = _listed(text, fields, "invited", known)
     prose = _prose_people(text, known)
     substitutions, standing = _substitutions(segments, roster, prose, known)
     substitutions += [_seat_of_the_sat_for(roster, s) for s in sitting_for]
+    roster = _deputies_seated(roster, substitutions)
+    # A deputy marked as serving ("(tjänstgörande)", "tjg ers") was called in a member's place.
+    called = [p for p in roster if p.section not in _NOT_CALLED or p.meeting_role == _SERVING]
+    others = [p for p in roster if p.section in _OTHERS and p.meeting_role != _SERVING]
     absent = _dedupe(
         [
             *_absence_lists(text, fields, known),
@@ -238,6 +242,27 @@ def _sat_for_in_roster(
         substitution.substituted
         for substitution in substitutions
         if substitution.from_item is None and _entry_at(roster, substitution.span.start)
+    ]
+
+
+def _deputies_seated(
+    roster: Sequence[PersonMention], substitutions: Sequence[Substitution]
+) -> list[PersonMention]:
+    """The roster, a deputy listed among the members with the member they sit for ("Lena
+    Berg (V) ersätter Omar Ali (V)" under "Beslutande") in a deputy's seat: called to
+    the meeting in the member's place, a deputy (ersättare) of the body all the same."""
+    substitutes = {
+        substitution.substitute.span.start
+        for substitution in substitutions
+        if _entry_at(roster, substitution.span.start) is not None
+    }
+    return [
+        replace(person, listed_as=_DEPUTIES)
+        if person.span.start in substitutes
+        and person.listed_as is None
+        and person.section not in _DEPUTY_SECTIONS
+        else person
+        for person in roster
     ]
 
 

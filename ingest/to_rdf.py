@@ -73,6 +73,9 @@ class _Terms:
 BG, ORG, PERSON, SCHEMA, TIME = (
     _Terms(n) for n in (ontology.BG, ontology.ORG, ontology.PERSON, ontology.SCHEMA, ontology.TIME)
 )
+# A role at the meeting that is no role in the body (the profile's org:Membership roles):
+# the seat it is held in.
+_SEAT_OF_MEETING_ROLE = {str(BG.tjanstgorandeErsattare): str(BG.ersattare)}
 DCTERMS, FOAF, PROV, RDF, SKOS, XSD = (
     _Terms(getattr(rdflib_namespace, name))
     for name in ("DCTERMS", "FOAF", "PROV", "RDF", "SKOS", "XSD")
@@ -753,7 +756,10 @@ class _Builder:
             in_roster = listed in _ROSTER_MEMBER_SECTIONS
             deputy = listed in _ROSTER_DEPUTY_SECTIONS
             if body is not None and (mention.meeting_role or in_roster or deputy):
-                role = mention.meeting_role or str(BG.ersattare if deputy else BG.ledamot)
+                # Serving in a member's place is a role at this meeting: the seat is a deputy's.
+                meeting_role = _SEAT_OF_MEETING_ROLE.get(mention.meeting_role or "")
+                role = meeting_role or mention.meeting_role
+                role = role or str(BG.ersattare if deputy else BG.ledamot)
                 represents = self._represents(mention)
                 self.membership(
                     person,

@@ -161,6 +161,9 @@ def test_the_graph_quotes_the_proposal_and_the_sentence_that_decided(tmp_path: P
     [
         ("Förslag till beslut", "Beslut: Enligt förslag"),
         ("Arbetsutskottets förslag", "Beslut: Enligt arbetsutskottets förslag"),
+        ("Förslag till beslut", "Beslut: Bifall till förslaget"),
+        ("Arbetsutskottets förslag", "Beslut: Bifall till arbetsutskottets förslag"),
+        ("Förslag till beslut", "Beslut: Bifall"),
     ],
 )
 def test_a_labelled_line_adopting_the_proposal_decides_as_printed(
@@ -175,10 +178,12 @@ def test_a_labelled_line_adopting_the_proposal_decides_as_printed(
     ]
 
 
-def test_without_a_proposal_the_labelled_line_is_the_decision(tmp_path: Path) -> None:
-    decisions = _decisions(tmp_path, "Beslut: Enligt förslag")
-    assert [(d.text, d.span.text) for d in decisions] == [
-        ("Beslut: Enligt förslag", "Beslut: Enligt förslag")
+@pytest.mark.parametrize("line", ["Beslut: Enligt förslag", "Beslut: Bifall till förslaget"])
+def test_without_a_proposal_the_labelled_line_is_the_decision(line: str, tmp_path: Path) -> None:
+    """The line is a formal decision (adopting a proposal), not a decision of no kind."""
+    decisions = _decisions(tmp_path, line)
+    assert [(d.text, d.span.text, d.decision_type) for d in decisions] == [
+        (line, line, str(BG.formelltBeslut))
     ]
 
 
@@ -195,3 +200,89 @@ def test_the_graph_quotes_the_whole_labelled_line_that_decided(tmp_path: Path) -
     assert found == {("identifying", BUDGET), ("describing", line)}
     for row in rows:
         assert text[_number(row["start"]) : _number(row["end"])] == row["exact"].strip('"')
+
+
+RS_HEADER = HEADER.replace("Kommunstyrelsen", "Regionstyrelsen")
+DISPOSITION = (
+    "Regionstyrelsen föreslår att regionfullmäktige godkänner förslaget till\n"
+    "bokslutsdisposition enligt tabell i tjänsteutlåtande daterat 2025-03-05."
+)
+SKARABORG = "avslår begäran från styrelsen för Skaraborgs sjukhus om att få underskottet reducerat"
+NAL = "avslår begäran från styrelsen för NU-sjukvården om att få underskottet avskrivet"
+PROSE_PROPOSAL = (
+    "Förslaget innebär att regelverket för bokslutsdispositioner används även för 2024.\n\n"
+    f"{DISPOSITION}\n\n"
+    "Regionstyrelsen föreslår också att regionfullmäktige:\n\n"
+    f" • {SKARABORG}\n"
+    f" • {NAL}\n\n"
+)
+
+
+def test_a_proposal_written_as_prose_is_what_enligt_forslag_adopts(tmp_path: Path) -> None:
+    """A "beslut i korthet" item: the board's proposals in running text, then "Beslut:
+    enligt förslag". What the board decided is each proposal, a recommendation to
+    regionfullmäktige, decided in that line; the background sentence before is none."""
+    line = "Beslut: enligt förslag"
+    decisions = _decisions(tmp_path, f"{PROSE_PROPOSAL}{line}", header=RS_HEADER)
+    assert _as_read(decisions) == [
+        (1, DISPOSITION, "rekommendation", line),
+        (2, SKARABORG, "rekommendation", line),
+        (3, NAL, "rekommendation", line),
+    ]
+    assert {d.recommends_to for d in decisions} == {("regionfullmäktige",)}
+
+
+def test_a_motions_proposal_told_as_background_is_not_adopted(tmp_path: Path) -> None:
+    """The motion's "har i en motion föreslagit att …" over its points is what the
+    motion asked for; the board's own "Regionstyrelsen föreslår …" is what it decided."""
+    answer = (
+        "Regionstyrelsen föreslår att regionfullmäktige beslutar att motionen är besvarad "
+        "mot bakgrund av pågående arbete inom området."
+    )
+    body = (
+        "Anna Berg (D) har i en motion föreslagit att regionfullmäktige beslutar att:\n\n"
+        " • Kartlägga befintliga öppenvårdsmottagningar.\n"
+        " • Utvärdera om detta är tillräckligt.\n\n"
+        "Bedömningen är att öppenvården inte är underdimensionerad. "
+        f"{answer}\n\nBeslut: enligt förslag"
+    )
+    decisions = _decisions(tmp_path, body, header=RS_HEADER)
+    assert _as_read(decisions) == [(None, answer, "rekommendation", "Beslut: enligt förslag")]
+
+
+def test_a_proposal_of_another_body_in_prose_is_not_what_was_decided(tmp_path: Path) -> None:
+    """ "Kulturnämnden föreslår …" tells what a nämnd asked the board for: "enligt
+    förslag" does not say the board adopted it."""
+    body = (
+        "Kulturnämnden föreslår att regionstyrelsen fördelar 2 miljoner kronor till "
+        "fria kulturgrupper.\n\nBeslut: enligt förslag"
+    )
+    decisions = _decisions(tmp_path, body, header=RS_HEADER)
+    assert _as_read(decisions) == [
+        (None, "Beslut: enligt förslag", "formelltBeslut", ""),
+    ]
+
+
+def test_the_graph_quotes_the_prose_proposal_and_the_line_that_decided(tmp_path: Path) -> None:
+    line = "Beslut: enligt förslag"
+    item = f"§ 12 Dnr RS 2025/100\nBokslutsdispositioner 2024\n{PROSE_PROPOSAL}"
+    text = ks_protocol(f"{item}{line}\n\n{LAST_ITEM}", header=RS_HEADER)
+    path = write_protocol(tmp_path, text)
+    query = _evidence_of_clause_one_of_item_twelve().replace(
+        '"Kommunstyrelsen"', '"Regionstyrelsen"'
+    )
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(query)
+        recommended = store.select(
+            "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+            "SELECT ?d ?to WHERE { ?d bg:recommendsTo ?to }"
+        )
+    found = {
+        (row["motivation"].rsplit("#", 1)[-1].rstrip(">"), row["exact"].strip('"')) for row in rows
+    }
+    assert found == {("identifying", DISPOSITION.replace("\n", "\\n")), ("describing", line)}
+    # Each of the three proposals is a recommendation to regionfullmäktige.
+    assert len({row["d"] for row in recommended}) == 3
+    assert {row["to"] for row in recommended} == {
+        "<https://w3id.org/beslutsgraf/id/org/regionfullmaktige>"
+    }

@@ -214,3 +214,48 @@ def test_a_voter_on_no_attendance_list_and_without_a_party_keeps_the_roll_call(
     )
     ballots = {row["name"].strip('"'): row["choice"].strip("<>").removeprefix(BG) for row in rows}
     assert ballots == {"Eva Berg": "ja", "Lars Holm": "ja", "Petra Sjö": "ja", "Karin Ek": "nej"}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Omröstning begärs och verkställs.", "Omröstning begärdes.", "Votering begärdes."],
+)
+def test_a_vote_opening_a_sentence_in_the_beslutsgang_is_quoted_from_its_first_word(
+    opening: str, tmp_path: Path
+) -> None:
+    """ "Omröstning begärdes." on its own line inside the Beslutsgång is the vote's first
+    sentence, not an "Omröstning" label: the vote's text starts at "Omröstning", and its
+    ballots are still read."""
+    vote_text = (
+        f"{opening} Ja-röster: Eva Berg (S), Lars Holm (M). Nej-röster: Karin Ek (C).\n"
+        "Kommunstyrelsen har således beslutat att anta budget 2025."
+    )
+    item = (
+        "§ 12 Dnr KS 2024/100\nBudget 2025\nBeslutsgång\n"
+        "Ordföranden ställer proposition på bifall mot avslag och finner att kommunstyrelsen "
+        f"bifaller förslaget.\n{vote_text}\nBeslut\n"
+        "Kommunstyrelsen beslutar att anta budget 2025.\n\n"
+    )
+    path = write_protocol(tmp_path, ks_protocol(item + LAST_ITEM))
+    (vote,) = _item(extract(segment(read(path))), 12).votes
+    assert vote.span.text == vote_text
+    assert {(b.voter.name, b.choice.removeprefix(BG)) for b in vote.ballots} == {
+        ("Eva Berg", "ja"),
+        ("Lars Holm", "ja"),
+        ("Karin Ek", "nej"),
+    }
+    assert (vote.yes, vote.no) == (2, 1)
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        load(store, path)
+        vote_iri = (
+            "https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2024-09-10/item/12/vote/1"
+        )
+        quotes = store.select(
+            PREFIXES
+            + "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?exact WHERE { ?annotation "
+            + f"oa:hasBody <{vote_iri}> ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }}"
+        )
+    finally:
+        store.close()
+    assert any(row["exact"].strip('"').startswith(opening) for row in quotes)

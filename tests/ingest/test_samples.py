@@ -51,7 +51,12 @@ SAMPLES = {
     "05": Expected(None, None, (1, 2)),
     "06": Expected("Förbundsstyrelsen", "2001-02-23", (1, 2), attendee=("Margita Björklund", "L")),
     # "Beslut: enligt förslag" with no labelled proposal: the line as printed is the decision.
-    "07": Expected("Regionstyrelsen", "2019-03-26", (1,), decision=(1, "Beslut: enligt förslag")),
+    "07": Expected(
+        "Regionstyrelsen",
+        "2019-03-26",
+        (1,),
+        decision=(1, "Regionstyrelsen föreslår att regionfullmäktige godkänner"),
+    ),
     "08": Expected(
         "Regionstyrelsen",
         "2022-08-23",
@@ -286,7 +291,11 @@ def test_protocol_extract_with_case_number() -> None:
 
 def test_decisions_reported_per_party() -> None:
     [item07] = _mentions("07").items
-    assert [d.decision_type for d in item07.decisions] == [str(BG.formelltBeslut)]
+    # "Beslut: enligt förslag" adopts the board's four proposals to regionfullmäktige.
+    assert [d.decision_type for d in item07.decisions] == [str(BG.rekommendation)] * 4
+    assert {d.decided_in.text for d in item07.decisions if d.decided_in} == {
+        "Beslut: enligt förslag"
+    }
     assert item07.reservations[0].parties == ("S", "V")
     items08 = _mentions("08").items
     assert items08[1].tabled

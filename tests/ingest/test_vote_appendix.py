@@ -61,7 +61,9 @@ def test_an_appendix_gives_its_rows_to_the_vote_of_the_paragraph_it_names() -> N
         "Nils Berglund": ("L", "ja"),  # under "Tjänstgörande ersättare"
     }
     # The vote is the § 's own sentence, its rows the appendix's.
-    assert vote.span.text.startswith("begärs och verkställs. Omröstningsresultat framgår av")
+    assert vote.span.text.startswith(
+        "Omröstning begärs och verkställs. Omröstningsresultat framgår av"
+    )
     row = next(b for b in vote.ballots if b.voter.name == "Lena Hultgren").span.text
     assert row.split("\t") == ["Lena Hultgren", "C", "", "", "X"]
 

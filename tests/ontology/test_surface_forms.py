@@ -19,6 +19,11 @@ from beslutsgraf.ontology import BG, load_vocabulary
 STANDARD_PROTOCOL_FORMS = {
     "bifaller",  # "Kommunstyrelsen bifaller yrkandet" (formal decision adopting a motion)
     "bifalls",  # "Förslaget bifalls", "Arbetsutskottets förslag bifalls"
+    # The decision label's own word for adopting the proposal: "Beslut: Bifall", "Beslut:
+    # Bifall till förslaget", "Bifall till arbetsutskottets förslag".
+    "beslut: bifall",
+    "bifall till förslaget",
+    "bifall till … förslag",
     "återremitteras",  # "Ärendet återremitteras" (sent back for more preparation)
     "tf.",  # abbreviation of tillförordnad in rosters ("tf. förvaltningschef")
     "fysiskt",  # "Mötesform: fysiskt", the counterpart of "digitalt"
@@ -33,6 +38,9 @@ STANDARD_PROTOCOL_FORMS = {
     "föreslår att förbundsfullmäktige",
     "föreslår fullmäktige",
     "föreslår att fullmäktige",
+    # A board's further proposals as a lead-in over points: "Kommunstyrelsen föreslår också
+    # att kommunfullmäktige:" (the shared texts have the regional form).
+    "föreslår också att kommunfullmäktige",
     # The verb uppdra: "Kommunstyrelsen uppdrar åt kommundirektören att …", "att uppdra
     # till nämnden att …", "Uppdras åt förvaltningen att …", "Kommundirektören uppdras att …".
     "uppdrar åt",
