@@ -141,17 +141,31 @@ def _number(term: str) -> int:
     return int(term.split("^^", 1)[0].strip('"'))
 
 
-def test_the_graph_quotes_the_proposal_and_the_sentence_that_decided(tmp_path: Path) -> None:
-    decision = "Kommunstyrelsen beslutar i enlighet med arbetsutskottets förslag."
-    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{_proposal('Arbetsutskottets förslag')}"
-    text = ks_protocol(f"{item}Beslut\n{decision}\n\n{LAST_ITEM}")
+@pytest.mark.parametrize(
+    ("heading", "deciding"),
+    [
+        (
+            "Arbetsutskottets förslag",
+            "Beslut\nKommunstyrelsen beslutar i enlighet med arbetsutskottets förslag.",
+        ),
+        ("Förslag till beslut", "Beslut: Enligt förslag"),
+    ],
+    ids=["sentence-under-beslut", "labelled-line"],
+)
+def test_the_graph_quotes_the_proposal_and_what_decided_it(
+    heading: str, deciding: str, tmp_path: Path
+) -> None:
+    """CQ8 answers both quotes: the proposal's point (the decision's text) and where the
+    body decided, the whole labelled line when label and value share it."""
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{_proposal(heading)}"
+    text = ks_protocol(f"{item}{deciding}\n\n{LAST_ITEM}")
     path = write_protocol(tmp_path, text)
     with loaded_store(tmp_path, path) as store:
         rows = store.select(_evidence_of_clause_one_of_item_twelve())
     found = {
         (row["motivation"].rsplit("#", 1)[-1].rstrip(">"), row["exact"].strip('"')) for row in rows
     }
-    assert found == {("identifying", BUDGET), ("describing", decision)}
+    assert found == {("identifying", BUDGET), ("describing", deciding.removeprefix("Beslut\n"))}
     for row in rows:
         assert text[_number(row["start"]) : _number(row["end"])] == row["exact"].strip('"')
 
@@ -185,21 +199,6 @@ def test_without_a_proposal_the_labelled_line_is_the_decision(line: str, tmp_pat
     assert [(d.text, d.span.text, d.decision_type) for d in decisions] == [
         (line, line, str(BG.formelltBeslut))
     ]
-
-
-def test_the_graph_quotes_the_whole_labelled_line_that_decided(tmp_path: Path) -> None:
-    line = "Beslut: Enligt förslag"
-    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{_proposal('Förslag till beslut')}"
-    text = ks_protocol(f"{item}{line}\n\n{LAST_ITEM}")
-    path = write_protocol(tmp_path, text)
-    with loaded_store(tmp_path, path) as store:
-        rows = store.select(_evidence_of_clause_one_of_item_twelve())
-    found = {
-        (row["motivation"].rsplit("#", 1)[-1].rstrip(">"), row["exact"].strip('"')) for row in rows
-    }
-    assert found == {("identifying", BUDGET), ("describing", line)}
-    for row in rows:
-        assert text[_number(row["start"]) : _number(row["end"])] == row["exact"].strip('"')
 
 
 RS_HEADER = HEADER.replace("Kommunstyrelsen", "Regionstyrelsen")
