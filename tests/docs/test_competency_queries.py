@@ -1,6 +1,6 @@
 """The ten competency queries of docs/queries (`cq*.rq`): they parse on both SPARQL engines we
-ship, answer correctly on a hand-written slice of the profile today, and state as data
-what they must answer on the real corpus once ingestion (issue #4) lands."""
+ship, answer correctly on a hand-written slice of the profile, and answer on the real corpus,
+ingested by the pipeline, what the data below states."""
 
 from __future__ import annotations
 
