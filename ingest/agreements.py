@@ -12,6 +12,7 @@ from functools import cache
 from beslutsgraf.ingest.agreement_titles import (
     agreement_heads,
     continues_after_med,
+    continues_after_och,
     indefinite_title,
     party_run_end,
     version_end,
@@ -19,7 +20,7 @@ from beslutsgraf.ingest.agreement_titles import (
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.iris import slug
-from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
+from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, DateValue, Span
 from beslutsgraf.ingest.nlp import ConceptMatch
 from beslutsgraf.ingest.patterns import Rule, compiled, fill, number_word
@@ -74,15 +75,30 @@ def _with_version(
 def list_agreements(text: str, start: int, end: int) -> list[AgreementMention]:
     """Agreements listed one per line ("- Överenskommelse - …, SRO 2025-09-01")."""
     found = []
-    for line in split_lines(text, start, end):
+    lines = split_lines(text, start, end)
+    for index, line in enumerate(lines):
         marker = _LIST_LINE.match(line.text)
         if marker is None:
             continue
-        content = strip_markup(text, line.start + marker.end(), line.end)
+        content = strip_markup(text, line.start + marker.end(), _item_end(lines, index))
         matches = agreement_heads(text, content.start, content.end)
         if matches and matches[0].start == content.start:
             found.append(_with_version(text, content, matches[0].concept, matches[0].text))
     return found
+
+
+def _item_end(lines: Sequence[Line], index: int) -> int:
+    """Where the list item on `lines[index]` ends: a title wrapped onto the next lines
+    ("- Överenskommelse om gemensam\n  hemsjukvård, SRO 2025-09-01") goes on over lines
+    that are indented or start in lower case, up to a blank line or the next item."""
+    end = lines[index].end
+    for line in lines[index + 1 :]:
+        if line.blank or _LIST_LINE.match(line.text):
+            break
+        if not (line.text[:1].isspace() or line.text.lstrip()[:1].islower()):
+            break
+        end = line.end
+    return end
 
 
 def find_agreements(
@@ -203,7 +219,8 @@ def _title_around(text: str, match: ConceptMatch, limit: int) -> Span:
             break
         if any(following.startswith(stop + " ") or lowered == stop for stop in _words("stop")):
             break
-        if lowered == "och" and not (text[end - 1] == "-" or _capitalised_after(text, word.end())):
+        joined = text[end - 1] == "-"  # "Hälso- och sjukvårdsavtal"
+        if lowered == "och" and not joined and not continues_after_och(text, word.end(), limit):
             break
         if lowered == "mellan" or (lowered == "med" and end == match.end):
             # The parties: "mellan Region Halland och kommunerna i Hallands län", or the
