@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from beslutsgraf.ingest.agreement_dates import is_term
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.nlp import ConceptMatch, concepts_in
 
@@ -100,13 +101,14 @@ def party_run_end(text: str, position: int, limit: int) -> int:
 def continues_after_med(text: str, position: int, *, named: bool) -> bool:
     """Whether "med" at `position` continues a title: inside what the agreement is about
     ("samverkan kring personer med psykisk funktionsnedsättning"), not a party ("med
-    Region Halland"), a date, or what comes with it ("med tillhörande överenskommelser")."""
+    Region Halland"), a date, a term ("med två år"), or what comes with it ("med
+    tillhörande överenskommelser")."""
     following = _WORD.search(text, position)
     if not named or following is None:
         return False
     word = following.group(0)
-    if word[:1].isupper() or word[:1].isdigit():
-        return False
+    if word[:1].isupper() or word[:1].isdigit() or is_term(text, position):
+        return False  # a party, a date, or a term ("med ytterligare ett år")
     return word.lower() not in {row[0] for row in _rows("med_end")}
 
 
