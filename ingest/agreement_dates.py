@@ -1,5 +1,6 @@
 """Dates an agreement gets by reckoning from what the item states: the new end of a
-prolongation by a term ("förlängs med två år" from the end it has)."""
+prolongation by a term ("förlängs med två år" from the end it has), and the last day of
+an agreement that ends when another enters into force."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import DateValue, Span
 from beslutsgraf.ingest.patterns import fill, number_word
 
-__all__ = ["is_term", "prolonged_end", "term_end"]
+__all__ = ["day_before", "is_term", "prolonged_end", "term_end"]
 
 _MONTHS_IN = {"år": 12, "månad": 1, "månader": 1}
 
@@ -62,3 +63,12 @@ def term_end(ended: DateValue, months: int, span: Span | None = None) -> DateVal
         return None
     end = after - dt.timedelta(days=1)
     return DateValue(end.year, end.month, end.day, span=span)
+
+
+def day_before(day: DateValue) -> DateValue | None:
+    """The last day before `day`: the end of what `day` replaces; None for no whole day."""
+    whole = day.as_date()
+    if whole is None:
+        return None
+    end = whole - dt.timedelta(days=1)
+    return DateValue(end.year, end.month, end.day, span=day.span)

@@ -1,5 +1,6 @@
 """Dates an agreement gets by reckoning from what its item states: a prolongation by a
-term ("förlängs med två år") from the end the item gives."""
+term ("förlängs med två år") from the end the item gives, and the end of an agreement
+that stops when the one replacing it enters into force on a stated day."""
 
 from __future__ import annotations
 
@@ -87,4 +88,32 @@ def test_a_prolongation_by_a_term_without_a_current_end_guesses_no_date(
     )
     assert _prolongations(tmp_path, "Avtalet har fungerat väl.", decision) == [
         (f"<{AGREEMENT}samverkansavtal-om-digitala-hjalpmedel>", None, None, None)
+    ]
+
+
+def test_the_replaced_agreement_ends_the_day_before_the_new_one_enters_into_force(
+    tmp_path: Path,
+) -> None:
+    item = (
+        "Samverkansavtal om hjälpmedel",
+        "Samverkansavtal om tekniska hjälpmedel upphör att gälla när Samverkansavtal om "
+        "digitala hjälpmedel träder i kraft 2027-01-01.",
+        "Kommunstyrelsen godkänner Samverkansavtal om digitala hjälpmedel.",
+    )
+    with loaded_store(tmp_path, _protocol(tmp_path, item)) as store:
+        rows = store.select(
+            PREFIXES + "SELECT ?new ?appliesFrom ?old ?until WHERE { "
+            "?decision bg:concerns ?new . ?new dct:replaces ?old ; bg:appliesFrom ?appliesFrom . "
+            "?old bg:validUntil ?until }"
+        )
+    assert [
+        (r["new"], literal_value(r["appliesFrom"]), r["old"], literal_value(r["until"]))
+        for r in rows
+    ] == [
+        (
+            f"<{AGREEMENT}samverkansavtal-om-digitala-hjalpmedel>",
+            "2027-01-01",
+            f"<{AGREEMENT}samverkansavtal-om-tekniska-hjalpmedel>",
+            "2026-12-31",
+        )
     ]
