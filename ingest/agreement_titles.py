@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from beslutsgraf.ingest.agreement_dates import is_term
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.nlp import ConceptMatch, concepts_in
 
 __all__ = [
     "agreement_heads",
     "continues_after_med",
+    "continues_after_och",
     "indefinite_title",
     "party_run_end",
     "version_end",
@@ -28,6 +30,10 @@ _DATE = r"(?:19|20)\d{2}-[01]\d-[0-3]\d"
 _VERSION_AFTER = re.compile(rf"\s*,\s*[A-ZÅÄÖ]{{2,8}},?\s+{_DATE}")
 _WORD = re.compile(r"[^\s,.;:()]+")
 _MAX_PARTY_WORDS = 16
+# How far after "och" a verb may come and still start a new clause ("och kommunerna i
+# länet beslutar …"); a topic's parts are short ("barn och unga med psykisk ohälsa").
+_MAX_SUBJECT_WORDS = 4
+_CLAUSE_BREAK = re.compile(r"[,.;:()]")
 
 
 @cache
@@ -95,11 +101,38 @@ def party_run_end(text: str, position: int, limit: int) -> int:
 def continues_after_med(text: str, position: int, *, named: bool) -> bool:
     """Whether "med" at `position` continues a title: inside what the agreement is about
     ("samverkan kring personer med psykisk funktionsnedsättning"), not a party ("med
-    Region Halland"), a date, or what comes with it ("med tillhörande överenskommelser")."""
+    Region Halland"), a date, a term ("med två år"), or what comes with it ("med
+    tillhörande överenskommelser")."""
     following = _WORD.search(text, position)
     if not named or following is None:
         return False
     word = following.group(0)
-    if word[:1].isupper() or word[:1].isdigit():
-        return False
+    if word[:1].isupper() or word[:1].isdigit() or is_term(text, position):
+        return False  # a party, a date, or a term ("med ytterligare ett år")
     return word.lower() not in {row[0] for row in _rows("med_end")}
+
+
+def continues_after_och(text: str, position: int, limit: int) -> bool:
+    """Whether "och" ending at `position` joins the parts of a title ("god och nära vård",
+    "barn och unga"), not what follows it: a new clause ("och kommunerna beslutar …",
+    "och ska …"), a second agreement ("och Överenskommelse om …", "och de fyra
+    överenskommelserna"), or a word that ends a title anyway ("och att …")."""
+    following = _WORD.search(text, position, limit)
+    if following is None or _CLAUSE_BREAK.search(text, position, following.start()):
+        return False
+    stops = {row[0] for row in _rows("stop")}
+    verbs = {row[0] for row in _rows("clause_verb")}
+    window = min(limit, position + 120)
+    decisions = {match.start for match in concepts_in(text, "DecisionType", position, window)}
+    heads = {head.start for head in agreement_heads(text, position, window)}
+    end = position
+    for count, word in enumerate(_WORD.finditer(text, position, limit)):
+        if count >= _MAX_SUBJECT_WORDS or _CLAUSE_BREAK.search(text, end, word.start()):
+            break
+        lowered = word.group(0).lower()
+        if lowered in verbs or word.start() in decisions | heads:
+            return False  # "och ska …", "och de fyra lagstadgade överenskommelserna"
+        if lowered in stops:
+            return count > 0  # "och att …" ends the title; "och unga som …" ends later
+        end = word.end()
+    return True

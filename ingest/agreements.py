@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from beslutsgraf.ingest.agreement_dates import day_before
 from beslutsgraf.ingest.agreement_titles import (
     agreement_heads,
     continues_after_med,
+    continues_after_och,
     indefinite_title,
     party_run_end,
     version_end,
@@ -19,7 +21,7 @@ from beslutsgraf.ingest.agreement_titles import (
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.iris import slug
-from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
+from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import AgreementMention, DateValue, Span
 from beslutsgraf.ingest.nlp import ConceptMatch
 from beslutsgraf.ingest.patterns import Rule, compiled, fill, number_word
@@ -74,15 +76,30 @@ def _with_version(
 def list_agreements(text: str, start: int, end: int) -> list[AgreementMention]:
     """Agreements listed one per line ("- Överenskommelse - …, SRO 2025-09-01")."""
     found = []
-    for line in split_lines(text, start, end):
+    lines = split_lines(text, start, end)
+    for index, line in enumerate(lines):
         marker = _LIST_LINE.match(line.text)
         if marker is None:
             continue
-        content = strip_markup(text, line.start + marker.end(), line.end)
+        content = strip_markup(text, line.start + marker.end(), _item_end(lines, index))
         matches = agreement_heads(text, content.start, content.end)
         if matches and matches[0].start == content.start:
             found.append(_with_version(text, content, matches[0].concept, matches[0].text))
     return found
+
+
+def _item_end(lines: Sequence[Line], index: int) -> int:
+    """Where the list item on `lines[index]` ends: a title wrapped onto the next lines
+    ("- Överenskommelse om gemensam\n  hemsjukvård, SRO 2025-09-01") goes on over lines
+    that are indented or start in lower case, up to a blank line or the next item."""
+    end = lines[index].end
+    for line in lines[index + 1 :]:
+        if line.blank or _LIST_LINE.match(line.text):
+            break
+        if not (line.text[:1].isspace() or line.text.lstrip()[:1].islower()):
+            break
+        end = line.end
+    return end
 
 
 def find_agreements(
@@ -203,7 +220,8 @@ def _title_around(text: str, match: ConceptMatch, limit: int) -> Span:
             break
         if any(following.startswith(stop + " ") or lowered == stop for stop in _words("stop")):
             break
-        if lowered == "och" and not (text[end - 1] == "-" or _capitalised_after(text, word.end())):
+        joined = text[end - 1] == "-"  # "Hälso- och sjukvårdsavtal"
+        if lowered == "och" and not joined and not continues_after_och(text, word.end(), limit):
             break
         if lowered == "mellan" or (lowered == "med" and end == match.end):
             # The parties: "mellan Region Halland och kommunerna i Hallands län", or the
@@ -333,6 +351,7 @@ def with_replacements(
     sentences of `text[start:end]` (its item) say it replaces: "X ersätter Y", "Y ersätts
     av X", "Y upphör att gälla när X träder i kraft"."""
     replaced: dict[int, list[AgreementMention]] = {}
+    into_force: dict[int, DateValue] = {}
     for rule in _replacement_rules("replaces"):
         for match in rule.finditer(text, start, end):
             new = trimmed_span(text, match.start("new"), match.end("new"))
@@ -341,13 +360,31 @@ def with_replacements(
             if index is None:
                 continue
             earlier = _replaced(text, old, agreements[index])
+            day = _into_force(match)
+            if day is not None:
+                into_force.setdefault(index, day)
+                if earlier is not None:
+                    # "X upphör att gälla när Y träder i kraft 2027-01-01": X ends the day before.
+                    earlier = replace(earlier, valid_until=earlier.valid_until or day_before(day))
             known = replaced.setdefault(index, [])
             if earlier is not None and all(_key(e) != _key(earlier) for e in known):
                 known.append(earlier)
     return [
-        replace(agreement, replaces=agreement.replaces + tuple(replaced.get(index, ())))
+        replace(
+            agreement,
+            replaces=agreement.replaces + tuple(replaced.get(index, ())),
+            applies_from=agreement.applies_from or into_force.get(index),
+        )
         for index, agreement in enumerate(agreements)
     ]
+
+
+def _into_force(match: re.Match[str]) -> DateValue | None:
+    """The whole day the replacing agreement enters into force, when the sentence gives it."""
+    if not match.groupdict().get("into_force"):
+        return None
+    dates = find_dates(match.group("into_force"), match.start("into_force"))
+    return dates[0] if dates and dates[0].as_date() is not None else None
 
 
 def _key(agreement: AgreementMention) -> str:
@@ -400,6 +437,8 @@ def _replacing(
     named = _named(text, new)
     if named is not None:
         same = [i for i, a in enumerate(agreements) if _key(a) == _key(named)]
+        # "den nya överenskommelsen om X" for the "Överenskommelse om X 2024–2027" decided
+        same = same or [i for i, a in enumerate(agreements) if _same_title(a, named)]
         return same[0] if same else None
     others = [i for i, a in enumerate(agreements) if not old.start <= a.span.start < old.end]
     if len(others) > 1:  # the decision may name the replaced one too
@@ -417,7 +456,7 @@ def _replaced(text: str, old: Span, new: AgreementMention) -> AgreementMention |
         (m for rule in _replacement_rules("year") for m in rule.finditer(text, old.start, old.end)),
         None,
     )
-    version = year.group("year") if year is not None else None
+    version = re.sub(r"\s*([–-])\s*", r"\1", year.group("year")) if year is not None else None
     named = _named(text, old)
     if named is not None and named.span.start == old.start:
         # The sentence ends the name, not the title rules: "ersätter Överenskommelse om
@@ -444,15 +483,36 @@ def _replaced(text: str, old: Span, new: AgreementMention) -> AgreementMention |
         if _key(named) == _key(new) and named.version_label is None:
             named = replace(named, version_label=version)
         return named if _key(named) != _key(new) else None
+    if version is None:
+        # "Den tidigare överenskommelsen": its node would be the title's without a version,
+        # which other mentions of the title (the new agreement's among them) name too.
+        return None
     # The reference from its first word: the side may begin on a heading line before it.
     start = min(_reference_starts(text, old), default=old.start)
     earlier = AgreementMention(
-        new.title,
+        _without_period(new.title),
         trimmed_span(text, start, year.end() if year is not None else old.end),
         new.agreement_type,
         version_label=version,
     )
     return earlier if _key(earlier) != _key(new) else None
+
+
+_PERIOD_AT_END = re.compile(
+    r"\s+(?:(?:för|under)\s+(?:perioden\s+|åren\s+)?)?"
+    r"(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)?\d{2})?$"
+)
+
+
+def _without_period(title: str) -> str:
+    """The title without the period or year that tells its version ("Vårdöverenskommelse
+    för 2024–2026" → "Vårdöverenskommelse"): what its earlier versions are titled too."""
+    return _PERIOD_AT_END.sub("", title) or title
+
+
+def _same_title(decided: AgreementMention, named: AgreementMention) -> bool:
+    """Whether `named` is `decided` without the period its title ends with."""
+    return named.version_label is None and slug(_without_period(decided.title)) == slug(named.title)
 
 
 def _head_at(text: str, span: Span) -> str | None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from beslutsgraf.ingest import procedure, votes
+from beslutsgraf.ingest.agreement_dates import prolonged_end
 from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
 from beslutsgraf.ingest.amounts import find_amounts_outside
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
@@ -343,10 +344,14 @@ def _with_item_facts(
         span = decision.prolongs.span
         prolonged = next((a for a in concerned if a.span == span), decision.prolongs)
         prolongs = agreement_facts(text, prolonged, body.start, body.end)
-        if decision.new_end_date is not None:
-            prolongs = replace(prolongs, valid_until=decision.new_end_date)
+        # "förlängs med två år": the new end is reckoned from the end the item gives.
+        new_end = decision.new_end_date or prolonged_end(text, decision.span, prolongs.ended_on)
+        if new_end is not None:
+            prolongs = replace(prolongs, valid_until=new_end)
         concerns = tuple(prolongs if a.span == span else a for a in concerned)
-        updated.append(replace(decision, prolongs=prolongs, concerns=concerns))
+        updated.append(
+            replace(decision, prolongs=prolongs, concerns=concerns, new_end_date=new_end)
+        )
     return updated
 
 

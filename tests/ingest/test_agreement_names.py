@@ -270,3 +270,88 @@ def test_validity_of_the_agreements_decided(tmp_path: Path) -> None:
             "2026-06-30",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        # "och" joins the parts of what the agreement is about.
+        ("Styrelsen antar strategin för god och nära vård.", ["Strategi för god och nära vård"]),
+        (
+            "Nämnden godkänner Överenskommelse om barn och unga med psykisk ohälsa.",
+            ["Överenskommelse om barn och unga med psykisk ohälsa"],
+        ),
+        # A new clause after "och" ends the title: a verb a few words on, or a decision.
+        (
+            "Regionen tecknar Överenskommelse om hemsjukvård och kommunerna beslutar om "
+            "sina delar.",
+            ["Överenskommelse om hemsjukvård"],
+        ),
+        (
+            "Nämnden antar Riktlinje för läkemedelshantering och ska följa upp den årligen.",
+            ["Riktlinje för läkemedelshantering"],
+        ),
+        (
+            "Kommunstyrelsen godkänner Överenskommelse om hemsjukvård och uppdrar åt "
+            "förvaltningen att teckna den.",
+            ["Överenskommelse om hemsjukvård"],
+        ),
+        # A second agreement after "och" is one of its own, not part of the first title.
+        (
+            "Nämnden godkänner Överenskommelse om hemsjukvård och Överenskommelse om "
+            "läkarmedverkan.",
+            ["Överenskommelse om hemsjukvård", "Överenskommelse om läkarmedverkan"],
+        ),
+        (
+            "SRO ställer sig bakom justeringar i remissversioner för nytt hälso- och "
+            "sjukvårdsavtal och de fyra lagstadgade överenskommelserna.",
+            ["hälso- och sjukvårdsavtal"],
+        ),
+    ],
+)
+def test_och_joins_a_title_until_a_clause_or_another_agreement(
+    sentence: str, titles: list[str]
+) -> None:
+    assert [title for title, *_ in _named(sentence)] == titles
+
+
+def test_a_title_wrapped_over_lines_is_the_agreement_on_one_line(tmp_path: Path) -> None:
+    prolonged = (
+        "Förlängning av överenskommelse om gemensam hemsjukvård",
+        "Bakgrund.",
+        "Kommunstyrelsen rekommenderar kommunerna att förlänga överenskommelsen om gemensam\n"
+        "hemsjukvård till och med 2027-12-31.",
+    )
+    listed = (
+        "Överenskommelser",
+        "Bakgrund.",
+        "Kommunstyrelsen godkänner följande överenskommelser:\n"
+        "- Överenskommelse om gemensam\n"
+        "  hemsjukvård\n"
+        "- Överenskommelse om läkarmedverkan i hemsjukvården\n",
+    )
+    adopted = (
+        "Gemensam hemsjukvård",
+        "Bakgrund.",
+        "Kommunstyrelsen godkänner Överenskommelse om gemensam hemsjukvård.",
+    )
+    with loaded_store(tmp_path, _protocol(tmp_path, prolonged, listed, adopted)) as store:
+        rows = store.select(
+            PREFIXES + "SELECT DISTINCT ?agreement ?exact WHERE { "
+            "?decision bg:concerns ?agreement . "
+            "?note oa:hasBody ?agreement ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }"
+        )
+    found = {(r["agreement"], literal_value(r["exact"])) for r in rows}
+    assert found == {
+        (f"<{AGREEMENT}overenskommelse-om-gemensam-hemsjukvard>", exact)
+        for exact in (
+            "överenskommelsen om gemensam\nhemsjukvård",
+            "Överenskommelse om gemensam\n  hemsjukvård",
+            "Överenskommelse om gemensam hemsjukvård",
+        )
+    } | {
+        (
+            f"<{AGREEMENT}overenskommelse-om-lakarmedverkan-i-hemsjukvarden>",
+            "Överenskommelse om läkarmedverkan i hemsjukvården",
+        )
+    }

@@ -114,6 +114,30 @@ def _concerned(path: Path) -> list[AgreementMention]:
             # Named in the definite form, titled in the indefinite.
             ("Överenskommelse om läkarmedverkan", "2014", "överenskommelsen om läkarmedverkan"),
         ),
+        # A reference with a period is the earlier version: the title without the period
+        # the new one's ends with, the period its version.
+        (
+            (
+                "Vårdöverenskommelse",
+                "Vårdöverenskommelsen för 2024–2026 ersätter vårdöverenskommelsen för 2021–2023.",
+                "Kommunstyrelsen godkänner Vårdöverenskommelse för 2024–2026.",
+            ),
+            ("Vårdöverenskommelse", "2021–2023", "vårdöverenskommelsen för 2021–2023"),
+        ),
+        # The new one named without the period its decision gives it is still the one decided.
+        (
+            (
+                "Gemensam hemsjukvård",
+                "Den tidigare överenskommelsen för 2020 – 2023 ersätts av den nya\n"
+                "överenskommelsen om gemensam hemsjukvård.",
+                "Kommunstyrelsen godkänner Överenskommelse om gemensam hemsjukvård 2024–2027.",
+            ),
+            (
+                "Överenskommelse om gemensam hemsjukvård",
+                "2020–2023",
+                "överenskommelsen för 2020 – 2023",
+            ),
+        ),
     ],
 )
 def test_the_agreement_decided_replaces_the_one_the_item_names(
@@ -139,6 +163,25 @@ def test_no_replacement_without_two_agreements_to_tell_apart(
 ) -> None:
     item = ("Läkarmedverkan", background, REPLACEMENTS[4][2])
     [agreement] = _concerned(_protocol(tmp_path, item))
+    assert agreement.replaces == ()
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Kommunstyrelsen godkänner Överenskommelse om gemensam hemsjukvård 2024–2027.",
+        "Kommunstyrelsen godkänner Överenskommelse om gemensam hemsjukvård, SRO 2025-09-01.",
+    ],
+)
+def test_a_bare_reference_to_the_earlier_version_states_no_replacement(
+    tmp_path: Path, decision: str
+) -> None:
+    # The earlier version's node would be the title's without a version: the one other
+    # mentions of the title, the new agreement's among them, name too.
+    background = (
+        "Den tidigare överenskommelsen ersätts av den nya överenskommelsen om gemensam hemsjukvård."
+    )
+    [agreement] = _concerned(_protocol(tmp_path, ("Hemsjukvård", background, decision)))
     assert agreement.replaces == ()
 
 
