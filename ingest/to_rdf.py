@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespace
 
 from beslutsgraf import ontology
+from beslutsgraf.ingest.amounts import background_sums
 from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, Triple, evidence_triples
 from beslutsgraf.ingest.graph_store import graph_of
 from beslutsgraf.ingest.known import listed_person_names, person_mentions
@@ -440,9 +441,10 @@ class _Builder:
             self.add(iri, BG.hasDecision, decision)
             self.decision(decision, clause, meeting, _xsd_date(day))
             self.add(decision, BG.agendaItem, iri)
-            # Sums the item reports are what its decisions allocate or approve.
-            amounts = clause.amounts or item.amounts
-            self.amounts(decision, amounts)
+            others = [other.amounts for other in item.decisions if other is not clause]
+            self.amounts(
+                decision, background_sums(clause.amounts, clause.text, item.amounts, others)
+            )
         self.protocol_records(iri, item)
 
     def protocol_records(self, iri: URIRef, item: AgendaItem) -> None:
