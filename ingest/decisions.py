@@ -353,7 +353,8 @@ def _action(
     written = " ".join(point.text.split()).rstrip(" .;")
     if len(written.split()) < 2:
         return None  # "Åtgärd: ingen", "Åtgärder: –": nothing is assigned
-    opening = next((m for r in decision_rules("action_assignee") if (m := r.regex.match(written))), None)
+    rules = decision_rules("action_assignee")
+    opening = next((m for rule in rules if (m := rule.regex.match(written))), None)
     assignees = [part for part in _SPLIT_ASSIGNEES.split(opening["who"]) if part] if opening else []
     if not assignees and responsible:
         assignees = [part for part in _SPLIT_ASSIGNEES.split(responsible.strip(" .")) if part]

@@ -26,7 +26,7 @@ from beslutsgraf import ontology
 from beslutsgraf.ingest.amounts import background_sums
 from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, Triple, evidence_triples
 from beslutsgraf.ingest.graph_store import graph_of
-from beslutsgraf.ingest.known import listed_person_names, person_mentions
+from beslutsgraf.ingest.known import body_named, listed_person_names, person_mentions
 from beslutsgraf.ingest.model import (
     AgendaItem,
     AgreementMention,
@@ -630,7 +630,7 @@ class _Builder:
         for concerned in clause.concerns:
             self.add(iri, BG.concerns, self.agreement(concerned))
         for name in clause.recommends_to:
-            organisation = self.organisation(name)
+            organisation = self.organisation(body_named(name))
             if organisation is not None:
                 self.add(iri, BG.recommendsTo, organisation.iri)
         if clause.prolongs is not None:
@@ -687,7 +687,7 @@ class _Builder:
         self.add(node, BG.task, Literal(assignment.task, lang="sv"))
         if assignment.deadline is not None:
             self.add(node, BG.deadline, _date_literal(assignment.deadline))
-        report_to = self.organisation(assignment.report_to)
+        report_to = self.organisation(body_named(assignment.report_to or ""))
         if report_to is not None:
             self.add(node, BG.reportTo, report_to.iri)
         self.add(decision, BG.concerns, node)
