@@ -14,7 +14,7 @@ from functools import cache
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import Amount, Span
 
-__all__ = ["find_amounts", "find_amounts_outside"]
+__all__ = ["background_sums", "find_amounts", "find_amounts_outside"]
 
 
 @cache
@@ -74,3 +74,21 @@ def find_amounts_outside(span: Span, excluded: Sequence[Span]) -> list[Amount]:
         for amount in find_amounts(span.text, span.start)
         if not any(part.start <= amount.span.start < part.end for part in excluded)
     ]
+
+
+def background_sums(
+    stated: Sequence[Amount],
+    text: str,
+    background: Sequence[Amount],
+    others: Sequence[Sequence[Amount]],
+) -> tuple[Amount, ...]:
+    """The sums a decision is about: those it states, else its item's `background` sums when
+    it is the item's one decision (`others` empty) or names what they are ("fördelningen",
+    "medlen"); never a sum another clause of the item states."""
+    if stated:
+        return tuple(stated)
+    words = {word.casefold() for word in re.findall(r"\w+", text)}
+    if others and not words & set(_words("sum_reference")):
+        return ()
+    taken = {amount.value for clause in others for amount in clause}
+    return tuple(amount for amount in background if amount.value not in taken)

@@ -20,15 +20,29 @@ from beslutsgraf.ingest.agreements import (
 )
 from beslutsgraf.ingest.amounts import find_amounts
 from beslutsgraf.ingest.data_files import read_table
-from beslutsgraf.ingest.dates import find_dates
+from beslutsgraf.ingest.dates import find_dates, month_number
 from beslutsgraf.ingest.labels import clause_extent
 from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
-from beslutsgraf.ingest.model import AgreementMention, Assignment, DateValue, DecisionClause, Span
+from beslutsgraf.ingest.model import (
+    AgreementMention,
+    Assignment,
+    DateValue,
+    DecisionClause,
+    PlannedMeeting,
+    Span,
+)
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import Rule, compiled, decision_rules
 from beslutsgraf.ontology import BG
 
-__all__ = ["clauses_in", "decision_sentences", "link_report_backs", "proposals_in_prose"]
+__all__ = [
+    "action_points",
+    "clauses_in",
+    "date_due_meetings",
+    "decision_sentences",
+    "link_report_backs",
+    "proposals_in_prose",
+]
 
 _NUMBERED = re.compile(r"^[ \t]*(?:(?P<number>\d{1,2})[.)]|[•\-–*])[ \t]+")
 # Unnumbered att-clauses, one a line ("Kommunstyrelsen beslutar" / "att godkänna …," /
@@ -296,7 +310,113 @@ def _assignment(
         span=body,
         deadline=_first_date(decision_rules("deadline"), text, scope, default_year),
         report_to=report_to[0] if report_to else None,
+        due_meeting=_due_meeting(text, scope),
     )
+
+
+def _due_meeting(text: str, spans: Sequence[Span]) -> Span | None:
+    for span in spans:
+        for rule in decision_rules("due_meeting"):
+            for match in rule.finditer(text, span.start, span.end):
+                month = match.group("month")
+                if month is None or month_number(month) is not None:
+                    return Span(match.start("meeting"), match.end("meeting"), match["meeting"])
+    return None
+
+
+def action_points(
+    text: str, value: Span, default_year: int | None, responsible: str | None = None
+) -> list[DecisionClause]:
+    """The assignments of an action point of minutes ("Åtgärd: Jeanette Sjöstrand återkommer
+    med en delrapport till mötet i juni."): one uppdrag per line or bullet, given to whoever
+    the point names first, else to the item's "Ansvarig:"; the rest of the point is the task."""
+    lines = [line for line in split_lines(text, value.start, value.end) if not line.blank]
+    listed = [line for line in lines if _NUMBERED.match(line.text)]
+    if listed:
+        points = []
+        for index, line in enumerate(listed):
+            end = listed[index + 1].start if index + 1 < len(listed) else value.end
+            marker = _NUMBERED.match(line.text)
+            points.append(trimmed_span(text, line.start + (marker.end() if marker else 0), end))
+    else:
+        points = [value]
+    return [
+        clause
+        for point in points
+        if (clause := _action(text, point, default_year, responsible)) is not None
+    ]
+
+
+def _action(
+    text: str, point: Span, default_year: int | None, responsible: str | None
+) -> DecisionClause | None:
+    written = " ".join(point.text.split()).rstrip(" .;")
+    if len(written.split()) < 2:
+        return None  # "Åtgärd: ingen", "Åtgärder: –": nothing is assigned
+    rules = decision_rules("action_assignee")
+    opening = next((m for rule in rules if (m := rule.regex.match(written))), None)
+    assignees = [part for part in _SPLIT_ASSIGNEES.split(opening["who"]) if part] if opening else []
+    if not assignees and responsible:
+        assignees = [part for part in _SPLIT_ASSIGNEES.split(responsible.strip(" .")) if part]
+    deadline = _first_date(decision_rules("deadline"), text, [point], default_year)
+    assignment = Assignment(
+        assignees=tuple(assignees),
+        task=opening["task"] if opening else written,
+        span=point,
+        deadline=deadline,
+        due_meeting=_due_meeting(text, [point]),
+    )
+    uppdrag = str(BG.uppdrag)
+    return DecisionClause(
+        text=point.text,
+        span=point,
+        decision_type=uppdrag,
+        matched_types=(uppdrag,),
+        assignment=assignment,
+        deadline=deadline,
+    )
+
+
+def date_due_meetings(
+    clauses: Sequence[DecisionClause],
+    meeting_date: DateValue | None,
+    planned: Sequence[PlannedMeeting],
+) -> list[DecisionClause]:
+    """Assignments due "till nästa möte" take the date of the next meeting the document
+    announces of its own body; "till mötet i juni" that of an announced meeting in June,
+    else June itself (of the meeting's year, or the next when June has passed)."""
+    dated = []
+    for clause in clauses:
+        assignment = clause.assignment
+        if assignment is None or assignment.deadline or assignment.due_meeting is None:
+            dated.append(clause)
+            continue
+        due = _meeting_due(assignment.due_meeting, meeting_date, planned)
+        dated.append(
+            replace(clause, assignment=replace(assignment, deadline=due)) if due else clause
+        )
+    return dated
+
+
+def _meeting_due(
+    phrase: Span, meeting_date: DateValue | None, planned: Sequence[PlannedMeeting]
+) -> DateValue | None:
+    held = meeting_date.iso() if meeting_date is not None else ""
+    later = sorted(
+        (p.date for p in planned if p.body is None and p.date.iso() > held),
+        key=lambda date: date.iso(),
+    )
+    words = phrase.text.split()
+    month = month_number(words[-1]) if len(words) > 2 else None
+    if month is None:
+        return replace(later[0], span=phrase) if later else None
+    in_month = [date for date in later if date.month == month]
+    if in_month:
+        return replace(in_month[0], span=phrase)
+    if meeting_date is None or meeting_date.month is None:
+        return None
+    year = meeting_date.year + (1 if month < meeting_date.month else 0)
+    return DateValue(year, month, span=phrase)
 
 
 def link_report_backs(clauses: list[DecisionClause]) -> list[DecisionClause]:

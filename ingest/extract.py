@@ -7,7 +7,9 @@ vocabulary (`nlp`) and the tables in `ingest/data/`.
 
 from __future__ import annotations
 
-from beslutsgraf.ingest.decisions import clauses_in, link_report_backs
+from dataclasses import replace
+
+from beslutsgraf.ingest.decisions import clauses_in, date_due_meetings, link_report_backs
 from beslutsgraf.ingest.items import read_item
 from beslutsgraf.ingest.meeting import extract_meeting
 from beslutsgraf.ingest.members import extract_attendance
@@ -40,6 +42,12 @@ def extract(segments: Segments) -> Mentions:
         )
         for segment in segments.items
     )
+    planned = tuple(extract_planned_meetings(segments, meeting.date))
+    # "till nästa möte": an assignment is due at a meeting the document announces.
+    items = tuple(
+        replace(item, decisions=tuple(date_due_meetings(item.decisions, meeting.date, planned)))
+        for item in items
+    )
     references = [
         reference
         for item in items
@@ -54,7 +62,7 @@ def extract(segments: Segments) -> Mentions:
         items=items,
         role_events=reading.role_events,
         previous_meeting=_previous_meeting(references, meeting.date),
-        planned_meetings=tuple(extract_planned_meetings(segments, meeting.date)),
+        planned_meetings=planned,
         year_summary=tuple(_year_summary(segments)),
         people=(
             *reading.people,

@@ -12,6 +12,7 @@ from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
 from beslutsgraf.ingest.amounts import find_amounts_outside
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
 from beslutsgraf.ingest.decisions import (
+    action_points,
     clauses_in,
     decision_sentences,
     link_report_backs,
@@ -178,9 +179,18 @@ def _decisions(
         if field.key == "decision" and field.value.text:
             # The label takes part in typing: "Beslut: enligt förslag" is a surface form.
             clauses += clauses_in(text, field.value, default_year=default_year, label=field.label)
+    actions = [field.value for field in fields if field.key == "action" and field.value.text]
     if not clauses:
-        clauses = decision_sentences(text, body, default_year)
+        clauses = [
+            clause
+            for clause in decision_sentences(text, body, default_year)
+            if not any(a.start <= clause.span.start < a.end for a in actions)
+        ]
     clauses = _as_proposed(text, body, fields, clauses, default_year, body_name)
+    # Action points of minutes ("Åtgärd: …") are the group's assignments, beside its decisions.
+    responsible = next((f.value.text for f in fields if f.key == "responsible"), None)
+    for action in actions:
+        clauses += action_points(text, action, default_year, responsible)
     if len(clauses) > 1 and not _numbered_apart(clauses):
         clauses = [replace(clause, number=index + 1) for index, clause in enumerate(clauses)]
     return link_report_backs(clauses)

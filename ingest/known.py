@@ -18,11 +18,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from rdflib import URIRef
 
 from beslutsgraf.ingest.curation import Curation, slugs_of
+from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.model import (
     AgendaItem,
@@ -56,6 +58,7 @@ __all__ = [
     "StoredView",
     "abbreviations_in",
     "body_name",
+    "body_named",
     "cluster_organisations",
     "conveners",
     "extend_known",
@@ -260,6 +263,20 @@ def _plausible(name: str) -> bool:
     return not name.rstrip().endswith("-") and name.count("(") == name.count(")")
 
 
+@cache
+def _assemblies() -> frozenset[str]:
+    rows = read_table("organisation_words.tsv")
+    return frozenset(row[1].casefold() for row in rows if row[0] == "assembly")
+
+
+def body_named(written: str) -> str:
+    """The name of a body a decision names as its addressee. An assembly named generically
+    ("rekommenderar regionfullmäktige att") is the Regionfullmäktige of the organisation
+    whose board meets: a name, with the capital prose gives it, so that it resolves to
+    that body in the registers or to a node so labelled. Groups ("kommunerna") stay."""
+    return written[:1].upper() + written[1:] if written.casefold() in _assemblies() else written
+
+
 def organisation_names(mentions: Mentions) -> Iterator[str]:
     """Every organisation name as written in a document (people's organisations,
     boards, the body itself, assignees, bodies recommended to decide)."""
@@ -286,8 +303,8 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
         if clause.assignment is not None:
             yield from (a for a in clause.assignment.assignees if " ".join(a.split()) not in people)
             if clause.assignment.report_to:
-                yield clause.assignment.report_to
-        yield from clause.recommends_to
+                yield body_named(clause.assignment.report_to)
+        yield from map(body_named, clause.recommends_to)
     for planned in mentions.planned_meetings:
         if planned.body:
             yield planned.body

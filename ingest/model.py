@@ -429,6 +429,9 @@ class Assignment:
     span: Span
     deadline: DateValue | None = None
     report_to: str | None = None
+    # The meeting it is due at, as written ("till nästa möte", "till mötet i juni"): `extract`
+    # dates it once the meeting's date and the meetings it announces are known.
+    due_meeting: Span | None = None
 
 
 @dataclass(frozen=True)

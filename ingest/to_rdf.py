@@ -23,9 +23,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespace
 
 from beslutsgraf import ontology
+from beslutsgraf.ingest.amounts import background_sums
 from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, Triple, evidence_triples
 from beslutsgraf.ingest.graph_store import graph_of
-from beslutsgraf.ingest.known import listed_person_names, person_mentions
+from beslutsgraf.ingest.known import body_named, listed_person_names, person_mentions
 from beslutsgraf.ingest.model import (
     AgendaItem,
     AgreementMention,
@@ -440,9 +441,10 @@ class _Builder:
             self.add(iri, BG.hasDecision, decision)
             self.decision(decision, clause, meeting, _xsd_date(day))
             self.add(decision, BG.agendaItem, iri)
-            # Sums the item reports are what its decisions allocate or approve.
-            amounts = clause.amounts or item.amounts
-            self.amounts(decision, amounts)
+            others = [other.amounts for other in item.decisions if other is not clause]
+            self.amounts(
+                decision, background_sums(clause.amounts, clause.text, item.amounts, others)
+            )
         self.protocol_records(iri, item)
 
     def protocol_records(self, iri: URIRef, item: AgendaItem) -> None:
@@ -628,7 +630,7 @@ class _Builder:
         for concerned in clause.concerns:
             self.add(iri, BG.concerns, self.agreement(concerned))
         for name in clause.recommends_to:
-            organisation = self.organisation(name)
+            organisation = self.organisation(body_named(name))
             if organisation is not None:
                 self.add(iri, BG.recommendsTo, organisation.iri)
         if clause.prolongs is not None:
@@ -685,7 +687,7 @@ class _Builder:
         self.add(node, BG.task, Literal(assignment.task, lang="sv"))
         if assignment.deadline is not None:
             self.add(node, BG.deadline, _date_literal(assignment.deadline))
-        report_to = self.organisation(assignment.report_to)
+        report_to = self.organisation(body_named(assignment.report_to or ""))
         if report_to is not None:
             self.add(node, BG.reportTo, report_to.iri)
         self.add(decision, BG.concerns, node)

@@ -99,3 +99,12 @@ def test_loaded_decisions_of_the_status_report(store: EmbeddedStore) -> None:
         (f"<{BG.stallerSigBakom}>", None),
         (f"<{BG.uppdrag}>", "<https://w3id.org/beslutsgraf/id/person/sara-blom>"),
     ]
+
+
+def test_an_assignment_due_at_the_next_meeting_has_its_date() -> None:
+    # "ger Sara Blom i uppdrag att ta fram en kommunikationsplan till nästa möte" and "Nästa
+    # möte äger rum den 7 november 2024": the plan is due on the day of that meeting.
+    [item] = [item for item in _mentions().items if item.number == 3]
+    [assignment] = [d.assignment for d in item.decisions if d.assignment is not None]
+    assert assignment.assignees == ("Sara Blom",)
+    assert assignment.deadline is not None and assignment.deadline.iso() == "2024-11-07"

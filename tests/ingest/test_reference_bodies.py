@@ -25,6 +25,7 @@ VASTKOM = ORGANISATION("VästKom")
 
 # name → its type in the bg:OrgType scheme; every one is part of VGR.
 VGR_BODIES = {
+    "Regionfullmäktige": BG.fullmaktige,
     "Regionstyrelsen": BG.namnd,
     "Hälso- och sjukvårdsstyrelsen": BG.namnd,
     "Strategiska hälso- och sjukvårdsnämnden": BG.namnd,
