@@ -214,7 +214,7 @@ def test_an_agreement_by_title_and_date(http: httpx.Client) -> None:
             "type": "Agreement",
             "limit": 5,
             "conditions": [
-                name("Länsgemensam handlingsplan för psykisk hälsa"),
+                name("Länsgemensam handlingsplan för psykisk hälsa och suicidprevention 2025"),
                 prop("date", "2025-10"),
             ],
         },
@@ -223,7 +223,9 @@ def test_an_agreement_by_title_and_date(http: httpx.Client) -> None:
     assert top["id"] == "agreement/inriktningsdokument-for-ungdomsmottagningarna-i-vastra-gotaland"
     assert top["match"] is True
     assert "2018-01-01–2024-12-31" in top["description"]
-    assert plan[0]["id"] == "agreement/lansgemensam-handlingsplan-for-psykisk-halsa"
+    assert plan[0]["id"] == (
+        "agreement/lansgemensam-handlingsplan-for-psykisk-halsa-och-suicidprevention-2025"
+    )
     assert plan[0]["match"] is True
 
 
