@@ -251,7 +251,11 @@ def _name_before(text: str, floor: int, anchor: int, known: frozenset[str]) -> i
     words = _after_place(text, words)
     while words and is_organisation_like(text[words[0][0] : words[0][1]], known):
         words.pop(0)
-    if len(words) < 2:
+    # "Magnus Haggren Boråsregionen,": the organisation after a name is no part of it;
+    # a run that still holds one ("Per Ek, Göteborgs Stad,") names no one.
+    while len(words) > 2 and is_organisation_like(text[words[-1][0] : words[-1][1]], known):
+        words.pop()
+    if len(words) < 2 or is_organisation_like(text[words[0][0] : words[-1][1]], known):
         return None
     substituted = (
         words
@@ -351,6 +355,27 @@ def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
     return cells
 
 
+def _wraps_organisation(
+    lines: _LineCells,
+    cells: list[_Cell],
+    collected: dict[tuple[int, int | None, int | None, str], list[Span]],
+) -> bool:
+    """Whether a line of one organisation's name ("Socialförvaltningen Centrum" under
+    "Per Ek, Göteborgs Stad") ends the last person's entry in its column: if so, that
+    entry is made to reach over it."""
+    if len(cells) != 1 or not is_organisation_like(cells[0].span.text, lines.known):
+        return False
+    column = [key for key in collected if key[0] == cells[0].column]
+    if not column:
+        return False
+    entries = collected[column[-1]]
+    last = entries[-1]
+    if lines.text.count("\n", last.end, cells[0].span.start) != 1:
+        return False  # only the line right under the entry continues it
+    entries[-1] = Span(last.start, cells[0].span.end, lines.text[last.start : cells[0].span.end])
+    return True
+
+
 def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     groups: dict[int, Span | None] = {}
     headings: dict[int, tuple[Span | None, str]] = {}
@@ -370,7 +395,10 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
             continue
         cells = lines.row(index, table) if table else lines.cells(index)
         if any(cell.kind == "other" for cell in cells):
-            break
+            if not _wraps_organisation(lines, cells, collected):
+                break
+            index += 1
+            continue
         for cell in cells:
             if cell.kind == "group":
                 groups[cell.column] = cell.span

@@ -79,7 +79,7 @@ def test_an_organisation_on_two_lines_stays_in_its_persons_row(tmp_path: Path) -
     assert "Per Ek\tGöteborgs Stad Socialförvaltningen Centrum\n" in document.text
     people = extract(segment(document)).attendance.called
     assert [(p.name, p.organisation) for p in people] == [
-        ("Anna Berg", "Västra Götalandsregionen"),
+        ("Anna Berg", "Västra Götalandsregionen, Koncernkontoret"),
         ("Per Ek", "Göteborgs Stad Socialförvaltningen Centrum"),
         ("Karin Holm", "Ale kommun"),
     ]
@@ -190,7 +190,7 @@ def test_an_unruled_rows_organisation_on_two_lines_stays_in_the_row(tmp_path: Pa
     )
     people = extract(segment(document)).attendance.called
     assert [(p.name, p.organisation, p.role_text) for p in people] == [
-        ("Anna Berg", "Västra Götalandsregionen", "ordförande"),
+        ("Anna Berg", "Västra Götalandsregionen, Koncernkontoret", "ordförande"),
         ("Per Ek", "Göteborgs Stad Socialförvaltningen Centrum", "ledamot"),
         ("Karin Holm", "Ale kommun", "ledamot"),
     ]
