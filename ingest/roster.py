@@ -38,6 +38,7 @@ from beslutsgraf.ingest.model import RosterSection, Span
 from beslutsgraf.ingest.people import (
     PARTY,
     is_organisation_like,
+    is_unit,
     name_run_starts,
     starts_with_name,
 )
@@ -360,19 +361,23 @@ def _wraps_organisation(
     cells: list[_Cell],
     collected: dict[tuple[int, int | None, int | None, str], list[Span]],
 ) -> bool:
-    """Whether a line of one organisation's name ("Socialförvaltningen Centrum" under
-    "Per Ek, Göteborgs Stad") ends the last person's entry in its column: if so, that
+    """Whether a line of one organisation's name ends the last person's entry in its
+    column, the line right above: a unit ("Socialförvaltningen Centrum" under "Per Ek,
+    Göteborgs Stad"), or any organisation after a comma ("Anna Berg,"). If so, that
     entry is made to reach over it."""
-    if len(cells) != 1 or not is_organisation_like(cells[0].span.text, lines.known):
+    cell = cells[0] if len(cells) == 1 else None
+    if cell is None or not is_organisation_like(cell.span.text, lines.known):
         return False
-    column = [key for key in collected if key[0] == cells[0].column]
-    if not column:
+    entries = [entries for key, entries in collected.items() if key[0] == cell.column]
+    if not entries:
         return False
-    entries = collected[column[-1]]
-    last = entries[-1]
-    if lines.text.count("\n", last.end, cells[0].span.start) != 1:
-        return False  # only the line right under the entry continues it
-    entries[-1] = Span(last.start, cells[0].span.end, lines.text[last.start : cells[0].span.end])
+    held = max(entries, key=lambda listed: listed[-1].start)
+    last = held[-1]
+    if lines.text.count("\n", last.end, cell.span.start) != 1:
+        return False
+    if not (is_unit(cell.span.text) or lines.text[last.end - 1] == ","):
+        return False
+    held[-1] = Span(last.start, cell.span.end, lines.text[last.start : cell.span.end])
     return True
 
 
