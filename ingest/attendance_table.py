@@ -123,6 +123,10 @@ def table_columns(line: Line) -> TableColumns | None:
     listed = named_first or not all(cell in _roster_headings() for cell in named)
     if spaced and not (listed and marked):
         return None
+    # Between tabs too, list headings with no mark column ("Ledamöter\tErsättare") head
+    # lists side by side: a row's deputy is not the one serving in its member's place.
+    if not (listed or marked):
+        return None
     return columns
 
 

@@ -7,7 +7,6 @@ import re
 from functools import cache
 
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, month_pattern
-from beslutsgraf.ingest.lines import ends_with_function_word
 from beslutsgraf.ingest.model import (
     ClockTime,
     DateValue,
@@ -18,6 +17,7 @@ from beslutsgraf.ingest.model import (
     Segments,
     Span,
 )
+from beslutsgraf.ingest.name_case import in_prose_case
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import compiled
 from beslutsgraf.ingest.people import is_organisation_like
@@ -39,10 +39,6 @@ _LABEL_FRAGMENT = re.compile(r"[a-zåäö]+:\s*")
 _COLUMN = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 _PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})", re.IGNORECASE)
 # Any leap year: only to find "6 december", "29 februari" without a year of their own.
-# A body written in capitals in a page header ("KOMMUNSTYRELSEN") is named as in prose;
-# a short one is an abbreviation ("SRO") and stays.
-_MIN_CAPITALS_NAME = 5
-_MAX_ABBREVIATION = 3  # letters of an abbreviation inside a name in capitals ("VGR")
 _ANY_YEAR = 2000
 _QUOTED = 2  # how many examples a message quotes
 
@@ -80,7 +76,7 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
     titles = [span.text for span in segments.title]
     raw_body = body_span.text if body_span else None
     return MeetingHeader(
-        body=_in_prose_case(body) if body else body,
+        body=in_prose_case(body, text) if body else body,
         body_span=body_span,
         date=meeting_date,
         start=start,
@@ -206,32 +202,10 @@ def _body_before_date(text: str, line: Span) -> Span | None:
 
 
 def _as_name(body: str) -> str:
-    """A body's name as prose writes it: capitalised ("kommunstyrelsens sammanträde" gives
-    "kommunstyrelsen"), a page header's capitals as words (`_in_prose_case`)."""
-    return _in_prose_case(body[:1].upper() + body[1:])
-
-
-def _in_prose_case(name: str) -> str:
-    """A name set in capitals ("KOMMUNSTYRELSEN", "BYGG- OCH MILJÖNÄMNDEN") as prose writes
-    it ("Bygg- och miljönämnden"): page headers and Word templates print the body so, while
-    the body's name is cased as a sentence. Short capitals are abbreviations and stay
-    ("SRO", "VGR"), unless a function word ("OCH"); so does a name with any lower case."""
-    if any(c.islower() for c in name) or not any(
-        sum(c.isalpha() for c in word) >= _MIN_CAPITALS_NAME for word in name.split()
-    ):
-        return name
-    words = name.split(" ")
-    cased = [_word_in_prose_case(word) for word in words]
-    cased[0] = cased[0][:1].upper() + cased[0][1:]
-    return " ".join(cased)
-
-
-def _word_in_prose_case(word: str) -> str:
-    if ends_with_function_word(word):
-        return word.lower()
-    if sum(c.isalpha() for c in word) <= _MAX_ABBREVIATION:
-        return word
-    return word.lower()
+    """A body's name capitalised ("kommunstyrelsens sammanträde" gives "kommunstyrelsen");
+    a page header's capitals are cased with the rest of the document at hand
+    (`in_prose_case`)."""
+    return body[:1].upper() + body[1:]
 
 
 def _columns(line: Span) -> list[Span]:

@@ -29,6 +29,7 @@ __all__ = [
     "NAME",
     "PARTY",
     "is_organisation_like",
+    "is_unit",
     "items_in_cell",
     "name_run_starts",
     "parse_person",
@@ -133,10 +134,28 @@ def parties_named(text: str) -> list[str]:
 
 @cache
 def _organisation_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Endings and words of organisations, their units' included: no person's name."""
     rows = read_table("organisation_words.tsv")
-    suffixes = frozenset(row[1].lower() for row in rows if row[0] == "suffix")
-    words = frozenset(row[1] for row in rows if row[0] == "word")
+    suffixes = frozenset(row[1].lower() for row in rows if row[0] in ("suffix", "unit"))
+    words = frozenset(row[1] for row in rows if row[0] in ("word", "unit_word"))
     return suffixes, words
+
+
+@cache
+def _unit_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Endings of a unit's first word ("-förvaltningen") and words that open a unit's
+    name ("Sektor"), from `data/organisation_words.tsv`."""
+    rows = read_table("organisation_words.tsv")
+    endings = tuple(row[1].lower() for row in rows if row[0] == "unit")
+    return endings, frozenset(row[1] for row in rows if row[0] == "unit_word")
+
+
+def is_unit(written: str) -> bool:
+    """True when a part of a cell names a unit of an organisation: "Koncernkontoret",
+    "Socialförvaltningen Centrum", "Sektor vård och omsorg"."""
+    first = written.split(maxsplit=1)[0].strip(",.:;()") if written.strip() else ""
+    endings, words = _unit_words()
+    return first[:1].isupper() and (first in words or first.lower().endswith(endings))
 
 
 def is_organisation_like(words: str, known: Iterable[str] = ()) -> bool:
@@ -308,6 +327,7 @@ class _Description:
 def _describe(text: str, start: int, end: int) -> _Description:
     """Organisation and roles from the comma-separated parts after a name."""
     found = _Description()
+    unit_may_follow = False  # right after the organisation's part: a unit's part may come
     if text[end : end + 1] == ".":
         end += 1  # an entry ends before its full stop, an abbreviated role on it ("ordf.")
     for part in _comma_parts(text, start, end):
@@ -331,7 +351,18 @@ def _describe(text: str, start: int, end: int) -> _Description:
                 found.role_text = _clean(part.text)  # a role the vocabulary lacks ("strateg")
             elif found.organisation is None:
                 found.organisation = _clean(part.text)
+                unit_may_follow = found.organisation is not None
+                continue
+            elif unit_may_follow and is_unit(part.text):
+                # "Västra Götalandsregionen, Koncernkontoret": a unit of the organisation
+                # before it, the organisation its person comes from. Its "och" joins
+                # words of one name ("Sektor vård och omsorg"), not two subjects.
+                unit = _REMARK.sub("", part.text).strip(" \t\n,.*:;")
+                found.organisation = f"{found.organisation}, {unit}"
+                continue
+            unit_may_follow = False
             continue
+        unit_may_follow = False
         remainder = _clean(text[leading.end : part.end].removeprefix(")"))
         deputy = _local(leading.concept) in _DEPUTY_ROLES
         if deputy and _SITS_FOR.match(text, leading.end, part.end):
@@ -379,8 +410,9 @@ def _clean(value: str) -> str | None:
 
 
 # Only these characters cut a description into parts; the rest is skipped over at C speed.
-# A tab is a comma: the cells of a table row that names one person ("Organisation\tRoll").
-_COMMA_OR_PARENTHESIS = re.compile(r"[,()\t]")
+# A tab is a comma: the cells of a table row that names one person ("Organisation\tRoll");
+# so is a line break in an entry whose organisation wraps ("Göteborgs Stad\nSocialförv…").
+_COMMA_OR_PARENTHESIS = re.compile(r"[,()\t\n]")
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[Span]:
@@ -389,7 +421,7 @@ def _comma_parts(text: str, start: int, end: int) -> list[Span]:
     for mark in _COMMA_OR_PARENTHESIS.finditer(text, start, end):
         char, position = mark.group(), mark.start()
         depth = max(0, depth + (char == "(") - (char == ")"))  # a stray ")" opens nothing
-        if char in ",\t" and depth == 0:
+        if char in ",\t\n" and depth == 0:
             parts.append(trimmed_span(text, part_start, position))
             part_start = position + 1
     parts.append(trimmed_span(text, part_start, end))

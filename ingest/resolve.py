@@ -45,6 +45,7 @@ from beslutsgraf.ingest.names import (
     same_organisation,
     split_name,
 )
+from beslutsgraf.ingest.people import is_unit
 from beslutsgraf.ingest.person_match import given_name_key
 from beslutsgraf.ontology import BG
 
@@ -283,7 +284,12 @@ def _org_type(cluster: NameCluster, iri: URIRef, mentions: Mentions, known: Know
     stored = known.organisation_types.get(str(iri))
     if stored:
         return URIRef(stored)
-    for name in (cluster.canonical, *cluster.spellings):
+    names = (cluster.canonical, *cluster.spellings)
+    # "Lerums kommun, Sektor vård och omsorg": a unit named after its organisation
+    # (people.py) is an administration's, not of its organisation's type.
+    if any("," in name and is_unit(name.rsplit(",", 1)[1]) for name in names):
+        return BG.forvaltning
+    for name in names:
         concept = concept_in_name(BG.OrgType, name)
         if concept is not None:
             return concept

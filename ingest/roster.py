@@ -38,6 +38,7 @@ from beslutsgraf.ingest.model import RosterSection, Span
 from beslutsgraf.ingest.people import (
     PARTY,
     is_organisation_like,
+    is_unit,
     name_run_starts,
     starts_with_name,
 )
@@ -251,7 +252,11 @@ def _name_before(text: str, floor: int, anchor: int, known: frozenset[str]) -> i
     words = _after_place(text, words)
     while words and is_organisation_like(text[words[0][0] : words[0][1]], known):
         words.pop(0)
-    if len(words) < 2:
+    # "Magnus Haggren Boråsregionen,": the organisation after a name is no part of it;
+    # a run that still holds one ("Per Ek, Göteborgs Stad,") names no one.
+    while len(words) > 2 and is_organisation_like(text[words[-1][0] : words[-1][1]], known):
+        words.pop()
+    if len(words) < 2 or is_organisation_like(text[words[0][0] : words[-1][1]], known):
         return None
     substituted = (
         words
@@ -351,6 +356,31 @@ def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
     return cells
 
 
+def _wraps_organisation(
+    lines: _LineCells,
+    cells: list[_Cell],
+    collected: dict[tuple[int, int | None, int | None, str], list[Span]],
+) -> bool:
+    """Whether a line of one organisation's name ends the last person's entry in its
+    column, the line right above: a unit ("Socialförvaltningen Centrum" under "Per Ek,
+    Göteborgs Stad"), or any organisation after a comma ("Anna Berg,"). If so, that
+    entry is made to reach over it."""
+    cell = cells[0] if len(cells) == 1 else None
+    if cell is None or not is_organisation_like(cell.span.text, lines.known):
+        return False
+    entries = [entries for key, entries in collected.items() if key[0] == cell.column]
+    if not entries:
+        return False
+    held = max(entries, key=lambda listed: listed[-1].start)
+    last = held[-1]
+    if lines.text.count("\n", last.end, cell.span.start) != 1:
+        return False
+    if not (is_unit(cell.span.text) or lines.text[last.end - 1] == ","):
+        return False
+    held[-1] = Span(last.start, cell.span.end, lines.text[last.start : cell.span.end])
+    return True
+
+
 def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     groups: dict[int, Span | None] = {}
     headings: dict[int, tuple[Span | None, str]] = {}
@@ -370,7 +400,10 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
             continue
         cells = lines.row(index, table) if table else lines.cells(index)
         if any(cell.kind == "other" for cell in cells):
-            break
+            if not _wraps_organisation(lines, cells, collected):
+                break
+            index += 1
+            continue
         for cell in cells:
             if cell.kind == "group":
                 groups[cell.column] = cell.span

@@ -117,3 +117,38 @@ def test_a_party_cell_after_a_role_in_the_name_cell_is_the_members_party(
     assert called["Eva Berg"] == ("S", str(BG.ordforande))
     assert called["Lars Holm"] == ("M", str(BG.forsteViceOrdforande))
     assert attendance.chair is not None and attendance.chair.name == "Eva Berg"
+
+
+SIDE_BY_SIDE = {
+    "tabs": (
+        "Närvarande\nLedamöter\tErsättare\nEva Berg (S), ordförande\tNils Ek (SD)\n"
+        "Lars Holm (M)\tSara Lind (V), tjg ers för Per Ek (SD)\nKarin Ek (C)\n"
+    ),
+    "spaces": (
+        "Närvarande\nLedamöter                       Ersättare\n"
+        "Eva Berg (S), ordförande        Nils Ek (SD)\n"
+        "Lars Holm (M)                   Sara Lind (V), tjg ers för Per Ek (SD)\n"
+        "Karin Ek (C)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(SIDE_BY_SIDE))
+def test_deputies_beside_the_members_under_narvarande_attend_unless_marked_serving(
+    tmp_path: Path, layout: str
+) -> None:
+    """ "Ledamöter | Ersättare" under "Närvarande": the right column lists the deputies
+    present, as a plain "Ersättare" list does; only the one marked "tjg" was called."""
+    members = SIDE_BY_SIDE[layout] + "\nJusterare: Lars Holm (M)\n"
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    attendance = extract(segment(read(path))).attendance
+    assert sorted(p.name for p in attendance.called) == [
+        "Eva Berg",
+        "Karin Ek",
+        "Lars Holm",
+        "Sara Lind",
+    ]
+    assert [(p.name, p.party) for p in attendance.others_present] == [("Nils Ek", "SD")]
+    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
+        ("Sara Lind", "Per Ek")
+    ]

@@ -35,6 +35,14 @@ def _memberships(store: Store) -> set[tuple[str, str]]:
     return {(row["name"].strip('"'), row["role"].rsplit("#", 1)[-1].rstrip(">")) for row in rows}
 
 
+def _meeting_people(store: Store, predicate: str) -> set[str]:
+    """The names of the people the meeting has as bg:`predicate` ("called", "attendee")."""
+    rows = store.select(
+        _PREFIXES + f"SELECT ?name WHERE {{ ?meeting bg:{predicate} ?p . ?p foaf:name ?name }}"
+    )
+    return {row["name"].strip('"') for row in rows}
+
+
 def test_side_by_side_members_and_deputies_each_hold_their_own_heading(tmp_path: Path) -> None:
     rows = (
         ("Ledamöter", "Ersättare"),
@@ -45,8 +53,13 @@ def test_side_by_side_members_and_deputies_each_hold_their_own_heading(tmp_path:
     path = _table_pdf(rows, tmp_path / "ks_2024-05-15.pdf", (80, 80))
     with loaded_store(tmp_path, path) as store:
         memberships = _memberships(store)
+        called = _meeting_people(store, "called")
+        attendees = _meeting_people(store, "attendee")
     deputies = {name for name, role in memberships if role == "ersattare"}
     assert deputies == {"Eva Lund", "Ola Ny"}
+    # Listed beside the members, not marked as serving: present, not called.
+    assert called == {"Anna Berg", "Per Ek", "Karin Holm"}
+    assert attendees == {"Anna Berg", "Per Ek", "Karin Holm", "Eva Lund", "Ola Ny"}
     assert {("Anna Berg", "ordforande"), ("Per Ek", "ledamot"), ("Karin Holm", "ledamot")} <= (
         memberships
     )
@@ -66,7 +79,7 @@ def test_an_organisation_on_two_lines_stays_in_its_persons_row(tmp_path: Path) -
     assert "Per Ek\tGöteborgs Stad Socialförvaltningen Centrum\n" in document.text
     people = extract(segment(document)).attendance.called
     assert [(p.name, p.organisation) for p in people] == [
-        ("Anna Berg", "Västra Götalandsregionen"),
+        ("Anna Berg", "Västra Götalandsregionen, Koncernkontoret"),
         ("Per Ek", "Göteborgs Stad Socialförvaltningen Centrum"),
         ("Karin Holm", "Ale kommun"),
     ]
@@ -177,7 +190,7 @@ def test_an_unruled_rows_organisation_on_two_lines_stays_in_the_row(tmp_path: Pa
     )
     people = extract(segment(document)).attendance.called
     assert [(p.name, p.organisation, p.role_text) for p in people] == [
-        ("Anna Berg", "Västra Götalandsregionen", "ordförande"),
+        ("Anna Berg", "Västra Götalandsregionen, Koncernkontoret", "ordförande"),
         ("Per Ek", "Göteborgs Stad Socialförvaltningen Centrum", "ledamot"),
         ("Karin Holm", "Ale kommun", "ledamot"),
     ]

@@ -318,5 +318,12 @@ def test_members_and_deputies_side_by_side_keep_their_own_headings(tmp_path: Pat
             "PREFIX org: <http://www.w3.org/ns/org#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
             "SELECT ?name ?role WHERE { ?m org:member ?p ; org:role ?role . ?p foaf:name ?name }"
         )
+        called = store.select(
+            "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+            "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+            "SELECT ?name WHERE { ?meeting bg:called ?p . ?p foaf:name ?name }"
+        )
     deputies = {row["name"] for row in roles if row["role"].endswith("#ersattare>")}
     assert deputies == {'"Eva Lund"', '"Ola Ny"'}
+    # The deputies' column lists those present, not those serving: no deputy is called.
+    assert {row["name"] for row in called} == {'"Anna Berg"', '"Per Ek"', '"Karin Holm"'}

@@ -1,0 +1,125 @@
+"""Units of an organisation in member lists ("Västra Götalandsregionen, Koncernkontoret",
+"Göteborgs Stad, Socialförvaltningen Centrum"): the unit is part of the organisation the
+person comes from, a role after it stays a role, and a unit is never a person; names
+that end in letters like a unit's stay people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beslutsgraf.ingest.people import parse_person, starts_with_name
+from beslutsgraf.ontology import BG
+from tests.ingest.conftest import loaded_store
+from tests.ingest.ks_protocol import BUDGET_ITEM, MEMBERS, ks_protocol, write_protocol
+
+_PREFIXES = (
+    "PREFIX org: <http://www.w3.org/ns/org#> "
+    "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+)
+
+OTHERS_PRESENT = (
+    "\nÖvriga närvarande\n"
+    "Anna Berg, Västra Götalandsregionen, Koncernkontoret, strateg\n"
+    "Per Ek, Göteborgs Stad, Socialförvaltningen Centrum, förvaltningschef\n"
+    "Jonas Enhager, Lerums kommun,\nSektor vård och omsorg, enhetschef\n"
+    "Lisa Staberg, Ale kommun, nämndsekreterare\n"
+    "Elin Avdic, Göteborgs Stad, Stadsledningskontoret, utredare\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("entry", "organisation", "role"),
+    [
+        (
+            "Anna Berg, Västra Götalandsregionen, Koncernkontoret",
+            "Västra Götalandsregionen, Koncernkontoret",
+            None,
+        ),
+        (
+            "Anna Berg\tVästra Götalandsregionen, Koncernkontoret",
+            "Västra Götalandsregionen, Koncernkontoret",
+            None,
+        ),
+        (
+            "Per Ek, Göteborgs Stad, Socialförvaltningen Centrum, förvaltningschef",
+            "Göteborgs Stad, Socialförvaltningen Centrum",
+            "förvaltningschef",
+        ),
+        (
+            "Karin Holm, Västra Götalandsregionen, Koncernkontoret Hälso- och sjukvård, strateg",
+            "Västra Götalandsregionen, Koncernkontoret Hälso- och sjukvård",
+            "strateg",
+        ),
+        # A second organisation is no unit: the first is the person's.
+        ("Eva Lund, Västra Götalandsregionen, Göteborgs Stad", "Västra Götalandsregionen", None),
+    ],
+)
+def test_a_unit_after_its_organisation_is_part_of_it(
+    entry: str, organisation: str, role: str | None
+) -> None:
+    person = parse_person(entry, 0, len(entry))
+    assert person is not None
+    assert (person.organisation, person.role_text) == (organisation, role)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Socialförvaltningen Centrum",
+        "Koncernkontoret Hälso- och sjukvård",
+        "Stadsledningskontoret Göteborg",
+        "Avdelning Kultur",
+        "Enheten Strategi",
+        "Staben Ledning",
+    ],
+)
+def test_a_unit_is_no_persons_name(line: str) -> None:
+    assert not starts_with_name(line, 0, len(line))
+
+
+@pytest.mark.parametrize(
+    "name", ["Jonas Enhager", "Elin Avdic", "Lisa Staberg", "Karin Stabenow", "Anna Kontio"]
+)
+def test_names_that_end_like_a_unit_stay_names(name: str) -> None:
+    assert starts_with_name(name, 0, len(name))
+
+
+def test_others_present_come_from_their_units_and_no_unit_is_a_person(tmp_path: Path) -> None:
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=MEMBERS + OTHERS_PRESENT))
+    with loaded_store(tmp_path, path) as store:
+        people = store.select(
+            _PREFIXES + "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name }"
+        )
+        held = store.select(
+            _PREFIXES + "SELECT ?name ?label ?role ?type WHERE { ?m org:member ?p ; "
+            "org:role ?role ; org:organization ?o . ?o skos:prefLabel ?label . "
+            "OPTIONAL { ?o org:classification ?type } ?p foaf:name ?name }"
+        )
+    names = {row["name"].strip('"') for row in people}
+    assert names == {
+        "Eva Berg",
+        "Lars Holm",
+        "Karin Ek",
+        "Anna Berg",
+        "Per Ek",
+        "Jonas Enhager",
+        "Lisa Staberg",
+        "Elin Avdic",
+    }
+    organisations = {
+        row["name"].strip('"'): row["label"].removesuffix("@sv").strip('"')
+        for row in held
+        if not row["role"].endswith("#partimedlem>")
+    }
+    assert organisations["Anna Berg"] == "Västra Götalandsregionen, Koncernkontoret"
+    assert organisations["Per Ek"] == "Göteborgs Stad, Socialförvaltningen Centrum"
+    # The unit on the line under its organisation continues the entry above it.
+    assert organisations["Jonas Enhager"] == "Lerums kommun, Sektor vård och omsorg"
+    assert organisations["Elin Avdic"] == "Göteborgs Stad, Stadsledningskontoret"
+    # A unit is of its own type, not its organisation's ("…kommun, Sektor …" no kommun).
+    types = {row["label"].removesuffix("@sv").strip('"'): row.get("type") for row in held}
+    assert types["Lerums kommun, Sektor vård och omsorg"] == f"<{BG.forvaltning}>"
+    assert types["Västra Götalandsregionen, Koncernkontoret"] == f"<{BG.forvaltning}>"
