@@ -45,6 +45,28 @@ def write_protocol(folder: Path, text: str) -> Path:
     return path
 
 
+_ITEM_WITH_BACKGROUND = """§ {number} Dnr KS 2024/{number}
+{title}
+Ärendebeskrivning
+{background}
+Kommunstyrelsens beslut
+{decision}
+
+"""
+
+
+def items_protocol(folder: Path, *items: tuple[str, str, str]) -> Path:
+    """A protocol written to `folder` whose §§ 10, 11 … are `items`, each (title, the
+    matter's background, the decision), closed by a plain § 30."""
+    text = "".join(
+        _ITEM_WITH_BACKGROUND.format(
+            number=number, title=title, background=background, decision=decision
+        )
+        for number, (title, background, decision) in enumerate(items, start=10)
+    )
+    return write_protocol(folder, ks_protocol(text + LAST_ITEM.replace("§ 13", "§ 30")))
+
+
 # The IRIs the protocol's meeting and body get, and readers of what the graph says of them.
 _PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "

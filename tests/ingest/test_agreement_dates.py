@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from beslutsgraf.ingest.known import literal_value
-from tests.ingest.ks_protocol import LAST_ITEM, ks_protocol, write_protocol
+from tests.ingest.ks_protocol import items_protocol
 
 from .conftest import loaded_store
 
@@ -19,22 +19,6 @@ PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
     "PREFIX prov: <http://www.w3.org/ns/prov#> "
 )
-ITEM = """§ {number} Dnr KS 2024/{number}
-{title}
-Ärendebeskrivning
-{background}
-Kommunstyrelsens beslut
-{decision}
-
-"""
-
-
-def _protocol(folder: Path, *items: tuple[str, str, str]) -> Path:
-    text = "".join(
-        ITEM.format(number=number, title=title, background=background, decision=decision)
-        for number, (title, background, decision) in enumerate(items, start=10)
-    )
-    return write_protocol(folder, ks_protocol(text + LAST_ITEM.replace("§ 13", "§ 30")))
 
 
 DATES = ("newEnd", "start", "end")
@@ -42,7 +26,7 @@ DATES = ("newEnd", "start", "end")
 
 def _prolongations(folder: Path, background: str, decision: str) -> list[tuple[str, ...]]:
     item = ("Förlängning av samverkansavtal", background, decision)
-    with loaded_store(folder, _protocol(folder, item)) as store:
+    with loaded_store(folder, items_protocol(folder, item)) as store:
         rows = store.select(
             PREFIXES + "SELECT ?agreement ?newEnd ?start ?end WHERE { "
             "?decision bg:prolongs ?agreement . "
@@ -100,7 +84,7 @@ def test_the_replaced_agreement_ends_the_day_before_the_new_one_enters_into_forc
         "digitala hjälpmedel träder i kraft 2027-01-01.",
         "Kommunstyrelsen godkänner Samverkansavtal om digitala hjälpmedel.",
     )
-    with loaded_store(tmp_path, _protocol(tmp_path, item)) as store:
+    with loaded_store(tmp_path, items_protocol(tmp_path, item)) as store:
         rows = store.select(
             PREFIXES + "SELECT ?new ?appliesFrom ?old ?until WHERE { "
             "?decision bg:concerns ?new . ?new dct:replaces ?old ; bg:appliesFrom ?appliesFrom . "

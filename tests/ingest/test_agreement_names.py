@@ -13,7 +13,7 @@ import pytest
 
 from beslutsgraf.ingest.agreements import find_agreements
 from beslutsgraf.ingest.known import literal_value
-from tests.ingest.ks_protocol import LAST_ITEM, ks_protocol, write_protocol
+from tests.ingest.ks_protocol import items_protocol
 
 from .conftest import loaded_store
 
@@ -25,22 +25,6 @@ PREFIXES = (
     "PREFIX oa: <http://www.w3.org/ns/oa#> "
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
 )
-ITEM = """§ {number} Dnr KS 2024/{number}
-{title}
-Ärendebeskrivning
-{background}
-Kommunstyrelsens beslut
-{decision}
-
-"""
-
-
-def _protocol(folder: Path, *items: tuple[str, str, str]) -> Path:
-    text = "".join(
-        ITEM.format(number=number, title=title, background=background, decision=decision)
-        for number, (title, background, decision) in enumerate(items, start=10)
-    )
-    return write_protocol(folder, ks_protocol(text + LAST_ITEM.replace("§ 13", "§ 30")))
 
 
 def _named(sentence: str) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
@@ -92,7 +76,7 @@ def test_the_definite_and_indefinite_names_are_one_agreement(tmp_path: Path) -> 
         "Bakgrund.",
         "Kommunstyrelsen godkänner Överenskommelse om gemensam hemsjukvård.",
     )
-    with loaded_store(tmp_path, _protocol(tmp_path, prolonged, adopted)) as store:
+    with loaded_store(tmp_path, items_protocol(tmp_path, prolonged, adopted)) as store:
         rows = store.select(
             PREFIXES + "SELECT DISTINCT ?agreement ?title ?exact WHERE { "
             "?decision bg:concerns ?agreement . ?agreement dct:title ?title . "
@@ -228,7 +212,7 @@ def test_validity_of_the_agreements_decided(tmp_path: Path) -> None:
         "Kommunstyrelsen beslutar att godkänna vårdöverenskommelsen med Södra Älvsborgs "
         "Sjukhus för perioden 2024-07-01 – 2026-06-30.",
     )
-    with loaded_store(tmp_path, _protocol(tmp_path, prolonged, approved)) as store:
+    with loaded_store(tmp_path, items_protocol(tmp_path, prolonged, approved)) as store:
         periods = store.select(
             PREFIXES
             + "SELECT ?agreement ?start ?end ?term WHERE { "
@@ -335,7 +319,7 @@ def test_a_title_wrapped_over_lines_is_the_agreement_on_one_line(tmp_path: Path)
         "Bakgrund.",
         "Kommunstyrelsen godkänner Överenskommelse om gemensam hemsjukvård.",
     )
-    with loaded_store(tmp_path, _protocol(tmp_path, prolonged, listed, adopted)) as store:
+    with loaded_store(tmp_path, items_protocol(tmp_path, prolonged, listed, adopted)) as store:
         rows = store.select(
             PREFIXES + "SELECT DISTINCT ?agreement ?exact WHERE { "
             "?decision bg:concerns ?agreement . "
