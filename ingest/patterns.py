@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 _CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉ'’]*(?:-[A-ZÅÄÖÉa-zåäöé][a-zåäöéüA-ZÅÄÖ]*)*"
-_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# Between a name's words: spaces, or a line break that wraps it. A tab parts a table's
+# cells ("Lars Holm\tM\tSara Lind"), so no name runs over one.
+_GAP = r"(?:[ \u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 NAME_IN_PROSE = rf"{_CAP}(?:{_GAP}{_CAP}){{1,3}}"
 
 

@@ -16,7 +16,13 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 
-from .ks_protocol import BUDGET_ITEM, ks_protocol, write_protocol
+from .conftest import loaded_store
+from .ks_protocol import (
+    BUDGET_ITEM,
+    ks_protocol,
+    meeting_people,
+    write_protocol,
+)
 
 LISTS = {
     "present and absent headings": (
@@ -152,3 +158,25 @@ def test_deputies_beside_the_members_under_narvarande_attend_unless_marked_servi
     assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
         ("Sara Lind", "Per Ek")
     ]
+
+
+def test_a_deputy_serving_for_a_member_of_another_row_is_named_by_her_own_cell(
+    tmp_path: Path,
+) -> None:
+    """ "Lars Holm | M | X | Sara Lind (V), tjg ers för Per Ek (SD)": the name before "tjg
+    ers för" is the deputy's cell only, not the member and party cells before the tabs."""
+    members = (
+        "Ledamot\tParti\tNärvarande\tErsättare\n"
+        "Eva Berg, ordförande\tS\tX\t\n"
+        "Lars Holm\tM\tX\tSara Lind (V), tjg ers för Per Ek (SD)\n"
+        "Karin Ek\tC\tX\t\n\n"
+        "Justerare: Karin Ek (C)\n"
+    )
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    attendance = extract(segment(read(path))).attendance
+    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
+        ("Sara Lind", "Per Ek")
+    ]
+    with loaded_store(tmp_path, path) as store:
+        assert "Sara Lind" in meeting_people(store, "called")
+        assert not {name for name in meeting_people(store, "attendee") if "Holm M" in name}
