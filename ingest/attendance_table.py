@@ -37,12 +37,16 @@ class TableColumns:
     """What a table's first row says of its columns: which one marks presence, which names
     the deputy serving in the row's member's place, which marks absence, and which item
     each per-item column ("§ 12") is for. `marked`, `items_marked`: some row below marks
-    presence, an item; only then does a blank cell say the member did not come."""
+    presence, an item; only then does a blank cell say the member did not come.
+    `serving`: the deputy column names who sat in the member's place, as a table that
+    marks presence, or a "Tjänstgörande ersättare" heading, says; else it lists the
+    member's deputy, who attends as a deputy ("Ledamot | Ersättare" with no marks)."""
 
     presence: int | None
     deputy: int | None = None
     absence: int | None = None
     items: tuple[tuple[int, int], ...] = ()  # (column, item number)
+    serving: bool = False
     marked: bool = False
     items_marked: bool = False
     # Where each heading stands on its line (start, end), when runs of spaces part the
@@ -50,7 +54,7 @@ class TableColumns:
     bounds: tuple[tuple[int, int], ...] = ()
 
 
-_KINDS = ("column", "presence", "deputy", "absent", "absence", "item", "unmarked")
+_KINDS = ("column", "presence", "deputy", "serving", "absent", "absence", "item", "unmarked")
 _NUMBER = re.compile(r"\d{1,3}")
 
 
@@ -98,7 +102,8 @@ def table_columns(line: Line) -> TableColumns | None:
     pieces = split_on_gaps(line.text, 0, len(line.text)) if spaced else []
     cells = [p.text for p in pieces] if spaced else [c.strip() for c in line.text.split("\t")]
     words = _column_words()
-    heading_words = words["column"] | words["presence"] | words["deputy"]
+    deputy_words = words["deputy"] | words["serving"]
+    heading_words = words["column"] | words["presence"] | deputy_words
     # Absence and item columns only after a name column ("Ledamot"): "Närvarande |
     # Frånvarande" or "Ledamöter | Frånvarande" over lists of names are list headings.
     first = next((cell for cell in cells if cell), "")
@@ -109,14 +114,18 @@ def table_columns(line: Line) -> TableColumns | None:
     named = [cell for column, cell in enumerate(cells) if cell and column not in items]
     if len(named) + len(items) < 2 or not all(cell in heading_words for cell in named):
         return None
+    presence, absence = _column_of(cells, words["presence"]), _column_of(cells, words["absence"])
+    deputy = _column_of(cells, deputy_words)
+    marked = bool(items) or presence is not None or absence is not None
     columns = TableColumns(
-        _column_of(cells, words["presence"]),
-        _column_of(cells, words["deputy"]),
-        _column_of(cells, words["absence"]),
+        presence,
+        deputy,
+        absence,
         tuple(items.items()),
+        # Without a mark, a row's deputy is named beside the member, not sitting for them.
+        serving=deputy is not None and (marked or cells[deputy] in words["serving"]),
         bounds=tuple((piece.start, piece.end) for piece in pieces),
     )
-    marked = columns.items or columns.presence is not None or columns.absence is not None
     # Spaced headings without marks ("Ledamot    Ersättare"), or of list headings only
     # ("Ledamöter    Närvarande"), may head lists of names side by side; a column no list
     # is headed by ("Ledamöter   Parti   Närvarande") makes them a table's.
@@ -231,15 +240,18 @@ def marked_items(text: str, position: int) -> tuple[int, ...] | None:
 
 def is_attendance_table(text: str, position: int) -> bool:
     """Whether the line before `position` names a table's columns (or is the row of item
-    numbers under them), one of them marking presence, absence or items, or naming
-    deputies ("Ledamot\tParti\tNärvarande\tErsättare")."""
+    numbers under them), one of them marking presence, absence or items, or naming the
+    deputies serving ("Ledamot\tParti\tNärvarande\tErsättare")."""
     found = _columns_above(text, position)
     if found is None or found[1] != text.rfind("\n", 0, position) + 1:
         return False
     columns = found[0]
-    return any(
-        column is not None for column in (columns.presence, columns.deputy, columns.absence)
-    ) or bool(columns.items)
+    return (
+        columns.presence is not None
+        or columns.absence is not None
+        or columns.serving
+        or bool(columns.items)
+    )
 
 
 def row_key(columns: TableColumns, cells: list[str], deputy: bool) -> str:

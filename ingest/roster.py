@@ -70,6 +70,8 @@ _PHRASE_REACH = 40  # characters before a name that may hold "tjänstgörande er
 # Headings of people present without being called (members.py's `_NOT_CALLED`): an
 # unmarked row under them is someone who did not come, not an absent member.
 _NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
+# A table row's deputy cell: not the row's member, so no row group's seat is theirs.
+_DEPUTY_CELLS = frozenset({"serving_deputies", "deputies"})
 # Keys that say a table's row did not come, not which list it is on.
 _NOT_COMING = frozenset({"absent", "not_present"})
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
@@ -310,7 +312,8 @@ class _LineCells:
     def row(self, index: int, columns: TableColumns) -> list[_Cell]:
         """A table row under column headings: the person its cells describe (up to the
         first mark or deputy column), keyed by `row_key`; the deputy ("Ersättare" column,
-        with the cells after it: "Sara Holm\t12–14") serves in the member's place."""
+        with the cells after it: "Sara Holm\t12–14") serves in the member's place where
+        the columns say so (`TableColumns.serving`), else attends as a deputy."""
         line = self.lines[index]
         pieces = row_cells(self.text, line, columns.bounds)
         if len([piece for piece in pieces if piece.text.strip()]) < 2:
@@ -322,10 +325,14 @@ class _LineCells:
         marks = (columns.presence, columns.deputy, columns.absence, *(c for c, _ in columns.items))
         firsts = [pieces[c].start for c in marks if c is not None and 0 < c < len(pieces)]
         span = trimmed_span(self.text, line.start, min(firsts, default=line.end))
-        key = row_key(columns, [piece.text for piece in pieces], deputy is not None)
+        serving = deputy is not None and columns.serving
+        key = row_key(columns, [piece.text for piece in pieces], serving)
         cells = [_Cell(span, 0, self._kind(span), key)]
         if deputy is not None:
-            cells.append(_Cell(deputy, 0, self._kind(deputy), "serving_deputies"))
+            # A deputy named beside the member, with no mark, attends as the deputies
+            # listed under "Ersättare" do: serving only where the cell says so ("tjg").
+            seat = "serving_deputies" if serving else "deputies"
+            cells.append(_Cell(deputy, 0, self._kind(deputy), seat))
         return cells
 
     def _kind(self, span: Span) -> str:
@@ -419,7 +426,7 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
             else:
                 group = groups.get(cell.column) or groups.get(0)
                 heading, listed = headings.get(cell.column, (None, "members"))
-                seat = seats.get(cell.column) if cell.key != "serving_deputies" else None
+                seat = seats.get(cell.column) if cell.key not in _DEPUTY_CELLS else None
                 if seat is not None or cell.key == "unmarked":
                     key = "not_present" if (seat or listed) in _NOT_CALLED else "absent"
                 else:

@@ -21,6 +21,7 @@ from .ks_protocol import (
     BUDGET_ITEM,
     ks_protocol,
     meeting_people,
+    membership_roles,
     write_protocol,
 )
 
@@ -158,6 +159,64 @@ def test_deputies_beside_the_members_under_narvarande_attend_unless_marked_servi
     assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
         ("Sara Lind", "Per Ek")
     ]
+
+
+MEMBER_AND_DEPUTY = {
+    "name and deputy": (
+        "Ledamot\tErsättare\n"
+        "Eva Berg (S), ordförande\tAnna Lund (S)\n"
+        "Lars Holm (M)\tSara Lind (V), tjg ers för Per Ek (SD)\n"
+        "Karin Ek (C)\tOla Dahl (C)\n"
+    ),
+    "name, party and deputy": (
+        "Ledamot\tParti\tErsättare\n"
+        "Eva Berg, ordförande\tS\tAnna Lund (S)\n"
+        "Lars Holm\tM\tSara Lind (V), tjg ers för Per Ek (SD)\n"
+        "Karin Ek\tC\tOla Dahl (C)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(MEMBER_AND_DEPUTY))
+def test_a_deputy_named_beside_the_member_in_a_table_without_marks_attends_as_deputy(
+    tmp_path: Path, layout: str
+) -> None:
+    """ "Ledamot | Ersättare" with no column marking presence lists each member's deputy,
+    as "Ledamöter | Ersättare" does: the deputies attend with a deputy's seat, and only
+    the one marked "tjg" is called, sitting for the member she replaces."""
+    members = MEMBER_AND_DEPUTY[layout] + "\nJusterare: Lars Holm (M)\n"
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    attendance = extract(segment(read(path))).attendance
+    assert sorted(p.name for p in attendance.called) == [
+        "Eva Berg",
+        "Karin Ek",
+        "Lars Holm",
+        "Sara Lind",
+    ]
+    assert sorted(p.name for p in attendance.others_present) == ["Anna Lund", "Ola Dahl"]
+    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
+        ("Sara Lind", "Per Ek")
+    ]
+    with loaded_store(tmp_path, path) as store:
+        assert "Anna Lund" not in meeting_people(store, "called")
+        assert {"Anna Lund", "Ola Dahl"} <= meeting_people(store, "attendee")
+        roles = membership_roles(store)
+        assert (roles["Anna Lund"], roles["Ola Dahl"]) == ("ersattare", "ersattare")
+
+
+def test_a_serving_deputies_column_names_who_sat_in_the_members_place(tmp_path: Path) -> None:
+    """ "Tjänstgörande ersättare" says the deputy served, marks or none: she is called."""
+    members = (
+        "Ledamot\tParti\tTjänstgörande ersättare\n"
+        "Eva Berg, ordförande\tS\t\n"
+        "Lars Holm\tM\tSara Lind (V)\n"
+        "Karin Ek\tC\t\n\n"
+        "Justerare: Karin Ek (C)\n"
+    )
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    attendance = extract(segment(read(path))).attendance
+    assert "Sara Lind" in {p.name for p in attendance.called}
+    assert attendance.others_present == ()
 
 
 def test_a_deputy_serving_for_a_member_of_another_row_is_named_by_her_own_cell(
