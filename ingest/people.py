@@ -339,7 +339,8 @@ def _describe(text: str, start: int, end: int) -> _Description:
         bracketed = _bracketed_role(text, part, roles) if leading is None else None
         if bracketed is not None:  # "Lerums kommun (ordförande)"
             if found.organisation is None:
-                found.organisation = _clean(text[part.start : bracketed.start].rstrip(" ("))
+                organisation = text[part.start : bracketed.start].rstrip(" (")
+                found.organisation = _clean(organisation, organisation=True)
             if found.role is None:
                 found.role, found.role_text = bracketed.concept, bracketed.text
                 if _local(bracketed.concept) in _body_roles():
@@ -350,7 +351,7 @@ def _describe(text: str, start: int, end: int) -> _Description:
             if lower and found.role_text is None:
                 found.role_text = _clean(part.text)  # a role the vocabulary lacks ("strateg")
             elif found.organisation is None:
-                found.organisation = _clean(part.text)
+                found.organisation = _clean(part.text, organisation=True)
                 unit_may_follow = found.organisation is not None
                 continue
             elif unit_may_follow and is_unit(part.text):
@@ -400,13 +401,37 @@ def _only_words_before(text: str, start: int, role_start: int) -> bool:
     return bool(before) and before.islower() and len(before.split()) <= 2
 
 
-def _clean(value: str) -> str | None:
+def _clean(value: str, *, organisation: bool = False) -> str | None:
+    """`value` up to its predicate ("… och Per Ek har …"); an `organisation`'s "och"
+    between the words of its name ("Vård och omsorg") is no predicate."""
     # Remarks in parentheses ("(förhinder)", "(ersätter … vid behov)") are not names.
     cleaned = _REMARK.sub("", value)
     cleaned = _PREPOSITION.sub("", cleaned.strip())
-    cleaned = _PREDICATE.split(cleaned, maxsplit=1)[0]
+    predicate = next(
+        (
+            match
+            for match in _PREDICATE.finditer(cleaned)
+            if not (organisation and _joins_a_name(cleaned, match))
+        ),
+        None,
+    )
+    cleaned = cleaned[: predicate.start()] if predicate else cleaned
     cleaned = cleaned.strip(" \t\n,.*:;")
     return cleaned or None
+
+
+def _joins_a_name(text: str, predicate: re.Match[str]) -> bool:
+    """Whether an "och" joins words of one organisation's name: after a hyphen ("Hälso-
+    och sjukvårdsförvaltningen"), or before a lower-case word ("Kultur och fritid") or an
+    organisation's word, but never before a person's name ("… och Anna Berg")."""
+    if predicate.group().strip() != "och":
+        return False
+    before = text[: predicate.start()].split()
+    after = text[predicate.end() :].split()
+    if not before or not after or starts_with_name(text, predicate.end(), len(text)):
+        return False
+    word = after[0].strip(",.:;()")
+    return before[-1].endswith("-") or word[:1].islower() or _is_organisation_word(word)
 
 
 # Only these characters cut a description into parts; the rest is skipped over at C speed.

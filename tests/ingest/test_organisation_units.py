@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from beslutsgraf.ingest.people import parse_person, starts_with_name
+from beslutsgraf.ingest.people import parse_person, parse_person_list, starts_with_name
 from beslutsgraf.ontology import BG
 from tests.ingest.conftest import loaded_store
 from tests.ingest.ks_protocol import BUDGET_ITEM, MEMBERS, ks_protocol, write_protocol
@@ -123,3 +123,51 @@ def test_others_present_come_from_their_units_and_no_unit_is_a_person(tmp_path: 
     types = {row["label"].removesuffix("@sv").strip('"'): row.get("type") for row in held}
     assert types["Lerums kommun, Sektor vård och omsorg"] == f"<{BG.forvaltning}>"
     assert types["Västra Götalandsregionen, Koncernkontoret"] == f"<{BG.forvaltning}>"
+
+
+@pytest.mark.parametrize(
+    ("written", "people"),
+    [
+        ("Per Ek, Vård och omsorg, Lerums kommun", [("Per Ek", "Vård och omsorg")]),
+        (
+            "Per Ek, Hälso- och sjukvårdsförvaltningen",
+            [("Per Ek", "Hälso- och sjukvårdsförvaltningen")],
+        ),
+        # "och" before a person's name still parts the entries.
+        (
+            "Anna Berg, Kultur och fritid och Per Ek, Miljö och hälsa",
+            [("Anna Berg", "Kultur och fritid"), ("Per Ek", "Miljö och hälsa")],
+        ),
+        (
+            "Anna Berg, Lerums kommun och Per Ek, Ale kommun",
+            [("Anna Berg", "Lerums kommun"), ("Per Ek", "Ale kommun")],
+        ),
+        ("Anna Berg och Per Ek", [("Anna Berg", None), ("Per Ek", None)]),
+    ],
+)
+def test_an_och_inside_an_organisations_name_is_no_list_separator(
+    written: str, people: list[tuple[str, str | None]]
+) -> None:
+    assert [(p.name, p.organisation) for p in parse_person_list(written, 0, len(written))] == people
+
+
+def test_officials_from_a_forvaltning_named_with_och_come_from_all_of_it(tmp_path: Path) -> None:
+    """ "Per Ek, Vård och omsorg, förvaltningschef": the organisation is the whole name,
+    in the graph as in the evidence."""
+    others = (
+        "\nÖvriga närvarande\n"
+        "Per Ek, Vård och omsorg, förvaltningschef\n"
+        "Sara Lind, Kultur och fritid, handläggare\n"
+    )
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=MEMBERS + others))
+    with loaded_store(tmp_path, path) as store:
+        held = store.select(
+            _PREFIXES + "SELECT ?name ?label WHERE { ?m org:member ?p ; org:organization ?o . "
+            "?o skos:prefLabel ?label . ?p foaf:name ?name }"
+        )
+    organisations = {
+        (row["name"].strip('"'), row["label"].removesuffix("@sv").strip('"')) for row in held
+    }
+    assert ("Per Ek", "Vård och omsorg") in organisations
+    assert ("Sara Lind", "Kultur och fritid") in organisations
+    assert not {label for _, label in organisations} & {"Vård", "Kultur"}
