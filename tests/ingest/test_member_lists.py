@@ -140,28 +140,7 @@ SIDE_BY_SIDE = {
 }
 
 
-@pytest.mark.parametrize("layout", sorted(SIDE_BY_SIDE))
-def test_deputies_beside_the_members_under_narvarande_attend_unless_marked_serving(
-    tmp_path: Path, layout: str
-) -> None:
-    """ "Ledamöter | Ersättare" under "Närvarande": the right column lists the deputies
-    present, as a plain "Ersättare" list does; only the one marked "tjg" was called."""
-    members = SIDE_BY_SIDE[layout] + "\nJusterare: Lars Holm (M)\n"
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
-    attendance = extract(segment(read(path))).attendance
-    assert sorted(p.name for p in attendance.called) == [
-        "Eva Berg",
-        "Karin Ek",
-        "Lars Holm",
-        "Sara Lind",
-    ]
-    assert [(p.name, p.party) for p in attendance.others_present] == [("Nils Ek", "SD")]
-    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
-        ("Sara Lind", "Per Ek")
-    ]
-
-
-MEMBER_AND_DEPUTY = {
+DEPUTY_COLUMN = {
     "name and deputy": (
         "Ledamot\tErsättare\n"
         "Eva Berg (S), ordförande\tAnna Lund (S)\n"
@@ -177,14 +156,23 @@ MEMBER_AND_DEPUTY = {
 }
 
 
-@pytest.mark.parametrize("layout", sorted(MEMBER_AND_DEPUTY))
-def test_a_deputy_named_beside_the_member_in_a_table_without_marks_attends_as_deputy(
+# Deputies in a column beside the members, and who of them attends as a deputy.
+DEPUTY_LAYOUTS = {
+    **{f"under Närvarande, {name}": (text, ["Nils Ek"]) for name, text in SIDE_BY_SIDE.items()},
+    **{name: (text, ["Anna Lund", "Ola Dahl"]) for name, text in DEPUTY_COLUMN.items()},
+}
+
+
+@pytest.mark.parametrize("layout", sorted(DEPUTY_LAYOUTS))
+def test_a_deputy_beside_the_member_attends_as_deputy_unless_marked_serving(
     tmp_path: Path, layout: str
 ) -> None:
-    """ "Ledamot | Ersättare" with no column marking presence lists each member's deputy,
-    as "Ledamöter | Ersättare" does: the deputies attend with a deputy's seat, and only
-    the one marked "tjg" is called, sitting for the member she replaces."""
-    members = MEMBER_AND_DEPUTY[layout] + "\nJusterare: Lars Holm (M)\n"
+    """ "Ledamöter | Ersättare" under "Närvarande", or "Ledamot | Ersättare" with no
+    column marking presence: the right column lists deputies present, as a plain
+    "Ersättare" list does; they attend with a deputy's seat, and only the one marked
+    "tjg" is called, sitting for the member she replaces."""
+    text, deputies = DEPUTY_LAYOUTS[layout]
+    members = text + "\nJusterare: Lars Holm (M)\n"
     path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
     attendance = extract(segment(read(path))).attendance
     assert sorted(p.name for p in attendance.called) == [
@@ -193,15 +181,15 @@ def test_a_deputy_named_beside_the_member_in_a_table_without_marks_attends_as_de
         "Lars Holm",
         "Sara Lind",
     ]
-    assert sorted(p.name for p in attendance.others_present) == ["Anna Lund", "Ola Dahl"]
+    assert sorted(p.name for p in attendance.others_present) == deputies
     assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
         ("Sara Lind", "Per Ek")
     ]
     with loaded_store(tmp_path, path) as store:
-        assert "Anna Lund" not in meeting_people(store, "called")
-        assert {"Anna Lund", "Ola Dahl"} <= meeting_people(store, "attendee")
+        assert not set(deputies) & meeting_people(store, "called")
+        assert set(deputies) <= meeting_people(store, "attendee")
         roles = membership_roles(store)
-        assert (roles["Anna Lund"], roles["Ola Dahl"]) == ("ersattare", "ersattare")
+        assert [roles[name] for name in deputies] == ["ersattare"] * len(deputies)
 
 
 def test_a_serving_deputies_column_names_who_sat_in_the_members_place(tmp_path: Path) -> None:
