@@ -107,13 +107,26 @@ def clauses_in(
         ]
     lead = trimmed_span(text, value.start, list_lines[0].start)
     clauses = []
-    for index, line in enumerate(list_lines):
-        end = list_lines[index + 1].start if index + 1 < len(list_lines) else value.end
-        marker = _NUMBERED.match(line.text)  # None for an att-clause: "att" stays in it
-        body = trimmed_span(text, line.start + (marker.end() if marker else 0), end)
-        number = int(marker.group("number")) if marker and marker.group("number") else index + 1
+    for index, (body, marker) in enumerate(_points(text, list_lines, value.end), start=1):
+        number = int(marker.group("number")) if marker and marker.group("number") else index
         clauses.append(_clause(text, body, lead, number, default_year, per_capsulam, date, []))
     return clauses
+
+
+def _points(
+    text: str, list_lines: Sequence[Line], end: int
+) -> list[tuple[Span, re.Match[str] | None]]:
+    """Each listed point's text, up to the next point's line (the last up to `end`),
+    without its marker ("1.", "•"), and the marker: None for an att-clause, which keeps
+    its "att"."""
+    points = []
+    for index, line in enumerate(list_lines):
+        stop = list_lines[index + 1].start if index + 1 < len(list_lines) else end
+        marker = _NUMBERED.match(line.text)
+        points.append(
+            (trimmed_span(text, line.start + (marker.end() if marker else 0), stop), marker)
+        )
+    return points
 
 
 def _att_lines(lines: Sequence[Line]) -> list[Line]:
@@ -332,14 +345,7 @@ def action_points(
     the point names first, else to the item's "Ansvarig:"; the rest of the point is the task."""
     lines = [line for line in split_lines(text, value.start, value.end) if not line.blank]
     listed = [line for line in lines if _NUMBERED.match(line.text)]
-    if listed:
-        points = []
-        for index, line in enumerate(listed):
-            end = listed[index + 1].start if index + 1 < len(listed) else value.end
-            marker = _NUMBERED.match(line.text)
-            points.append(trimmed_span(text, line.start + (marker.end() if marker else 0), end))
-    else:
-        points = [value]
+    points = [body for body, _ in _points(text, listed, value.end)] if listed else [value]
     return [
         clause
         for point in points
