@@ -14,7 +14,7 @@ from beslutsgraf.ingest.concepts import concepts_of
 from beslutsgraf.ingest.lines import Line, sentences, split_lines, split_on_gaps, trimmed_span
 from beslutsgraf.ingest.model import Ballot, HeaderField, Span, Vote, VoteListAppendix
 from beslutsgraf.ingest.names import fold, is_full_name
-from beslutsgraf.ingest.patterns import decision_rules, keyed
+from beslutsgraf.ingest.patterns import decision_rules
 from beslutsgraf.ingest.people import (
     PARTY_WORD,
     parse_person,
@@ -116,10 +116,8 @@ def _count_sentences(text: str, body: Span, fields: Sequence[HeaderField]) -> li
     """The sentences of `body` stating both a yes and a no count, each once. A sentence
     starts after the last full stop, blank line or field label before its counts."""
     found: list[Span] = []
-    for kind, regex in keyed("decision_patterns.tsv"):
-        if kind != "vote":
-            continue
-        for match in regex.finditer(text, body.start, body.end):
+    for rule in decision_rules("vote"):
+        for match in rule.finditer(text, body.start, body.end):
             sentence = _sentence_at(text, body, fields, match.start())
             if all(sentence != seen for seen in found):
                 yes, no, _ = _counts(sentence.text)
@@ -158,10 +156,8 @@ def _citing(found: Sequence[Vote], appendix: VoteListAppendix) -> int:
 def _counts(words: str) -> tuple[int | None, int | None, int | None]:
     """The yes, no and abstain counts a vote's text states ("Med 6 ja-röster mot 1 nej-röst")."""
     counts: dict[str, int] = {}
-    for kind, regex in keyed("decision_patterns.tsv"):
-        if kind != "vote":
-            continue
-        match = regex.search(words)
+    for rule in decision_rules("vote"):
+        match = rule.search(words)
         if match:
             key, value = next((k, v) for k, v in match.groupdict().items() if v)
             counts[key] = int(value)
