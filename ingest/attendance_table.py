@@ -126,11 +126,12 @@ def table_columns(line: Line) -> TableColumns | None:
         serving=deputy is not None and (marked or cells[deputy] in words["serving"]),
         bounds=tuple((piece.start, piece.end) for piece in pieces),
     )
-    # Spaced headings without marks ("Ledamot    Ersättare"), or of list headings only
-    # ("Ledamöter    Närvarande"), may head lists of names side by side; a column no list
-    # is headed by ("Ledamöter   Parti   Närvarande") makes them a table's.
+    # Spaced headings of list headings only ("Ledamöter    Närvarande"), or of no mark or
+    # deputy column ("Namn    Organisation"), may head lists of names side by side; a
+    # column no list is headed by ("Ledamöter   Parti   Närvarande", "Ledamot   Ersättare")
+    # makes them a table's, read as the same table between tabs is.
     listed = named_first or not all(cell in _roster_headings() for cell in named)
-    if spaced and not (listed and marked):
+    if spaced and not (listed and (marked or deputy is not None)):
         return None
     # Between tabs too, list headings with no mark column ("Ledamöter\tErsättare") head
     # lists side by side: a row's deputy is not the one serving in its member's place.

@@ -147,6 +147,12 @@ DEPUTY_COLUMN = {
         "Lars Holm (M)\tSara Lind (V), tjg ers för Per Ek (SD)\n"
         "Karin Ek (C)\tOla Dahl (C)\n"
     ),
+    "name and deputy, spaced": (
+        "Ledamot                     Ersättare\n"
+        "Eva Berg (S), ordförande    Anna Lund (S)\n"
+        "Lars Holm (M)               Sara Lind (V), tjg ers för Per Ek (SD)\n"
+        "Karin Ek (C)                Ola Dahl (C)\n"
+    ),
     "name, party and deputy": (
         "Ledamot\tParti\tErsättare\n"
         "Eva Berg, ordförande\tS\tAnna Lund (S)\n"
