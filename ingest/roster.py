@@ -164,11 +164,12 @@ def split_cells(text: str, line: Line, known: Iterable[str]) -> list[tuple[int, 
     known = frozenset(known)
     if "\t" in line.text:
         pieces = split_on(text, line.start, line.end, "\t")
-        return [
+        tabbed = [
             (column, trimmed_span(text, piece.start, piece.end))
             for column, piece in enumerate(pieces)
             if piece.text.strip()
         ]
+        return _descriptions_joined(text, tabbed, known)
     cells: list[Span] = []
     for piece in split_on_gaps(text, line.start, line.end):
         cells.extend(_cut_merged(text, piece, known))
@@ -176,6 +177,26 @@ def split_cells(text: str, line: Line, known: Iterable[str]) -> list[tuple[int, 
         indented = line.text[:1] in (" ", "\u00a0") and line.text.strip() != line.text.rstrip()
         return [(1 if indented else 0, cells[0])]
     return list(enumerate(cells))
+
+
+def _descriptions_joined(
+    text: str, cells: list[tuple[int, Span]], known: frozenset[str]
+) -> list[tuple[int, Span]]:
+    """`cells`, each cell that names no one and heads nothing joined to the person's cell
+    before it: "Anna Berg (S)<TAB>ordförande", "Anna Berg<TAB>S<TAB>ordförande" under a
+    heading that names no columns are one person's entry, as "Anna Berg (S), ordförande"
+    is (a tab parts an entry's descriptions as a comma does)."""
+    joined: list[tuple[int, Span]] = []
+    person = False  # whether the last joined cell opens with a person's name
+    for column, cell in cells:
+        kind, _ = _classify(text, cell, known)
+        if person and kind == "other":
+            first_column, first = joined[-1]
+            joined[-1] = (first_column, Span(first.start, cell.end, text[first.start : cell.end]))
+            continue
+        joined.append((column, cell))
+        person = kind == "person"
+    return joined
 
 
 def _cut_merged(text: str, piece: Span, known: frozenset[str]) -> list[Span]:

@@ -43,6 +43,14 @@ LISTS = {
         "Beslutande\tEva Berg (S), ordförande\n\tLars Holm (M)\n\tKarin Ek (C)\n"
         "\tNils Ek (SD), tjänstgörande ersättare för Per Ek (SD)\n"
     ),
+    "role cells under a plain heading": (
+        "Närvarande\nEva Berg (S)\tordförande\nLars Holm (M)\tledamot\nKarin Ek (C)\tledamot\n"
+        "Nils Ek (SD)\ttjänstgörande ersättare för Per Ek (SD)\n\n"
+    ),
+    "party and role cells under a label": (
+        "Beslutande:\nEva Berg\t(S)\tordförande\nLars Holm\t(M)\tledamot\nKarin Ek\t(C)\tledamot\n"
+        "Nils Ek\t(SD)\ttjänstgörande ersättare för Per Ek (SD)\n\n"
+    ),
     "absence after the name": (
         "Ledamöter\nEva Berg (S), ordförande\nLars Holm (M)\nKarin Ek (C)\n"
         "Per Ek (SD), frånvarande\n\nErsättare\nNils Ek (SD), tjänstgörande för Per Ek (SD)\n"
