@@ -15,6 +15,7 @@ from beslutsgraf.ingest.model import Span
 
 __all__ = [
     "TableColumns",
+    "deputy_serves",
     "is_attendance_table",
     "item_row",
     "marked_items",
@@ -40,13 +41,17 @@ class TableColumns:
     presence, an item; only then does a blank cell say the member did not come.
     `serving`: the deputy column names who sat in the member's place, as a table that
     marks presence, or a "Tjänstgörande ersättare" heading, says; else it lists the
-    member's deputy, who attends as a deputy ("Ledamot | Ersättare" with no marks)."""
+    member's deputy, who attends as a deputy ("Ledamot | Ersättare" with no marks).
+    `serving_heading`: the heading itself says so; a plain "Ersättare" column of a table
+    that marks presence lists every member's deputy, serving only for a member who did
+    not come (`deputy_serves`)."""
 
     presence: int | None
     deputy: int | None = None
     absence: int | None = None
     items: tuple[tuple[int, int], ...] = ()  # (column, item number)
     serving: bool = False
+    serving_heading: bool = False
     marked: bool = False
     items_marked: bool = False
     # Where each heading stands on its line (start, end), when runs of spaces part the
@@ -117,13 +122,15 @@ def table_columns(line: Line) -> TableColumns | None:
     presence, absence = _column_of(cells, words["presence"]), _column_of(cells, words["absence"])
     deputy = _column_of(cells, deputy_words)
     marked = bool(items) or presence is not None or absence is not None
+    serving_heading = deputy is not None and cells[deputy] in words["serving"]
     columns = TableColumns(
         presence,
         deputy,
         absence,
         tuple(items.items()),
         # Without a mark, a row's deputy is named beside the member, not sitting for them.
-        serving=deputy is not None and (marked or cells[deputy] in words["serving"]),
+        serving=deputy is not None and (marked or serving_heading),
+        serving_heading=serving_heading,
         bounds=tuple((piece.start, piece.end) for piece in pieces),
     )
     # Spaced headings of list headings only ("Ledamöter    Närvarande"), or of no mark or
@@ -255,19 +262,49 @@ def is_attendance_table(text: str, position: int) -> bool:
     )
 
 
-def row_key(columns: TableColumns, cells: list[str], deputy: bool) -> str:
-    """ "absent" where the presence cell says so ("Nej"), or is blank with a deputy named,
-    or the absence column is marked; "unmarked" where the member's presence cell is
-    blank, or no item is marked, while other rows are marked; else ""."""
-
-    def cell(column: int | None) -> str:
-        return cells[column].strip().lower() if column is not None and column < len(cells) else ""
-
-    presence = cell(columns.presence)
-    if presence in _column_words()["absent"] or _is_mark(cell(columns.absence)):
+def row_key(
+    columns: TableColumns, cells: list[str], deputy: bool, deputy_from_an_item: bool = False
+) -> str:
+    """ "absent" where the presence cell says so ("Nej"), or is blank with a deputy named
+    (`deputy`: serving in the member's place), or the absence column is marked, or a
+    table that marks nothing names a deputy serving in the member's place for the whole
+    meeting ("Ledamot | Tjänstgörande ersättare"; not `deputy_from_an_item`: "§§ 14-16
+    Ola Åberg" leaves the member in the seat before); "unmarked" where the member's
+    presence cell is blank, or no item is marked, while other rows are marked; else ""."""
+    presence = _cell(cells, columns.presence)
+    if presence in _column_words()["absent"] or _is_mark(_cell(cells, columns.absence)):
         return "absent"
     if columns.presence is not None and not presence and (deputy or columns.marked):
         return "absent" if deputy else "unmarked"
-    if columns.items_marked and not any(_is_mark(cell(c)) for c, _ in columns.items):
+    if columns.items_marked and not any(_is_mark(_cell(cells, c)) for c, _ in columns.items):
         return "unmarked"
+    if deputy and not deputy_from_an_item and not _has_marks(columns):
+        return "absent"
     return ""
+
+
+def deputy_serves(columns: TableColumns, cells: list[str]) -> bool:
+    """Whether the deputy a row names sat in the place of the row's member, as the columns
+    say: a "Tjänstgörande ersättare" column names only those who did; an "Ersättare"
+    column of a table that marks presence names every member's deputy, and the deputy
+    of a member marked present did not serve."""
+    if not columns.serving:
+        return False
+    return columns.serving_heading or not _marked_present(columns, cells)
+
+
+def _marked_present(columns: TableColumns, cells: list[str]) -> bool:
+    """The row's presence cell holds a mark ("X") that is no "nej", or its absence cell
+    is blank."""
+    if columns.presence is not None:
+        presence = _cell(cells, columns.presence)
+        return _is_mark(presence) and presence not in _column_words()["absent"]
+    return columns.absence is not None and not _is_mark(_cell(cells, columns.absence))
+
+
+def _has_marks(columns: TableColumns) -> bool:
+    return columns.presence is not None or columns.absence is not None or bool(columns.items)
+
+
+def _cell(cells: list[str], column: int | None) -> str:
+    return cells[column].strip().lower() if column is not None and column < len(cells) else ""

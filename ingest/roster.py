@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from beslutsgraf.ingest.attendance_table import (
     TableColumns,
+    deputy_serves,
     item_row,
     row_cells,
     row_key,
@@ -34,15 +35,17 @@ from beslutsgraf.ingest.lines import (
     strip_markup,
     trimmed_span,
 )
-from beslutsgraf.ingest.model import RosterSection, Span
+from beslutsgraf.ingest.model import PersonMention, RosterSection, Span
 from beslutsgraf.ingest.people import (
     PARTY,
     is_organisation_like,
     is_unit,
     name_run_starts,
+    parse_person,
     starts_with_name,
 )
 from beslutsgraf.ingest.reference_data import read_registers
+from beslutsgraf.ontology import BG
 
 __all__ = ["find_rosters", "known_organisation_words", "split_cells"]
 
@@ -72,8 +75,11 @@ _PHRASE_REACH = 40  # characters before a name that may hold "tjänstgörande er
 _NOT_CALLED = frozenset({"others", "administration", "communication", "deputies"})
 # A table row's deputy cell: not the row's member, so no row group's seat is theirs.
 _DEPUTY_CELLS = frozenset({"serving_deputies", "deputies"})
+_SERVING_ROLE = str(BG.tjanstgorandeErsattare)
 # Keys that say a table's row did not come, not which list it is on.
 _NOT_COMING = frozenset({"absent", "not_present"})
+# A member list's section: its column, group, heading, key and the list it stands in.
+_SectionId = tuple[int, int | None, int | None, str, str | None]
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
 
 
@@ -83,6 +89,7 @@ class _Cell:
     column: int
     kind: str  # "heading", "group", "person", "other"
     key: str = ""
+    listed_as: str | None = None  # the seat of a row's deputy who did not come (`key`)
 
 
 @cache
@@ -334,7 +341,7 @@ class _LineCells:
         """A table row under column headings: the person its cells describe (up to the
         first mark or deputy column), keyed by `row_key`; the deputy ("Ersättare" column,
         with the cells after it: "Sara Holm\t12–14") serves in the member's place where
-        the columns say so (`TableColumns.serving`), else attends as a deputy."""
+        the columns say so (`deputy_serves`), else attends as a deputy."""
         line = self.lines[index]
         pieces = row_cells(self.text, line, columns.bounds)
         if len([piece for piece in pieces if piece.text.strip()]) < 2:
@@ -346,20 +353,46 @@ class _LineCells:
         marks = (columns.presence, columns.deputy, columns.absence, *(c for c, _ in columns.items))
         firsts = [pieces[c].start for c in marks if c is not None and 0 < c < len(pieces)]
         span = trimmed_span(self.text, line.start, min(firsts, default=line.end))
-        serving = deputy is not None and columns.serving
-        key = row_key(columns, [piece.text for piece in pieces], serving)
-        cells = [_Cell(span, 0, self._kind(span), key)]
-        if deputy is not None:
-            # A deputy named beside the member, with no mark, attends as the deputies
-            # listed under "Ersättare" do: serving only where the cell says so ("tjg").
-            seat = "serving_deputies" if serving else "deputies"
-            cells.append(_Cell(deputy, 0, self._kind(deputy), seat))
-        return cells
+        texts = [piece.text for piece in pieces]
+        if deputy is None:
+            return [_Cell(span, 0, self._kind(span), row_key(columns, texts, False))]
+        said = self._deputy_says(deputy)
+        seat, listed_as = _deputy_seat(columns, texts, said)
+        serving = seat == "serving_deputies"
+        # "§§ 14-16 Ola Åberg": from a later item, the member sat in the seat before it.
+        key = row_key(columns, texts, serving, serving and bool(said.items))
+        return [
+            _Cell(span, 0, self._kind(span), key),
+            _Cell(deputy, 0, self._kind(deputy), seat, listed_as),
+        ]
+
+    def _deputy_says(self, deputy: Span) -> PersonMention:
+        """What the deputy's cell says of her: the role she came in, the items attended."""
+        said = parse_person(self.text, deputy.start, deputy.end, known_organisations=self.known)
+        return said or PersonMention(deputy.text, deputy)
 
     def _kind(self, span: Span) -> str:
         return (
             "person" if starts_with_name(self.text, span.start, span.end, self.known) else "other"
         )
+
+
+def _deputy_seat(
+    columns: TableColumns, cells: list[str], said: PersonMention
+) -> tuple[str, str | None]:
+    """The list a row's deputy stands in (and the seat she holds there): serving in the
+    member's place where the columns say so; else attending as a deputy, as the deputies
+    listed under "Ersättare" do, serving only where her cell says so ("tjg ers för …",
+    "§§ 14-16"). In a table that marks presence, the deputy beside a member marked
+    present, her cell silent, did not serve, nor is she marked as come: neither called
+    nor there, a deputy of the body all the same."""
+    if deputy_serves(columns, cells):
+        return "serving_deputies", None
+    if not columns.serving:
+        return "deputies", None
+    if said.meeting_role == _SERVING_ROLE or said.items:
+        return "serving_deputies", None
+    return "not_present", "deputies"
 
 
 def _is_row_group(lines: _LineCells, index: int, cells: list[_Cell]) -> bool:
@@ -387,7 +420,7 @@ def _line_cells(text: str, line: Line, known: frozenset[str]) -> list[_Cell]:
 def _wraps_organisation(
     lines: _LineCells,
     cells: list[_Cell],
-    collected: dict[tuple[int, int | None, int | None, str], list[Span]],
+    collected: dict[_SectionId, list[Span]],
 ) -> bool:
     """Whether a line of one organisation's name ends the last person's entry in its
     column, the line right above: a unit ("Socialförvaltningen Centrum" under "Per Ek,
@@ -412,7 +445,7 @@ def _wraps_organisation(
 def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     groups: dict[int, Span | None] = {}
     headings: dict[int, tuple[Span | None, str]] = {}
-    collected: dict[tuple[int, int | None, int | None, str], list[Span]] = {}
+    collected: dict[_SectionId, list[Span]] = {}
     order: list[tuple[int, Span | None, Span | None, str, str | None]] = []
     table: TableColumns | None = None  # the columns of the table this line is a row of
     # The list a table's rows stand in under a row group of those who did not come
@@ -447,30 +480,37 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
             else:
                 group = groups.get(cell.column) or groups.get(0)
                 heading, listed = headings.get(cell.column, (None, "members"))
-                seat = seats.get(cell.column) if cell.key not in _DEPUTY_CELLS else None
+                own_seat = cell.key in _DEPUTY_CELLS or cell.listed_as is not None
+                seat = None if own_seat else seats.get(cell.column)
                 if seat is not None or cell.key == "unmarked":
                     key = "not_present" if (seat or listed) in _NOT_CALLED else "absent"
                 else:
                     key = cell.key or listed
-                section_id = (
-                    cell.column,
-                    group.start if group else None,
-                    heading.start if heading else None,
-                    key,
+                # A row that did not come still stands in its heading's list.
+                listed_as = (
+                    cell.listed_as
+                    or seat
+                    or (listed if key in _NOT_COMING and key != listed else None)
                 )
+                section_id = _section_id(cell.column, group, heading, key, listed_as)
                 if section_id not in collected:
                     collected[section_id] = []
-                    # A row that did not come still stands in its heading's list.
-                    listed_as = seat or (listed if key in _NOT_COMING and key != listed else None)
                     order.append((cell.column, group, heading, key, listed_as))
                 collected[section_id].append(cell.span)
         index += 1
     for column, group, heading, key, listed_as in order:
-        section_id = (
-            column,
-            group.start if group else None,
-            heading.start if heading else None,
-            key,
-        )
+        section_id = _section_id(column, group, heading, key, listed_as)
         out.append(RosterSection(group, heading, key, tuple(collected[section_id]), listed_as))
     return index
+
+
+def _section_id(
+    column: int, group: Span | None, heading: Span | None, key: str, listed_as: str | None
+) -> _SectionId:
+    return (
+        column,
+        group.start if group else None,
+        heading.start if heading else None,
+        key,
+        listed_as,
+    )

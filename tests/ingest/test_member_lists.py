@@ -15,6 +15,7 @@ from beslutsgraf.ingest.model import Attendance
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
+from beslutsgraf.store.base import Store
 
 from .conftest import loaded_store
 from .ks_protocol import (
@@ -206,19 +207,103 @@ def test_a_deputy_beside_the_member_attends_as_deputy_unless_marked_serving(
         assert [roles[name] for name in deputies] == ["ersattare"] * len(deputies)
 
 
-def test_a_serving_deputies_column_names_who_sat_in_the_members_place(tmp_path: Path) -> None:
-    """ "Tjänstgörande ersättare" says the deputy served, marks or none: she is called."""
-    members = (
+SERVING_COLUMN = {
+    "name, party and serving deputy": (
         "Ledamot\tParti\tTjänstgörande ersättare\n"
         "Eva Berg, ordförande\tS\t\n"
-        "Lars Holm\tM\tSara Lind (V)\n"
-        "Karin Ek\tC\t\n\n"
-        "Justerare: Karin Ek (C)\n"
-    )
+        "Lars Holm\tM\tSara Lind (M)\n"
+        "Karin Ek\tC\t\n"
+    ),
+    "name and serving deputy": (
+        "Ledamot\tTjänstgörande ersättare\n"
+        "Eva Berg (S), ordförande\n"
+        "Lars Holm (M)\tSara Lind (M)\n"
+        "Karin Ek (C)\n"
+    ),
+    "name and serving deputy, spaced": (
+        "Ledamot                     Tjänstgörande ersättare\n"
+        "Eva Berg (S), ordförande\n"
+        "Lars Holm (M)               Sara Lind (M)\n"
+        "Karin Ek (C)\n"
+    ),
+}
+SUBSTITUTIONS = (
+    "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+    "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+    "SELECT ?deputy ?member WHERE { ?s bg:substitute/foaf:name ?deputy ; "
+    "bg:substituted/foaf:name ?member }"
+)
+
+
+def _substitutions(store: Store) -> set[tuple[str, str]]:
+    rows = store.select(SUBSTITUTIONS)
+    return {(row["deputy"].strip('"'), row["member"].strip('"')) for row in rows}
+
+
+@pytest.mark.parametrize("layout", sorted(SERVING_COLUMN))
+def test_a_serving_deputies_column_names_who_sat_in_the_members_place(
+    tmp_path: Path, layout: str
+) -> None:
+    """ "Tjänstgörande ersättare" says the deputy served, marks or none: she sat in the
+    place of the member of her row, who did not come and keeps his seat, as under
+    "Tjänstgörande ersättare: Sara Lind (M) för Lars Holm (M)"."""
+    members = SERVING_COLUMN[layout] + "\nJusterare: Karin Ek (C)\n"
     path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
     attendance = extract(segment(read(path))).attendance
     assert "Sara Lind" in {p.name for p in attendance.called}
     assert attendance.others_present == ()
+    assert [p.name for p in attendance.absent] == ["Lars Holm"]
+    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
+        ("Sara Lind", "Lars Holm")
+    ]
+    with loaded_store(tmp_path, path) as store:
+        assert _substitutions(store) == {("Sara Lind", "Lars Holm")}
+        assert meeting_people(store, "absentee") == {"Lars Holm"}
+        assert meeting_people(store, "attendee") == {"Eva Berg", "Karin Ek", "Sara Lind"}
+        roles = membership_roles(store)
+        assert (roles["Lars Holm"], roles["Sara Lind"]) == ("ledamot", "ersattare")
+
+
+MARKED_WITH_DEPUTIES = {
+    "tabs": (
+        "Ledamot\tParti\tNärvarande\tErsättare\n"
+        "Eva Berg, ordförande\tS\tX\tAnna Lund (S)\n"
+        "Lars Holm\tM\t\tSara Lind (M)\n"
+        "Karin Ek\tC\tX\tOla Dahl (C)\n"
+    ),
+    "spaced": (
+        "Ledamot                 Parti   Närvarande   Ersättare\n"
+        "Eva Berg, ordförande    S       X            Anna Lund (S)\n"
+        "Lars Holm               M                    Sara Lind (M)\n"
+        "Karin Ek                C       X            Ola Dahl (C)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(MARKED_WITH_DEPUTIES))
+def test_the_deputy_of_a_member_marked_present_did_not_serve(tmp_path: Path, layout: str) -> None:
+    """A table that marks presence lists every member's deputy beside them: only the
+    deputy of a member not marked present sat in the member's place. The deputies of
+    those who came were neither called nor there, deputies of the body all the same."""
+    members = MARKED_WITH_DEPUTIES[layout] + "\nJusterare: Karin Ek (C)\n"
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    attendance = extract(segment(read(path))).attendance
+    assert sorted(p.name for p in attendance.called) == [
+        "Eva Berg",
+        "Karin Ek",
+        "Lars Holm",
+        "Sara Lind",
+    ]
+    assert attendance.others_present == ()
+    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
+        ("Sara Lind", "Lars Holm")
+    ]
+    with loaded_store(tmp_path, path) as store:
+        assert _substitutions(store) == {("Sara Lind", "Lars Holm")}
+        assert meeting_people(store, "attendee") == {"Eva Berg", "Karin Ek", "Sara Lind"}
+        assert meeting_people(store, "absentee") == {"Lars Holm"}
+        roles = membership_roles(store)
+        assert (roles["Anna Lund"], roles["Ola Dahl"]) == ("ersattare", "ersattare")
 
 
 def test_a_deputy_serving_for_a_member_of_another_row_is_named_by_her_own_cell(
