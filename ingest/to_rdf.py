@@ -244,6 +244,8 @@ class _Builder:
                 self.add(iri, ORG.classification, organisation.org_type)
             for convener in organisation.convened_by:
                 self.add(iri, BG.convenedBy, convener)
+            if organisation.part_of is not None:
+                self.add(iri, ORG.subOrganizationOf, organisation.part_of)
         body = self.resolved.body
         if body is not None:
             self.evidence(body.iri, self.mentions.meeting.body_span, IDENTIFYING)
