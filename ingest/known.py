@@ -23,6 +23,7 @@ from typing import Protocol
 
 from rdflib import URIRef
 
+from beslutsgraf.ingest.body_owner import owner_of
 from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -278,9 +279,22 @@ def body_named(written: str) -> str:
 
 
 def organisation_names(mentions: Mentions) -> Iterator[str]:
-    """Every organisation name as written in a document (people's organisations,
-    boards, the body itself, assignees, bodies recommended to decide)."""
-    yield from (name for name in _all_organisation_names(mentions) if _plausible(name))
+    """Every organisation name a document uses, as it resolves: a board every kommun has
+    named with its owner ("Socialnämnden i Älvdals kommun", body_owner.py), the owner
+    itself, and the rest as written."""
+    yield from dict(written_organisation_names(mentions)).values()
+
+
+def written_organisation_names(mentions: Mentions) -> Iterator[tuple[str, str]]:
+    """Each organisation name as written in a document (people's organisations, boards,
+    the body itself, assignees, bodies recommended to decide) with the name it resolves
+    by; the letterhead's owner of the document's boards is one of them."""
+    owner = owner_of(mentions)
+    if owner.name is not None:
+        yield owner.name, owner.name
+    for name in _all_organisation_names(mentions):
+        if _plausible(name):
+            yield name, owner.qualify(name)
 
 
 def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
@@ -414,6 +428,7 @@ def _body_iri(
     name = body_name(mentions)
     if name is None:
         return None
+    name = owner_of(mentions).qualify(name)
     cluster = find_cluster(organisations, name)
     if cluster is not None and cluster.fixed_iri:
         return URIRef(cluster.fixed_iri)
@@ -479,6 +494,7 @@ def _person_records(
 ) -> list[PersonRecord]:
     """One record per person the document names, with what it says around the names."""
     keys = PersonKeys(mentions, minter)
+    qualify = owner_of(mentions).qualify
     header_date = mentions.meeting.date.as_date() if mentions.meeting.date else None
     # Names found only in running text may be misreadings: they join, never create.
     firm = {(p.span.start, p.name) for p in person_mentions(mentions, free_text=False)}
@@ -499,9 +515,9 @@ def _person_records(
         if on_list:
             listed.add(key)
         organisations = {
-            organisation_iris[_spelling(name)]
+            organisation_iris[qualify(name)]
             for name in (person.organisation, person.role_organisation)
-            if name and _spelling(name) in organisation_iris
+            if name and qualify(name) in organisation_iris
         }
         context = PersonContext(
             parties=frozenset({str(minter.party(person.party))} if person.party else ()),

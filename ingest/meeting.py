@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from beslutsgraf.ingest.body_owner import owner_name
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, month_pattern
 from beslutsgraf.ingest.model import (
     ClockTime,
@@ -177,13 +178,14 @@ def _body_from_title(segments: Segments) -> tuple[str | None, Span | None, DateV
             return _as_name(named.text), named, title_date
     # Otherwise a short first heading names the body; a sentence, a page number or a
     # line that only says what the document is ("SAMMANTRÄDESPROTOKOLL 1 (4)") does not.
-    if (
-        segments.title
-        and _looks_like_name(segments.title[0].text)
-        and not _kind_line(segments.title[0].text)
-    ):
-        first = segments.title[0]
-        return _as_name(first.text), first, title_date
+    # A letterhead naming the owner ("Västra Götalandsregionen") over a second heading
+    # leaves the body to that one ("Regionstyrelsen").
+    names = [span for span in segments.title[:2] if _looks_like_name(span.text)]
+    names = [span for span in names if not _kind_line(span.text)]
+    if names and names[0] is segments.title[0]:
+        if len(names) == 2 and owner_name(names[0].text) is not None:
+            return _as_name(names[1].text), names[1], title_date
+        return _as_name(names[0].text), names[0], title_date
     return None, None, title_date
 
 

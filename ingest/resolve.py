@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
+from beslutsgraf.ingest.body_owner import owner_of
 from beslutsgraf.ingest.concepts import concept_in_name, label_of
 from beslutsgraf.ingest.errors import UnplacedMeeting
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -34,8 +35,8 @@ from beslutsgraf.ingest.known import (
     conveners,
     extend_known,
     find_cluster,
-    organisation_names,
     person_mentions,
+    written_organisation_names,
 )
 from beslutsgraf.ingest.model import Mentions, PersonMention, PlannedMeeting, YearSummaryEntry
 from beslutsgraf.ingest.names import (
@@ -79,6 +80,7 @@ class ResolvedOrganisation:
     spellings: tuple[str, ...]  # the spellings this document uses
     org_type: URIRef | None  # bg:OrgType concept; None: not classified (left untyped)
     convened_by: tuple[URIRef, ...] = ()
+    part_of: URIRef | None = None  # the owner of a board ("Socialnämnden i Älvdals kommun")
 
 
 @dataclass(frozen=True)
@@ -317,13 +319,19 @@ def _body_type(mentions: Mentions) -> URIRef | None:
 def _organisations(
     mentions: Mentions, known: Known, minter: IriMinter
 ) -> dict[str, ResolvedOrganisation]:
-    names = sorted({" ".join(n.split()) for n in organisation_names(mentions) if n.strip()})
+    # Written name → the name it resolves by (a board every kommun has, with its owner).
+    resolves_by = {
+        " ".join(written.split()): name
+        for written, name in written_organisation_names(mentions)
+        if written.strip()
+    }
+    owner = owner_of(mentions)
     grouped: dict[str, tuple[NameCluster, list[str]]] = {}
-    for name in names:
+    for name in sorted(set(resolves_by.values())):
         cluster = find_cluster(known.organisations, name)
         if cluster is not None:
             grouped.setdefault(cluster.canonical, (cluster, []))[1].append(name)
-    result: dict[str, ResolvedOrganisation] = {}
+    by_name: dict[str, ResolvedOrganisation] = {}
     for cluster, used in grouped.values():
         iri = (
             URIRef(cluster.fixed_iri)
@@ -334,7 +342,23 @@ def _organisations(
             iri, cluster.canonical, tuple(used), _org_type(cluster, iri, mentions, known)
         )
         for name in used:
-            result[name] = organisation
+            by_name[name] = organisation
+    owner_node = by_name.get(owner.name) if owner.name else None
+    for written, name in resolves_by.items():
+        if name != written and name in by_name and owner_node is not None:
+            # "Socialnämnden i Älvdals kommun": typed as the board it is, part of its owner.
+            organisation = by_name[name]
+            by_name[name] = replace(
+                organisation,
+                org_type=concept_in_name(BG.OrgType, written) or organisation.org_type,
+                part_of=owner_node.iri,
+            )
+    result = {
+        key: by_name[name]
+        for written, name in resolves_by.items()
+        if name in by_name
+        for key in (written, name)
+    }
     # The profile requires the conveners of a collaboration body; when the text does
     # not name them the organisation stays unclassified rather than asserting a guess.
     for name, organisation in list(result.items()):
@@ -351,11 +375,10 @@ def _organisations(
         body_type = body_org.org_type or _body_type(mentions)
         if body_type in _CONVENED_TYPES and not convened_by:
             body_type = None
-        updated = ResolvedOrganisation(
-            body_org.iri, body_org.name, body_org.spellings, body_type, convened_by
-        )
-        for name in body_org.spellings:
-            result[name] = updated
+        updated = replace(body_org, org_type=body_type, convened_by=convened_by)
+        for name, organisation in list(result.items()):
+            if organisation.iri == body_org.iri:
+                result[name] = updated
     _add_roster_groups(mentions, known, result)
     return result
 

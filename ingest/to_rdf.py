@@ -94,6 +94,7 @@ def to_rdf(resolved: Resolved, generated_at: dt.datetime | None = None) -> Graph
     builder.memberships()
     builder.planned_meetings()
     builder.summary_decisions()
+    builder.forget_unlinked_organisations()
     return bind_prefixes(graph_of(builder.triples))
 
 
@@ -244,9 +245,25 @@ class _Builder:
                 self.add(iri, ORG.classification, organisation.org_type)
             for convener in organisation.convened_by:
                 self.add(iri, BG.convenedBy, convener)
+            if organisation.part_of is not None:
+                self.add(iri, ORG.subOrganizationOf, organisation.part_of)
         body = self.resolved.body
         if body is not None:
             self.evidence(body.iri, self.mentions.meeting.body_span, IDENTIFYING)
+
+    def forget_unlinked_organisations(self) -> None:
+        """Leave out an organisation nothing in the graph points at: a name the reader took
+        for one ("Västkom.Bakgrund", a cut-off "Johanna Zi") that no membership, decision
+        or meeting uses says nothing of the document and would be listed as a body."""
+        linked = {value for _, _, value in self.triples}
+        body = self.resolved.body
+        unlinked = {
+            organisation.iri
+            for organisation in self.resolved.organisations.values()
+            if organisation.iri not in linked and (body is None or organisation.iri != body.iri)
+        }
+        if unlinked:
+            self.triples = {t: None for t in self.triples if t[0] not in unlinked}
 
     def persons(self) -> None:
         described: set[URIRef] = set()

@@ -355,3 +355,21 @@ def test_members_represent_the_organisation_beside_their_name_or_their_group(
     assert represents["Marina Johansson"] == "Göteborgsregionen"
     # Listed as "ordförande Regionstyrelsen" under "För Västra Götalandsregionen (VGR)".
     assert represents["Helén Eliasson"] == "Västra Götalandsregionen"
+
+
+def test_every_organisation_a_document_describes_is_linked_from_it(store: EmbeddedStore) -> None:
+    # A name read as an organisation that nothing uses ("Västkom.Bakgrund", a heading run
+    # into the name before it) would be listed among the organisations.
+    unlinked = values(
+        store,
+        """SELECT DISTINCT ?label WHERE { GRAPH ?g {
+             ?o skos:prefLabel ?label .
+             FILTER (STRSTARTS(STR(?o), "https://w3id.org/beslutsgraf/id/org/"))
+             FILTER NOT EXISTS { ?any ?link ?o }
+           } FILTER (STRSTARTS(STR(?g), "https://w3id.org/beslutsgraf/id/source/")) }""",
+        "label",
+    )
+    assert unlinked == []
+    labels = values(store, "SELECT ?label WHERE { ?o skos:prefLabel ?label }", "label")
+    assert '"Västkom.Bakgrund"@sv' not in labels
+    assert '"Västra Götalandsregionen"@sv' in labels
