@@ -22,14 +22,23 @@ from functools import cache
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import Mentions
 from beslutsgraf.ingest.names import fold
+from beslutsgraf.ingest.people import is_unit
 from beslutsgraf.ingest.reference_data import read_registers
 
-__all__ = ["Owner", "document_owner", "is_generic_body", "owner_name", "owner_of"]
+__all__ = [
+    "Owner",
+    "document_owner",
+    "is_generic_body",
+    "letterhead_owner",
+    "owner_name",
+    "owner_of",
+    "unit_parent",
+]
 
 # The letterhead is on the first lines of the first page.
 _LETTERHEAD_LINES = 4
-# A letterhead line sets its parts apart with tabs or runs of spaces.
-_CELLS = re.compile(r"\t+| {2,}")
+# A letterhead line sets its parts apart with tabs, runs of spaces or a table's rules.
+_CELLS = re.compile(r"\t+| {2,}| \| ")
 _MARKUP = " #*_|"
 _FUNCTION_WORDS = frozenset({"i", "och", "för"})
 _NAME = re.compile(r"[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,5}")
@@ -87,9 +96,14 @@ def owner_name(cell: str) -> str | None:
 
 
 def document_owner(mentions: Mentions) -> str | None:
+    """The organisation the minutes' letterhead names (see `letterhead_owner`)."""
+    return letterhead_owner(mentions.document.text)
+
+
+def letterhead_owner(text: str) -> str | None:
     """The organisation the letterhead names, when the first lines hold one as a part of
     their own ("ÄLVDALS KOMMUN      PROTOKOLL      1(3)")."""
-    lines = (line for line in mentions.document.text.splitlines() if line.strip())
+    lines = (line for line in text.splitlines() if line.strip())
     for _, line in zip(range(_LETTERHEAD_LINES), lines, strict=False):
         for cell in _CELLS.split(line.strip()):
             name = owner_name(cell)
@@ -137,3 +151,12 @@ class Owner:
 def owner_of(mentions: Mentions) -> Owner:
     """The owner of `mentions`' generic body names (none: names stay as written)."""
     return Owner(document_owner(mentions))
+
+
+def unit_parent(name: str) -> str | None:
+    """The organisation a unit is named after: "Lerums kommun, Sektor vård och omsorg" →
+    "Lerums kommun" (a unit is written after its organisation, people.py)."""
+    if "," not in name:
+        return None
+    parent, unit = (part.strip() for part in name.rsplit(",", 1))
+    return parent if parent and unit and is_unit(unit) else None

@@ -23,7 +23,7 @@ from typing import Protocol
 
 from rdflib import URIRef
 
-from beslutsgraf.ingest.body_owner import owner_of
+from beslutsgraf.ingest.body_owner import owner_of, unit_parent
 from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -295,6 +295,9 @@ def written_organisation_names(mentions: Mentions) -> Iterator[tuple[str, str]]:
     for name in _all_organisation_names(mentions):
         if _plausible(name):
             yield name, owner.qualify(name)
+            parent = unit_parent(name)
+            if parent is not None:  # its node, for org:subOrganizationOf
+                yield parent, owner.qualify(parent)
 
 
 def _all_organisation_names(mentions: Mentions) -> Iterator[str]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
-from beslutsgraf.ingest.body_owner import owner_of
+from beslutsgraf.ingest.body_owner import owner_of, unit_parent
 from beslutsgraf.ingest.concepts import concept_in_name, label_of
 from beslutsgraf.ingest.errors import UnplacedMeeting
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -353,6 +353,10 @@ def _organisations(
                 org_type=concept_in_name(BG.OrgType, written) or organisation.org_type,
                 part_of=owner_node.iri,
             )
+    for name, organisation in by_name.items():
+        parent = by_name.get(unit_parent(name) or "")
+        if parent is not None and parent.iri != organisation.iri:
+            by_name[name] = replace(organisation, part_of=parent.iri)
     result = {
         key: by_name[name]
         for written, name in resolves_by.items()

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from beslutsgraf.ingest.body_owner import letterhead_owner
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.base import Store
 
@@ -119,3 +122,22 @@ def test_a_registered_board_under_its_owners_letterhead_is_the_registers_node(
         "org/region-varmland",
         "Region Värmland",
     )
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "owner"),
+    [
+        ("ÄLVDALS KOMMUN                    PROTOKOLL                    1(3)", "Älvdals kommun"),
+        ("ALINGSÅS KOMMUN | KOMMUNSTYRELSEN | Sida 1 (12)", "Alingsås kommun"),  # a Word box
+        ("Göteborgs Stad\tProtokoll", "Göteborgs Stad"),
+        ("LANDSTINGET I VÄRMLAND", "Landstinget i Värmland"),
+        ("# Region Jämtland Härjedalen", "Region Jämtland Härjedalen"),
+        ("Regionförbundet i Kalmar län\tProtokoll", "Regionförbundet i Kalmar län"),
+        # A field, a place or the body is no letterhead.
+        ("Plats: Kungsbacka stad", None),
+        ("Plats och tid  Stadshuset, Kungsbacka", None),
+        ("Kommunstyrelsen\tSammanträdesdatum 2024-09-10", None),
+    ],
+)
+def test_the_owner_is_a_letterhead_part_of_its_own(letterhead: str, owner: str | None) -> None:
+    assert letterhead_owner(f"{letterhead}\nKommunstyrelsen\nSammanträdesdatum 2024-09-10") == owner

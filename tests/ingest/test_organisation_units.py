@@ -171,3 +171,24 @@ def test_officials_from_a_forvaltning_named_with_och_come_from_all_of_it(tmp_pat
     assert ("Per Ek", "Vård och omsorg") in organisations
     assert ("Sara Lind", "Kultur och fritid") in organisations
     assert not {label for _, label in organisations} & {"Vård", "Kultur"}
+
+
+def test_a_unit_is_part_of_the_organisation_it_is_named_after(tmp_path: Path) -> None:
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=MEMBERS + OTHERS_PRESENT))
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(
+            _PREFIXES + "SELECT ?unit ?parent WHERE { GRAPH ?g { ?u org:subOrganizationOf ?p } "
+            'FILTER(STRSTARTS(STR(?g), "https://w3id.org/beslutsgraf/id/source/")) '
+            "?u skos:prefLabel ?unit . ?p skos:prefLabel ?parent }"
+        )
+    parents = {
+        row["unit"].removesuffix("@sv").strip('"'): row["parent"].removesuffix("@sv").strip('"')
+        for row in rows
+    }
+    # The registers' nodes: VGR, and the kommuner of Göteborg and Lerum.
+    assert parents == {
+        "Västra Götalandsregionen, Koncernkontoret": "Västra Götalandsregionen",
+        "Göteborgs Stad, Socialförvaltningen Centrum": "Göteborgs kommun",
+        "Göteborgs Stad, Stadsledningskontoret": "Göteborgs kommun",
+        "Lerums kommun, Sektor vård och omsorg": "Lerums kommun",
+    }
