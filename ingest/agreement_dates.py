@@ -1,18 +1,20 @@
 """Dates an agreement gets by reckoning from what the item states: the new end of a
-prolongation by a term ("förlängs med två år" from the end it has), and the last day of
-an agreement that ends when another enters into force."""
+prolongation by a term ("förlängs med två år" from the end it has), the last day of an
+agreement that ends when another enters into force, and the years of the period its title
+gives ("Samverkansavtal om hjälpmedel 2025–2028")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import DateValue, Span
 from beslutsgraf.ingest.patterns import fill, number_word
 
-__all__ = ["day_before", "is_term", "prolonged_end", "term_end"]
+__all__ = ["OwnPeriod", "day_before", "is_term", "own_period", "prolonged_end", "term_end"]
 
 _MONTHS_IN = {"år": 12, "månad": 1, "månader": 1}
 
@@ -63,6 +65,42 @@ def term_end(ended: DateValue, months: int, span: Span | None = None) -> DateVal
         return None
     end = after - dt.timedelta(days=1)
     return DateValue(end.year, end.month, end.day, span=span)
+
+
+@dataclass(frozen=True)
+class OwnPeriod:
+    """The period a title gives in years: the title without it, the first and last day."""
+
+    title: Span
+    start: DateValue
+    end: DateValue
+
+
+def own_period(text: str, title: Span, limit: int) -> OwnPeriod | None:
+    """The period in years that ends `title` ("Samverkansavtal om hjälpmedel 2025–2028")
+    or follows it ("… för perioden 2025–2028", up to `limit`): from the first day of its
+    first year to the last day of its last; None for any other title."""
+    for rule in _rules("own_period"):
+        for match in rule.finditer(text, title.start, limit):
+            cut = min(match.start(), title.end)
+            if title.end not in (match.start(), match.end()) or cut <= title.start:
+                continue  # a period elsewhere, or all the title is
+            first = int(match.group("from_year"))
+            last = match.group("until_year")
+            # "2025–28": the century is the first year's
+            last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+            if last_year < first:
+                return None
+            return OwnPeriod(
+                Span(title.start, cut, text[title.start : cut]),
+                DateValue(first, 1, 1, span=_group_span(match, "from_year")),
+                DateValue(last_year, 12, 31, span=_group_span(match, "until_year")),
+            )
+    return None
+
+
+def _group_span(match: re.Match[str], group: str) -> Span:
+    return Span(match.start(group), match.end(group), match.group(group))
 
 
 def day_before(day: DateValue) -> DateValue | None:

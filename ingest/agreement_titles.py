@@ -19,6 +19,7 @@ __all__ = [
     "continues_after_och",
     "indefinite_title",
     "party_run_end",
+    "title_words",
     "version_end",
 ]
 
@@ -34,6 +35,9 @@ _MAX_PARTY_WORDS = 16
 # länet beslutar …"); a topic's parts are short ("barn och unga med psykisk ohälsa").
 _MAX_SUBJECT_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"[,.;:()]")
+# A lower-case word hyphenated at a line end ("hem-\nsjukvård"; a PDF's soft wrap leaves a
+# space): its halves are one word. The word after the break is `next`.
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])-(?:[ \t]*\r?\n[ \t]*| )(?=(?P<next>[a-zåäöéü]+))")
 
 
 @cache
@@ -62,6 +66,16 @@ def agreement_heads(text: str, start: int, end: int) -> list[ConceptMatch]:
             )
         )
     return sorted(found, key=lambda match: (match.start, -match.end))
+
+
+def title_words(written: str) -> str:
+    """A title as written over lines, on one line: runs of spaces as one, and a word
+    hyphenated at a line break whole again ("hem-\nsjukvård" is "hemsjukvård"). A
+    suspended compound goes on with a conjunction ("hälso- och sjukvård", "in- och
+    utskrivning") and keeps its hyphen."""
+    links = {row[0] for row in _rows("hyphen_link")}
+    joined = _BROKEN_WORD.sub(lambda m: m.group(0) if m.group("next") in links else "", written)
+    return " ".join(joined.split())
 
 
 def indefinite_title(title: str, head: str) -> str:

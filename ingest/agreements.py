@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from beslutsgraf.ingest.agreement_dates import day_before
+from beslutsgraf.ingest.agreement_dates import day_before, own_period
 from beslutsgraf.ingest.agreement_titles import (
     agreement_heads,
     continues_after_med,
     continues_after_och,
     indefinite_title,
     party_run_end,
+    title_words,
     version_end,
 )
 from beslutsgraf.ingest.data_files import read_table
@@ -31,6 +32,7 @@ __all__ = [
     "find_agreements",
     "list_agreements",
     "relate_list",
+    "with_own_period",
     "with_replacements",
 ]
 
@@ -67,7 +69,7 @@ def _with_version(
         version = f"{match.group('issuer')} {match.group('date')}"
         cut = title.start + match.start()
         title = Span(title.start, cut, text[title.start : cut])
-    name = " ".join(title.text.split())
+    name = title_words(title.text)
     if head is not None:
         name = indefinite_title(name, " ".join(head.split()))
     return AgreementMention(name, title, concept, version_label=version)
@@ -218,7 +220,7 @@ def _title_around(text: str, match: ConceptMatch, limit: int) -> Span:
         following = text[word.start() : word.start() + 20].lower()
         if _FULL_DATE.fullmatch(word.group(0)):
             break
-        if any(following.startswith(stop + " ") or lowered == stop for stop in _words("stop")):
+        if any(_starts_with_words(following, stop) for stop in _words("stop")):
             break
         joined = text[end - 1] == "-"  # "Hälso- och sjukvårdsavtal"
         if lowered == "och" and not joined and not continues_after_och(text, word.end(), limit):
@@ -236,6 +238,12 @@ def _title_around(text: str, match: ConceptMatch, limit: int) -> Span:
         named = named or lowered in _words("topic")
         end = word.end()
     return Span(start, end, text[start:end])
+
+
+def _starts_with_words(following: str, words: str) -> bool:
+    """Whether `following` opens with the whole words `words` ("enligt förslaget." opens
+    with "enligt förslaget", "attesterat" not with "att")."""
+    return following.startswith(words) and not following[len(words) : len(words) + 1].isalnum()
 
 
 def _capitalised_after(text: str, position: int) -> bool:
@@ -311,6 +319,27 @@ def agreement_facts(
         ended_on=agreement.ended_on or dated.get("ended"),
         extension_term=term,
         part_of=whole,
+    )
+
+
+def with_own_period(text: str, agreement: AgreementMention, limit: int) -> AgreementMention:
+    """`agreement` titled without the period in years its title ends with or that follows
+    it ("att godkänna Samverkansavtal om hjälpmedel 2025–2028"), valid for that period,
+    when its type names no period (`period_is_validity`); otherwise as it is."""
+    if agreement.version_label or _local(agreement.agreement_type) not in _words(
+        "period_is_validity"
+    ):
+        return agreement
+    found = own_period(text, agreement.span, limit)
+    if found is None:
+        return agreement
+    named = _with_version(text, found.title, agreement.agreement_type, _head_at(text, found.title))
+    return replace(
+        agreement,
+        title=named.title,
+        span=named.span,
+        valid_from=agreement.valid_from or found.start,
+        valid_until=agreement.valid_until or found.end,
     )
 
 
@@ -470,7 +499,7 @@ def _replaced(text: str, old: Span, new: AgreementMention) -> AgreementMention |
     if named is not None and year is not None and named.span.start < year.start() < named.span.end:
         # "överenskommelsen om läkarmedverkan från 2014": the year dates it, it names nothing.
         title = trimmed_span(text, named.span.start, year.start())
-        name = " ".join(title.text.split())
+        name = title_words(title.text)
         head = _head_at(text, title)
         named = replace(
             named,
@@ -512,7 +541,9 @@ def _without_period(title: str) -> str:
 
 def _same_title(decided: AgreementMention, named: AgreementMention) -> bool:
     """Whether `named` is `decided` without the period its title ends with."""
-    return named.version_label is None and slug(_without_period(decided.title)) == slug(named.title)
+    return named.version_label is None and slug(_without_period(decided.title)) == slug(
+        _without_period(named.title)
+    )
 
 
 def _head_at(text: str, span: Span) -> str | None:

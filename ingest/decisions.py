@@ -17,6 +17,7 @@ from beslutsgraf.ingest.agreements import (
     find_agreements,
     list_agreements,
     relate_list,
+    with_own_period,
 )
 from beslutsgraf.ingest.amounts import find_amounts
 from beslutsgraf.ingest.data_files import read_table
@@ -202,10 +203,14 @@ def _clause(
             replace(a, applies_from=applies_from) if applies_from else a
             for a in find_agreements(text, body.start, body.end)
         ]
+    # "att godkänna Samverkansavtal om hjälpmedel 2025–2028": the period is its validity.
+    agreements = [with_own_period(text, agreement, body.end) for agreement in agreements]
     if len(agreements) == 1:
         agreements = [agreement_facts(text, agreements[0], body.start, body.end)]
-    prolongs = agreements[0] if agreements and _matches(decision_rules("prolongs"), whole) else None
-    new_end = _new_end(text, body, default_year) if prolongs else None
+    prolonging = _matches(decision_rules("prolongs"), whole)
+    prolongs = agreements[0] if agreements and prolonging else None
+    # Kept without an agreement too: the item may name the one "förlänga avtalet" refers to.
+    new_end = _new_end(text, body, default_year) if prolonging else None
     if prolongs is not None and new_end is not None:
         prolongs = replace(prolongs, valid_until=new_end)
         agreements[0] = prolongs
@@ -286,11 +291,20 @@ def _recurs(text: str, start: int, date_end: int) -> bool:
 
 
 def _new_end(text: str, body: Span, default_year: int | None) -> DateValue | None:
-    """The last "till och med" date; a bare year means its last day ("längst till och med 2024")."""
+    """The last "till och med" date; a bare year means its last day ("längst till och med 2024").
+    A date the clause gives as the end the agreement has ("avtalet, som löper ut 2024-12-31,
+    med två år") is none: the term runs from it (`agreement_dates.prolonged_end`)."""
+    current = {
+        match.start("date")
+        for rule in decision_rules("current_end")
+        for match in rule.finditer(text, body.start, body.end)
+    }
     found: list[tuple[int, DateValue]] = []
     for rule in decision_rules("new_end"):
         for match in rule.finditer(text, body.start, body.end):
             groups = match.groupdict()
+            if groups.get("date") and match.start("date") in current:
+                continue
             if groups.get("date"):
                 dates = find_dates(groups["date"], match.start("date"), default_year)
                 if dates:

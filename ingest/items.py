@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from beslutsgraf.ingest import procedure, votes
 from beslutsgraf.ingest.agreement_dates import prolonged_end
+from beslutsgraf.ingest.agreement_references import referred_agreement
 from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
 from beslutsgraf.ingest.amounts import find_amounts_outside
 from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
@@ -75,7 +76,7 @@ def read_item(
     kinds, kind_text = _kinds(text, body)
     clock = _clock(text, body)
     decisions = _decisions(text, body, fields, default_year, body_name)
-    decisions = _with_item_facts(text, body, decisions)
+    decisions = _with_item_facts(text, segment.title, body, fields, decisions, body_name)
     # The item's chair puts "Ordföranden yrkar …": a later "enligt Karin Sjöholms yrkande"
     # names that motion by the chair's name.
     item_chair = _chair_for(segment.number, chair_changes) or chair
@@ -341,12 +342,19 @@ def _numbered_apart(clauses: Sequence[DecisionClause]) -> bool:
 
 
 def _with_item_facts(
-    text: str, body: Span, decisions: list[DecisionClause]
+    text: str,
+    title: Span,
+    body: Span,
+    fields: Sequence[HeaderField],
+    decisions: list[DecisionClause],
+    body_name: str | None,
 ) -> list[DecisionClause]:
-    """Sentences of the item date the agreement a decision prolongs (validity, end, parent)
-    and say which earlier agreements the ones it concerns replace."""
+    """The item's title and sentences name the agreement a
+    decision prolongs by a reference ("att förlänga avtalet"), date it (validity, end,
+    parent) and say which earlier agreements the ones it concerns replace."""
     updated = []
     for decision in decisions:
+        decision = _prolonging_a_reference(text, (title, body), decision)
         concerned = with_replacements(text, decision.concerns, body.start, body.end)
         if decision.prolongs is None:
             updated.append(replace(decision, concerns=tuple(concerned)))
@@ -356,6 +364,11 @@ def _with_item_facts(
         prolongs = agreement_facts(text, prolonged, body.start, body.end)
         # "förlängs med två år": the new end is reckoned from the end the item gives.
         new_end = decision.new_end_date or prolonged_end(text, decision.span, prolongs.ended_on)
+        proposal = _by_proposal(text, body, fields, decision, body_name)
+        if new_end is None and proposal is not None:
+            # "att förlänga avtalet enligt förslaget": the term is the proposal's.
+            new_end = prolonged_end(text, proposal, prolongs.ended_on)
+            decision = replace(decision, by_proposal=proposal) if new_end else decision
         if new_end is not None:
             prolongs = replace(prolongs, valid_until=new_end)
         concerns = tuple(prolongs if a.span == span else a for a in concerned)
@@ -363,6 +376,44 @@ def _with_item_facts(
             replace(decision, prolongs=prolongs, concerns=concerns, new_end_date=new_end)
         )
     return updated
+
+
+def _prolonging_a_reference(
+    text: str, item: Sequence[Span], decision: DecisionClause
+) -> DecisionClause:
+    """A clause that prolongs an agreement it names only by its head ("att förlänga
+    avtalet", "Förvaltningen föreslår att avtalet förlängs med två år") prolongs the one
+    agreement its item names."""
+    if decision.prolongs is not None or decision.concerns:
+        return decision
+    if not any(rule.search(decision.text) for rule in decision_rules("prolongs")):
+        return decision
+    agreement = referred_agreement(text, decision.span, item)
+    if agreement is None:
+        return decision
+    return replace(decision, prolongs=agreement, concerns=(agreement,))
+
+
+def _by_proposal(
+    text: str,
+    body: Span,
+    fields: Sequence[HeaderField],
+    decision: DecisionClause,
+    body_name: str | None,
+) -> Span | None:
+    """The proposal a clause decides by without adopting it whole ("att förlänga avtalet
+    enligt förslaget"): the one it names under a label, else the one prose proposal before
+    it; None when the clause names none, or none or several fit."""
+    rules = decision_rules("by_proposal")
+    found = next((match for rule in rules if (match := rule.search(decision.text))), None)
+    if found is None:
+        return None
+    whose = found.groupdict().get("whose")
+    labelled = _proposal_named(fields, whose)
+    if labelled is not None:
+        return labelled
+    prose = _prose_proposal(text, body, fields, decision.span.start, whose, body_name)
+    return prose[0] if len(prose) == 1 else None
 
 
 def _comments(text: str, fields: Sequence[HeaderField]) -> list[Span]:

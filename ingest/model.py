@@ -456,6 +456,9 @@ class DecisionClause:
     # The sentence in which the body decided, when the decision's text is another's: a
     # decision "enligt förslaget" takes its clauses from the item's proposal.
     decided_in: Span | None = None
+    # The proposal a clause decides by ("att förlänga avtalet enligt förslaget"), when it
+    # states what the clause leaves out: the term the agreement is prolonged by.
+    by_proposal: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -666,6 +666,8 @@ class _Builder:
             # Where the body decided ("Kommunstyrelsen beslutar enligt förslaget"), when the
             # decision's text is the proposal's: a statement about the decision, so describing.
             self.evidence(iri, clause.decided_in, DESCRIBING)
+        # The proposal whose term a decision "enligt förslaget" prolongs by: describing too.
+        self.evidence(iri, clause.by_proposal, DESCRIBING)
 
     def amounts(self, decision: URIRef, amounts: tuple[Amount, ...]) -> None:
         for index, amount in enumerate(amounts, start=1):

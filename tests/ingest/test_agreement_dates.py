@@ -101,3 +101,71 @@ def test_the_replaced_agreement_ends_the_day_before_the_new_one_enters_into_forc
             "2026-12-31",
         )
     ]
+
+
+NAMED = "Kommunen och Region Halland samverkar enligt Samverkansavtal om digitala hjälpmedel."
+PROPOSAL = "Förvaltningen föreslår att avtalet förlängs med två år."
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Kommunstyrelsen beslutar enligt förslaget.",
+        "Kommunstyrelsen beslutar att förlänga avtalet enligt förslaget.",
+    ],
+)
+def test_a_decision_by_the_proposal_prolongs_by_the_term_it_proposes(
+    tmp_path: Path, decision: str
+) -> None:
+    # The term is stated only in the background, as the proposal the decision adopts.
+    item = (
+        "Förlängning av samverkansavtal",
+        f"{NAMED} Avtalet gäller till och med 2024-12-31. {PROPOSAL}",
+        decision,
+    )
+    budget = ("Budget", "Bakgrund.", "Kommunstyrelsen godkänner budgeten.")
+    with loaded_store(tmp_path, items_protocol(tmp_path, item, budget)) as store:
+        rows = store.select(
+            PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
+            "SELECT ?agreement ?newEnd ?start ?end ?exact WHERE { "
+            "?decision bg:prolongs ?agreement ; bg:newEndDate ?newEnd . "
+            "?agreement bg:hasValidityPeriod [ bg:start ?start ; bg:end ?end ] . "
+            "?note oa:hasBody ?decision ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }"
+        )
+    found = {
+        (row["agreement"], *(literal_value(row[key]) for key in (*DATES, "exact"))) for row in rows
+    }
+    prolonged = f"<{AGREEMENT}samverkansavtal-om-digitala-hjalpmedel>"
+    # Where the body decided, and the proposal that states the term.
+    assert found == {
+        (prolonged, "2026-12-31", "2025-01-01", "2026-12-31", exact)
+        for exact in (decision, PROPOSAL)
+    }
+
+
+@pytest.mark.parametrize(
+    ("decision", "dates"),
+    [
+        # The date is the end the agreement has: the term runs from it.
+        (
+            "Kommunstyrelsen beslutar att förlänga avtalet, som löper ut 2024-12-31, med två år.",
+            ("2026-12-31", "2025-01-01", "2026-12-31"),
+        ),
+        (
+            "Kommunstyrelsen beslutar att förlänga avtalet, som gäller till och med 2024-12-31, "
+            "med två år.",
+            ("2026-12-31", "2025-01-01", "2026-12-31"),
+        ),
+        # The date is the new end the term leads to.
+        (
+            "Kommunstyrelsen beslutar att förlänga avtalet med två år till och med 2026-12-31.",
+            ("2026-12-31", None, None),
+        ),
+    ],
+)
+def test_a_prolongation_by_a_term_tells_the_current_end_from_the_new_one(
+    tmp_path: Path, decision: str, dates: tuple[str | None, ...]
+) -> None:
+    assert _prolongations(tmp_path, NAMED, decision) == [
+        (f"<{AGREEMENT}samverkansavtal-om-digitala-hjalpmedel>", *dates)
+    ]

@@ -339,3 +339,79 @@ def test_a_title_wrapped_over_lines_is_the_agreement_on_one_line(tmp_path: Path)
             "Överenskommelse om läkarmedverkan i hemsjukvården",
         )
     }
+
+
+@pytest.mark.parametrize("period", ["2025–2028", "2025-2028", "för perioden 2025–2028"])
+def test_the_period_a_new_agreement_is_named_with_is_its_validity(
+    tmp_path: Path, period: str
+) -> None:
+    approved = (
+        "Samverkansavtal om hjälpmedel",
+        "Bakgrund.",
+        f"Kommunstyrelsen beslutar att godkänna Samverkansavtal om hjälpmedel {period}.",
+    )
+    followed_up = (
+        "Uppföljning",
+        "Bakgrund.",
+        "Kommunstyrelsen noterar uppföljningen av Samverkansavtal om hjälpmedel.",
+    )
+    with loaded_store(tmp_path, items_protocol(tmp_path, approved, followed_up)) as store:
+        rows = store.select(
+            PREFIXES + "SELECT ?agreement ?title ?from ?until (COUNT(?decision) AS ?decisions) "
+            "WHERE { ?decision bg:concerns ?agreement . ?agreement dct:title ?title ; "
+            "bg:validFrom ?from ; bg:validUntil ?until } GROUP BY ?agreement ?title ?from ?until"
+        )
+    assert [
+        (
+            r["agreement"],
+            literal_value(r["title"]),
+            literal_value(r["from"]),
+            literal_value(r["until"]),
+            literal_value(r["decisions"]),
+        )
+        for r in rows
+    ] == [
+        (
+            f"<{AGREEMENT}samverkansavtal-om-hjalpmedel>",
+            "Samverkansavtal om hjälpmedel",
+            "2025-01-01",
+            "2028-12-31",
+            "2",  # the decision that approves it and the one that follows it up
+        )
+    ]
+
+
+def test_a_title_hyphenated_at_a_line_end_is_one_word(tmp_path: Path) -> None:
+    broken = (
+        "Hemsjukvård",
+        "Bakgrund.",
+        "Kommunstyrelsen godkänner Överenskommelse om hem-\nsjukvård.",
+    )
+    whole = (
+        "Hemsjukvård",
+        "Bakgrund.",
+        "Kommunstyrelsen godkänner Överenskommelse om hemsjukvård.",
+    )
+    # A suspended compound keeps its hyphen, at a line end too.
+    compound = (
+        "Utskrivning",
+        "Bakgrund.",
+        "Kommunstyrelsen godkänner Överenskommelse om in- och\nutskrivning.",
+    )
+    with loaded_store(tmp_path, items_protocol(tmp_path, broken, whole, compound)) as store:
+        rows = store.select(
+            PREFIXES + "SELECT DISTINCT ?agreement ?title ?exact WHERE { "
+            "?decision bg:concerns ?agreement . ?agreement dct:title ?title . "
+            "?note oa:hasBody ?agreement ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }"
+        )
+    found = {(r["agreement"], literal_value(r["title"]), literal_value(r["exact"])) for r in rows}
+    assert found == {
+        (f"<{AGREEMENT}overenskommelse-om-hemsjukvard>", "Överenskommelse om hemsjukvård", exact)
+        for exact in ("Överenskommelse om hem-\nsjukvård", "Överenskommelse om hemsjukvård")
+    } | {
+        (
+            f"<{AGREEMENT}overenskommelse-om-in-och-utskrivning>",
+            "Överenskommelse om in- och utskrivning",
+            "Överenskommelse om in- och\nutskrivning",
+        )
+    }
