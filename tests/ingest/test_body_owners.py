@@ -15,7 +15,7 @@ from beslutsgraf.ingest.body_owner import letterhead_owner
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.base import Store
 
-from .conftest import loaded_store
+from .conftest import load, loaded_store
 from .ks_protocol import HEADER, LAST_ITEM, ks_protocol
 
 ID = "https://w3id.org/beslutsgraf/id/"
@@ -93,9 +93,14 @@ def test_two_kommuners_boards_are_two_bodies_each_part_of_its_kommun(tmp_path: P
 
 
 def test_minutes_without_a_letterhead_keep_the_name_as_written(tmp_path: Path) -> None:
-    with loaded_store(tmp_path, _protocol(tmp_path, "ks.txt", "")) as store:
+    owned = _protocol(tmp_path, "ks_a.txt", "ALINGSÅS KOMMUN\tPROTOKOLL", date="2024-08-20")
+    unowned = _protocol(tmp_path, "ks.txt", "")
+    # A later run: the store's "Kommunstyrelsen i Alingsås kommun" is no spelling of it.
+    with loaded_store(tmp_path, owned) as store:
+        load(store, unowned)
         bodies = _bodies(store)
-    assert bodies == {"2024-09-10": ("org/kommunstyrelsen", "Kommunstyrelsen", None, None)}
+    assert bodies["2024-09-10"] == ("org/kommunstyrelsen", "Kommunstyrelsen", None, None)
+    assert bodies["2024-08-20"][0] == "org/kommunstyrelsen-i-alingsas-kommun"
 
 
 def test_a_registered_board_under_its_owners_letterhead_is_the_registers_node(

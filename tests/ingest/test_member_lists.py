@@ -59,11 +59,14 @@ LISTS = {
 }
 
 
+def _protocol_attendance(tmp_path: Path, members: str) -> tuple[Path, Attendance]:
+    """The test protocol with the member list `members`, and what the reader makes of it."""
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
+    return path, extract(segment(read(path))).attendance
+
+
 def _attendance_read(folder: Path, layout: str) -> Attendance:
-    members = LISTS[layout] + "Justerare: Lars Holm (M)\n"
-    return extract(
-        segment(read(write_protocol(folder, ks_protocol(BUDGET_ITEM, members=members))))
-    ).attendance
+    return _protocol_attendance(folder, LISTS[layout] + "Justerare: Lars Holm (M)\n")[1]
 
 
 @pytest.mark.parametrize("layout", sorted(LISTS))
@@ -108,8 +111,7 @@ def test_a_member_table_under_the_beslutande_label_is_read_once_as_the_table(
 ) -> None:
     """The label's list and the table are the same lines: read as the table, each member
     is called once, with the party of the Parti column and the mark of Närvarande."""
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=TABLE_UNDER_LABEL))
-    attendance = extract(segment(read(path))).attendance
+    _, attendance = _protocol_attendance(tmp_path, TABLE_UNDER_LABEL)
     assert sorted((p.name, p.party) for p in attendance.called) == [
         ("Eva Berg", "S"),
         ("Karin Ek", "C"),
@@ -127,8 +129,7 @@ def test_a_party_cell_after_a_role_in_the_name_cell_is_the_members_party(
     members = TABLE_UNDER_LABEL.replace("Eva Berg\tS\tX", "Eva Berg, ordförande\tS\tX").replace(
         "Lars Holm\tM\tX", "Lars Holm, 1:e vice ordförande\tM\tX"
     )
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
-    attendance = extract(segment(read(path))).attendance
+    _, attendance = _protocol_attendance(tmp_path, members)
     called = {p.name: (p.party, p.role) for p in attendance.called}
     assert called["Eva Berg"] == ("S", str(BG.ordforande))
     assert called["Lars Holm"] == ("M", str(BG.forsteViceOrdforande))
@@ -188,8 +189,7 @@ def test_a_deputy_beside_the_member_attends_as_deputy_unless_marked_serving(
     "tjg" is called, sitting for the member she replaces."""
     text, deputies = DEPUTY_LAYOUTS[layout]
     members = text + "\nJusterare: Lars Holm (M)\n"
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
-    attendance = extract(segment(read(path))).attendance
+    path, attendance = _protocol_attendance(tmp_path, members)
     assert sorted(p.name for p in attendance.called) == [
         "Eva Berg",
         "Karin Ek",
@@ -248,8 +248,7 @@ def test_a_serving_deputies_column_names_who_sat_in_the_members_place(
     place of the member of her row, who did not come and keeps his seat, as under
     "Tjänstgörande ersättare: Sara Lind (M) för Lars Holm (M)"."""
     members = SERVING_COLUMN[layout] + "\nJusterare: Karin Ek (C)\n"
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
-    attendance = extract(segment(read(path))).attendance
+    path, attendance = _protocol_attendance(tmp_path, members)
     assert "Sara Lind" in {p.name for p in attendance.called}
     assert attendance.others_present == ()
     assert [p.name for p in attendance.absent] == ["Lars Holm"]
@@ -286,8 +285,7 @@ def test_the_deputy_of_a_member_marked_present_did_not_serve(tmp_path: Path, lay
     deputy of a member not marked present sat in the member's place. The deputies of
     those who came were neither called nor there, deputies of the body all the same."""
     members = MARKED_WITH_DEPUTIES[layout] + "\nJusterare: Karin Ek (C)\n"
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
-    attendance = extract(segment(read(path))).attendance
+    path, attendance = _protocol_attendance(tmp_path, members)
     assert sorted(p.name for p in attendance.called) == [
         "Eva Berg",
         "Karin Ek",
@@ -318,8 +316,7 @@ def test_a_deputy_serving_for_a_member_of_another_row_is_named_by_her_own_cell(
         "Karin Ek\tC\tX\t\n\n"
         "Justerare: Karin Ek (C)\n"
     )
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=members))
-    attendance = extract(segment(read(path))).attendance
+    path, attendance = _protocol_attendance(tmp_path, members)
     assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
         ("Sara Lind", "Per Ek")
     ]
