@@ -21,7 +21,7 @@ from beslutsgraf.ingest.agreements import (
 from beslutsgraf.ingest.amounts import find_amounts
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates, month_number
-from beslutsgraf.ingest.labels import clause_extent
+from beslutsgraf.ingest.labels import clause_extent, is_heading
 from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import (
     AgreementMention,
@@ -508,10 +508,27 @@ def proposals_in_prose(
     while (match := _SENTENCE.search(text, position, end)) is not None:
         position = max(match.end(), match.start() + 1)
         sentence = strip_markup(text, match.start(), match.end())
-        opening = next((m for rule in rules if (m := rule.match(sentence.text))), None)
-        if opening is None:
+        opened = _proposal_opening(text, sentence, rules)
+        if opened is None:
             continue
-        extent = clause_extent(text, sentence.start, end)
-        found.append((" ".join(opening.group("who").split()), extent))
+        who, opens_at = opened
+        extent = clause_extent(text, opens_at, end)
+        found.append((who, extent))
         position = max(position, extent.end)
     return found
+
+
+def _proposal_opening(
+    text: str, sentence: Span, rules: Sequence[re.Pattern[str]]
+) -> tuple[str, int] | None:
+    """The proposer and where its proposal opens: at the sentence's start, or under the
+    heading lines that open it ("Sammanfattning" over "Förvaltningen föreslår att …"),
+    which no full stop parts from the sentence below."""
+    for line in split_lines(text, sentence.start, sentence.end):
+        written = text[line.start : sentence.end]
+        opening = next((m for rule in rules if (m := rule.match(written))), None)
+        if opening is not None:
+            return " ".join(opening.group("who").split()), line.start
+        if not is_heading(line.text.strip()):
+            return None
+    return None
