@@ -397,32 +397,39 @@ def date_due_meetings(
         if assignment is None or assignment.deadline or assignment.due_meeting is None:
             dated.append(clause)
             continue
-        due = _meeting_due(assignment.due_meeting, meeting_date, planned)
-        dated.append(
-            replace(clause, assignment=replace(assignment, deadline=due)) if due else clause
-        )
+        phrase = assignment.due_meeting
+        due = _meeting_due(phrase, meeting_date, planned)
+        if due is None:
+            dated.append(clause)
+            continue
+        date, announced = due
+        read_from = (phrase, announced) if announced is not None else (phrase,)
+        dated_assignment = replace(assignment, deadline=date, deadline_read_from=read_from)
+        dated.append(replace(clause, assignment=dated_assignment))
     return dated
 
 
 def _meeting_due(
     phrase: Span, meeting_date: DateValue | None, planned: Sequence[PlannedMeeting]
-) -> DateValue | None:
+) -> tuple[DateValue, Span | None] | None:
+    """The date of the meeting `phrase` names, and the announcement that dates it (None
+    for a month no announced meeting falls in: the month itself is the date)."""
     held = meeting_date.iso() if meeting_date is not None else ""
     later = sorted(
-        (p.date for p in planned if p.body is None and p.date.iso() > held),
-        key=lambda date: date.iso(),
+        (p for p in planned if p.body is None and p.date.iso() > held),
+        key=lambda meeting: meeting.date.iso(),
     )
     words = phrase.text.split()
     month = month_number(words[-1]) if len(words) > 2 else None
     if month is None:
-        return replace(later[0], span=phrase) if later else None
-    in_month = [date for date in later if date.month == month]
+        return (replace(later[0].date, span=phrase), later[0].span) if later else None
+    in_month = [meeting for meeting in later if meeting.date.month == month]
     if in_month:
-        return replace(in_month[0], span=phrase)
+        return replace(in_month[0].date, span=phrase), in_month[0].span
     if meeting_date is None or meeting_date.month is None:
         return None
     year = meeting_date.year + (1 if month < meeting_date.month else 0)
-    return DateValue(year, month, span=phrase)
+    return DateValue(year, month, span=phrase), None
 
 
 def link_report_backs(clauses: list[DecisionClause]) -> list[DecisionClause]:
