@@ -22,7 +22,7 @@ from beslutsgraf.ingest.agreements import (
 from beslutsgraf.ingest.amounts import find_amounts
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates, month_number
-from beslutsgraf.ingest.labels import clause_extent
+from beslutsgraf.ingest.labels import clause_extent, is_heading
 from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import (
     AgreementMention,
@@ -411,32 +411,39 @@ def date_due_meetings(
         if assignment is None or assignment.deadline or assignment.due_meeting is None:
             dated.append(clause)
             continue
-        due = _meeting_due(assignment.due_meeting, meeting_date, planned)
-        dated.append(
-            replace(clause, assignment=replace(assignment, deadline=due)) if due else clause
-        )
+        phrase = assignment.due_meeting
+        due = _meeting_due(phrase, meeting_date, planned)
+        if due is None:
+            dated.append(clause)
+            continue
+        date, announced = due
+        read_from = (phrase, announced) if announced is not None else (phrase,)
+        dated_assignment = replace(assignment, deadline=date, deadline_read_from=read_from)
+        dated.append(replace(clause, assignment=dated_assignment))
     return dated
 
 
 def _meeting_due(
     phrase: Span, meeting_date: DateValue | None, planned: Sequence[PlannedMeeting]
-) -> DateValue | None:
+) -> tuple[DateValue, Span | None] | None:
+    """The date of the meeting `phrase` names, and the announcement that dates it (None
+    for a month no announced meeting falls in: the month itself is the date)."""
     held = meeting_date.iso() if meeting_date is not None else ""
     later = sorted(
-        (p.date for p in planned if p.body is None and p.date.iso() > held),
-        key=lambda date: date.iso(),
+        (p for p in planned if p.body is None and p.date.iso() > held),
+        key=lambda meeting: meeting.date.iso(),
     )
     words = phrase.text.split()
     month = month_number(words[-1]) if len(words) > 2 else None
     if month is None:
-        return replace(later[0], span=phrase) if later else None
-    in_month = [date for date in later if date.month == month]
+        return (replace(later[0].date, span=phrase), later[0].span) if later else None
+    in_month = [meeting for meeting in later if meeting.date.month == month]
     if in_month:
-        return replace(in_month[0], span=phrase)
+        return replace(in_month[0].date, span=phrase), in_month[0].span
     if meeting_date is None or meeting_date.month is None:
         return None
     year = meeting_date.year + (1 if month < meeting_date.month else 0)
-    return DateValue(year, month, span=phrase)
+    return DateValue(year, month, span=phrase), None
 
 
 def link_report_backs(clauses: list[DecisionClause]) -> list[DecisionClause]:
@@ -522,10 +529,27 @@ def proposals_in_prose(
     while (match := _SENTENCE.search(text, position, end)) is not None:
         position = max(match.end(), match.start() + 1)
         sentence = strip_markup(text, match.start(), match.end())
-        opening = next((m for rule in rules if (m := rule.match(sentence.text))), None)
-        if opening is None:
+        opened = _proposal_opening(text, sentence, rules)
+        if opened is None:
             continue
-        extent = clause_extent(text, sentence.start, end)
-        found.append((" ".join(opening.group("who").split()), extent))
+        who, opens_at = opened
+        extent = clause_extent(text, opens_at, end)
+        found.append((who, extent))
         position = max(position, extent.end)
     return found
+
+
+def _proposal_opening(
+    text: str, sentence: Span, rules: Sequence[re.Pattern[str]]
+) -> tuple[str, int] | None:
+    """The proposer and where its proposal opens: at the sentence's start, or under the
+    heading lines that open it ("Sammanfattning" over "Förvaltningen föreslår att …"),
+    which no full stop parts from the sentence below."""
+    for line in split_lines(text, sentence.start, sentence.end):
+        written = text[line.start : sentence.end]
+        opening = next((m for rule in rules if (m := rule.match(written))), None)
+        if opening is not None:
+            return " ".join(opening.group("who").split()), line.start
+        if not is_heading(line.text.strip()):
+            return None
+    return None

@@ -210,14 +210,14 @@ def _as_proposed(
     bifalls") decides what the item's proposal proposes: its clauses, one decision each,
     each with the deciding sentence as where the body decided. The proposal is the one it
     names under a label ("Förslag till beslut"), else the one written as prose before it
-    ("Regionstyrelsen föreslår att regionfullmäktige …"). Without a proposal it names (or
-    one proposal when it names none), the sentence stays the one decision."""
+    ("Regionstyrelsen föreslår att regionfullmäktige …"), the last when it names none.
+    Without such a proposal, the sentence as printed stays the one decision."""
     adopting = [(clause, found) for clause in clauses if (found := _adopts(clause)) is not None]
     if len(adopting) != 1:
         return clauses
     deciding, adopted = adopting[0]
     # "Beslut: Enligt förslag": the value alone says nothing; the line as printed decides.
-    deciding = _with_own_label(text, fields, deciding)
+    deciding = _as_formal(_with_own_label(text, fields, deciding))
     clauses = [deciding if c is adopting[0][0] else c for c in clauses]
     whose = adopted.groupdict().get("whose")
     labelled = _proposal_named(fields, whose)
@@ -257,11 +257,11 @@ def _prose_proposal(
     body: str | None,
 ) -> list[Span]:
     """The proposal written as prose before the deciding sentence: the paragraphs in which
-    one proposer, the one `whose` names ("arbetsutskottets" names "Arbetsutskottet") or
-    else the only one, proposes ("Regionstyrelsen föreslår att regionfullmäktige …",
-    "Regionstyrelsen föreslår också att regionfullmäktige:" over its points). Only the
-    item's own text and its background count: a motion, a vote or a reservation proposes
-    nothing the body adopts."""
+    the proposer `whose` names ("arbetsutskottets" names "Arbetsutskottet") proposes, or
+    else the last proposer before the decision ("Regionstyrelsen föreslår att
+    regionfullmäktige …", "Regionstyrelsen föreslår också att regionfullmäktige:" over its
+    points). Only the item's own text and its background count: a motion, a vote or a
+    reservation proposes nothing the body adopts."""
     elsewhere = [f.value for f in fields if f.key != "background"]
     found = [
         (who, extent)
@@ -269,11 +269,29 @@ def _prose_proposal(
         if not any(value.start <= extent.start < value.end for value in elsewhere)
     ]
     if whose is not None:
-        owner = whose.casefold().removesuffix("s")
-        found = [(who, extent) for who, extent in found if who.casefold().endswith(owner)]
-    if len({who.casefold() for who, _ in found}) != 1:
-        return []
-    return [extent for _, extent in found]
+        owner = _body_stem(whose)
+        found = [(who, extent) for who, extent in found if _body_stem(who).endswith(owner)]
+    return _last_proposers(found)
+
+
+def _last_proposers(found: Sequence[tuple[str, Span]]) -> list[Span]:
+    """The paragraphs of the last proposer in `found`, the run of them that ends it: a §
+    protocol tells the proposals in the order they were made ("Förvaltningen föreslår …",
+    then "Arbetsutskottet föreslår …"), so the last is the one the body decides on."""
+    run: list[Span] = []
+    for who, extent in reversed(found):
+        if who.casefold() != found[-1][0].casefold():
+            break
+        run.insert(0, extent)
+    return run
+
+
+def _body_stem(name: str) -> str:
+    """A body's name without its genitive and definite endings, so that a decision's
+    "arbetsutskottets" finds "Arbetsutskottet" and "Kommunstyrelsens arbetsutskott", and
+    "förvaltningens" finds "Socialförvaltningen"."""
+    word = name.casefold().removesuffix("s")
+    return word[:-2] if word.endswith(("et", "en")) else word
 
 
 def _with_own_label(
@@ -289,6 +307,16 @@ def _with_own_label(
         line = Span(field.label.start, clause.span.end, text[field.label.start : clause.span.end])
         return replace(clause, text=" ".join(line.text.split()), span=line)
     return clause
+
+
+def _as_formal(clause: DecisionClause) -> DecisionClause:
+    """A decision adopting a proposal is a formal decision, also where the item states no
+    proposal it could take its points from ("Beslut" over "Enligt förslaget."): then it
+    is the decision as printed, never one of no kind."""
+    if clause.decision_type != str(BG.ovrigt):
+        return clause
+    formal = str(BG.formelltBeslut)
+    return replace(clause, decision_type=formal, matched_types=(formal,))
 
 
 def _adopts(clause: DecisionClause) -> re.Match[str] | None:

@@ -12,7 +12,7 @@ from beslutsgraf.ingest.lines import ends_with_function_word, split_lines, trimm
 from beslutsgraf.ingest.model import HeaderField, Span
 from beslutsgraf.ingest.patterns import decision_rules
 
-__all__ = ["Label", "clause_extent", "find_fields", "labels"]
+__all__ = ["Label", "clause_extent", "find_fields", "is_heading", "labels"]
 
 # A line this long is a flattened table or page: labels may sit anywhere in it.
 FLATTENED_LINE = 250
@@ -199,7 +199,7 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
             mode == "clause" and _is_list_line(line.text) and _is_list_value(text, start, value_end)
         )
         next_sentence = (
-            paragraph and bool(content) and not _is_heading(stripped) and not _is_aside(stripped)
+            paragraph and bool(content) and not is_heading(stripped) and not _is_aside(stripped)
         )
         if not (wraps or in_list or continuing_list or next_sentence):
             break
@@ -214,7 +214,7 @@ def _is_aside(line: str) -> bool:
     return any(rule.search(line) for rule in decision_rules("aside"))
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     """A short line that ends no sentence ("Ärendet i korthet"): the next part's heading."""
     return len(line.split()) <= _HEADING_WORDS and not _SENTENCE_END.search(line)
 

@@ -286,13 +286,19 @@ def _form_and_place(segments: Segments) -> tuple[str | None, str | None, str | N
 
 
 def _place(value: str) -> str | None:
-    """The place a "Plats och tid" value names: its first part that is not a time or a
-    date ("09.00–12.00, Kommunhuset"), cut where a time or date follows the name."""
+    """The place a "Plats och tid" value names: its comma-separated parts from the first
+    that is not a time or a date ("09.00–12.00, Kommunhuset"), up to where a time or a
+    date follows ("Regionens hus, Borås, kl. 09.00" → "Regionens hus, Borås")."""
+    names: list[str] = []
     for part in value.split(","):
         name = _place_end().split(part, maxsplit=1)[0].strip()
-        if name:
-            return name
-    return None
+        if name and any(character.isalpha() for character in name):
+            names.append(name)
+        elif names:
+            break  # a part with no name of its own ("13–16") ends the place too
+        if names and name != part.strip():
+            break  # the time or date that ends this part ends the place
+    return ", ".join(names) or None
 
 
 @cache

@@ -432,6 +432,9 @@ class Assignment:
     # The meeting it is due at, as written ("till nästa möte", "till mötet i juni"): `extract`
     # dates it once the meeting's date and the meetings it announces are known.
     due_meeting: Span | None = None
+    # Where a deadline the assignment's own words do not date is read: the meeting it is
+    # due at and the announcement that dates that meeting ("Nästa möte äger rum den …").
+    deadline_read_from: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

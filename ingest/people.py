@@ -54,6 +54,8 @@ _LIST_SEPARATOR = re.compile(
 )
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _REMARK = re.compile(r"\s*\((?=[a-zåäö])[^)]*\)")
+# A bracketed abbreviation after a name ("Hälso- och sjukvårdsstyrelsen (HSS)").
+_BRACKETED_ABBREVIATION = re.compile(r"\s*\((?P<letters>[A-ZÅÄÖ]{2,6})\)\s*$")
 _CLOSING_BRACKET = re.compile(r"\((?P<inside>[^()]+)\)\s*$")
 _PREPOSITION = re.compile(r"^(?:från|på|vid|i|för)\s+(?=[A-ZÅÄÖ])")
 _DEPUTY_ROLES = frozenset({"ersattare", "tjanstgorandeErsattare"})
@@ -62,6 +64,10 @@ _PREDICATE = re.compile(r"\s+(?:har|är|hade|var|och|tar|ersätter|ersätts)\s+"
 # One capitalised word of a name: "Jenny", "Ann-Sofie", "Looström" (no "VGR", no "F").
 _NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüøæèáíóú]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæèáíóú]+)?"
 _ONE_NAME_WORD = re.compile(_NAME_WORD)
+# The lower-case words of a role the vocabulary lacks, before the capitalised name of
+# where it is held ("förvaltningschef Vård och omsorg", "chef för Kultur och fritid").
+_LOWER_ROLE = re.compile(r"(?:[a-zåäö][\w-]*\s+){1,2}(?:(?:för|på|vid|i|inom)\s+)?(?=[A-ZÅÄÖ])")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:för|på|vid|i|inom)\s*$")
 # Lower-case words opening a list entry before a name: the role of the name before
 # ("Roland Åkesson, ordf Lisbeth Lennartsson …").
 _LOWER_HEAD = re.compile(r"(?:[a-zåäö][\w.]*[ \t\u00a0]+){1,2}(?=[A-ZÅÄÖÉ])")
@@ -349,7 +355,11 @@ def _describe(text: str, start: int, end: int) -> _Description:
         if leading is None:
             lower = part.text[:1].islower() and not _PREPOSITION.match(part.text)
             if lower and found.role_text is None:
-                found.role_text = _clean(part.text)  # a role the vocabulary lacks ("strateg")
+                # A role the vocabulary lacks ("strateg"), maybe with where it is held.
+                role_text, held_in = _role_and_where_held(part.text)
+                found.role_text = role_text
+                if held_in is not None and found.organisation is None:
+                    found.organisation = held_in
             elif found.organisation is None:
                 found.organisation = _clean(part.text, organisation=True)
                 unit_may_follow = found.organisation is not None
@@ -364,18 +374,39 @@ def _describe(text: str, start: int, end: int) -> _Description:
             unit_may_follow = False
             continue
         unit_may_follow = False
-        remainder = _clean(text[leading.end : part.end].removeprefix(")"))
+        after_role = text[leading.end : part.end].removeprefix(")")
+        remainder = _clean(after_role, organisation=_opens_capitalised(after_role))
         deputy = _local(leading.concept) in _DEPUTY_ROLES
         if deputy and _SITS_FOR.match(text, leading.end, part.end):
             remainder = None  # "tjänstgörande ersättare för Y (C)": Y is a member, not a body
         if found.role is None:
-            found.role_text = _clean(text[part.start : part.end])
+            found.role_text = _clean(
+                text[part.start : part.end], organisation=_opens_capitalised(after_role)
+            )
             found.role, found.role_organisation = leading.concept, remainder
         if not remainder and _local(leading.concept) in _body_roles():
             found.meeting_role = leading.concept  # "…, ordförande": the role in this body
         if remainder and found.organisation is None:
             found.organisation = remainder
     return found
+
+
+def _opens_capitalised(words: str) -> bool:
+    """True when `words` (after a role) open with a capitalised name, an organisation's
+    ("direktör Vård och omsorg", "ordförande i Kultur- och fritidsnämnden")."""
+    return _PREPOSITION.sub("", words.strip())[:1].isupper()
+
+
+def _role_and_where_held(written: str) -> tuple[str | None, str | None]:
+    """A role the vocabulary lacks and the organisation it is held in, the capitalised
+    words after its one or two lower-case words, their own "och" kept ("förvaltningschef
+    Vård och omsorg" → "förvaltningschef", "Vård och omsorg"); the whole as the role
+    when no organisation follows or a person's name does."""
+    role = _LOWER_ROLE.match(written)
+    if role is None or starts_with_name(written, role.end(), len(written)):
+        return _clean(written), None
+    held_in = _clean(written[role.end() :], organisation=True)
+    return _clean(_PREPOSITION_AFTER.sub("", role.group())), held_in
 
 
 def _bracketed_role(text: str, part: Span, roles: Sequence[ConceptMatch]) -> ConceptMatch | None:
@@ -416,8 +447,26 @@ def _clean(value: str, *, organisation: bool = False) -> str | None:
         None,
     )
     cleaned = cleaned[: predicate.start()] if predicate else cleaned
+    if organisation:
+        cleaned = _without_defined_abbreviation(cleaned)
     cleaned = cleaned.strip(" \t\n,.*:;")
     return cleaned or None
+
+
+def _without_defined_abbreviation(name: str) -> str:
+    """`name` without the abbreviation it defines after it ("Hälso- och
+    sjukvårdsstyrelsen (HSS)"): its letters are the name's first and others in order. A
+    party's ("Vakant (SD)") is no abbreviation of the name and stays."""
+    bracket = _BRACKETED_ABBREVIATION.search(name)
+    if bracket is None:
+        return name
+    letters, written = fold(bracket["letters"]), fold(name[: bracket.start()])
+    position = 0
+    for letter in letters:
+        position = written.find(letter, position) + 1
+        if position == 0:
+            return name
+    return name[: bracket.start()] if written[:1] == letters[:1] else name
 
 
 def _joins_a_name(text: str, predicate: re.Match[str]) -> bool:

@@ -706,6 +706,10 @@ class _Builder:
         self.add(node, BG.task, Literal(assignment.task, lang="sv"))
         if assignment.deadline is not None:
             self.add(node, BG.deadline, _date_literal(assignment.deadline))
+            # A deadline of the meeting it is due at ("till nästa möte") is dated outside the
+            # decision's quote: the phrase and the announcement that dates it are its evidence.
+            for span in assignment.deadline_read_from:
+                self.evidence(node, span, DESCRIBING)
         report_to = self.organisation(body_named(assignment.report_to or ""))
         if report_to is not None:
             self.add(node, BG.reportTo, report_to.iri)

@@ -109,3 +109,37 @@ def test_action_points_are_the_groups_assignments(tmp_path: Path) -> None:
             "ta fram en jämförelse mellan vårdcentralerna.",
         ),
     ]
+
+
+def test_a_deadline_dated_by_a_meeting_has_its_own_evidence(tmp_path: Path) -> None:
+    """The point's words say "till nästa möte", the minutes' last item dates that
+    meeting: the assignment's deadline quotes both, the meeting's name in the point and
+    the announcement that gives its date; a month no meeting is announced in, the name."""
+    path = tmp_path / "styrgrupp_minnesanteckningar_2024-03-14.txt"
+    path.write_text(MINUTES, encoding="utf-8")
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(
+            PREFIXES + "SELECT ?who ?deadline ?motivation ?exact WHERE { "
+            "?a a bg:Assignment ; bg:deadline ?deadline ; bg:assignee/foaf:name ?who . "
+            "?e oa:hasBody ?a ; oa:motivatedBy ?motivation ; "
+            "oa:hasTarget/oa:hasSelector/oa:exact ?exact }"
+        )
+    found = sorted(
+        (
+            literal_value(row["who"]),
+            literal_value(row["deadline"]),
+            row["motivation"].rsplit("#", 1)[-1].rstrip(">"),
+            literal_value(row["exact"]),
+        )
+        for row in rows
+    )
+    assert found == [
+        ("Jeanette Sjöstrand", "2024-06", "describing", "mötet i juni"),
+        (
+            "Sara Blom",
+            "2024-04-18",
+            "describing",
+            "Nästa möte äger rum den 18 april 2024 kl. 13.00.",
+        ),
+        ("Sara Blom", "2024-04-18", "describing", "nästa möte"),
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from beslutsgraf.ingest.extract import extract
+from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.model import DecisionClause
 from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
@@ -84,6 +85,8 @@ def test_a_decision_as_proposed_decides_the_proposals_points_where_it_decided(
         "Kommunstyrelsen beslutar i enlighet med arbetsutskottets förslag.",
         "Förslaget bifalls.",
         "Arbetsutskottets förslag bifalls.",
+        "Bifall till förslaget.",
+        "Enligt förslaget.",
     ],
 )
 def test_without_a_proposal_the_deciding_sentence_is_the_decision(
@@ -178,6 +181,9 @@ def test_the_graph_quotes_the_proposal_and_what_decided_it(
         ("Förslag till beslut", "Beslut: Bifall till förslaget"),
         ("Arbetsutskottets förslag", "Beslut: Bifall till arbetsutskottets förslag"),
         ("Förslag till beslut", "Beslut: Bifall"),
+        ("Arbetsutskottets förslag till beslut", "Beslut: Bifall till förslaget"),
+        ("Förvaltningens förslag", "Beslut: Bifall till förslaget"),
+        ("Kommunstyrelsens förslag till beslut", "Beslut: Bifall till kommunstyrelsens förslag"),
     ],
 )
 def test_a_labelled_line_adopting_the_proposal_decides_as_printed(
@@ -192,10 +198,19 @@ def test_a_labelled_line_adopting_the_proposal_decides_as_printed(
     ]
 
 
-@pytest.mark.parametrize("line", ["Beslut: Enligt förslag", "Beslut: Bifall till förslaget"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Beslut: Enligt förslag",
+        "Beslut: Bifall till förslaget",
+        "Beslut: enligt förslaget",
+        "Beslut: Enligt arbetsutskottets förslag",
+    ],
+)
 def test_without_a_proposal_the_labelled_line_is_the_decision(line: str, tmp_path: Path) -> None:
-    """The line is a formal decision (adopting a proposal), not a decision of no kind."""
-    decisions = _decisions(tmp_path, line)
+    """The line is a formal decision (adopting a proposal), not a decision of no kind;
+    its text is the line as printed, no proposal the item does not state."""
+    decisions = _decisions(tmp_path, f"Ärendet gäller budget 2025.\n\n{line}")
     assert [(d.text, d.span.text, d.decision_type) for d in decisions] == [
         (line, line, str(BG.formelltBeslut))
     ]
@@ -285,3 +300,71 @@ def test_the_graph_quotes_the_prose_proposal_and_the_line_that_decided(tmp_path:
     assert {row["to"] for row in recommended} == {
         "<https://w3id.org/beslutsgraf/id/org/regionfullmaktige>"
     }
+
+
+ADOPT = "Förvaltningen föreslår att kommunstyrelsen antar budget 2025."
+AMEND = (
+    "Arbetsutskottet föreslår att kommunstyrelsen antar budget 2025 och ger ekonomichefen\n"
+    "i uppdrag att följa upp budgeten senast 2025-06-30."
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "proposal"),
+    [
+        ("Sammanfattning\n", ADOPT),
+        ("Förvaltningens bedömning\n", ADOPT),
+        ("", ADOPT.replace("Förvaltningen", "Hälso- och sjukvårdsförvaltningen")),
+        ("", ADOPT.replace("Förvaltningen", "Kommunstyrelsens arbetsutskott")),
+    ],
+    ids=["under-a-label", "under-a-heading", "forvaltning-with-och", "board-s-arbetsutskott"],
+)
+@pytest.mark.parametrize("line", ["Beslut: Bifall till förslaget", "Beslut: enligt förslag"])
+def test_bifall_adopts_a_proposal_written_as_prose(
+    before: str, proposal: str, line: str, tmp_path: Path
+) -> None:
+    """ "Förvaltningen föreslår att …" under a heading, or by a förvaltning or an
+    arbetsutskott named in more words, is the proposal the line adopts."""
+    decisions = _decisions(tmp_path, f"{before}{proposal}\n\n{line}")
+    assert _as_read(decisions) == [(None, proposal, "formelltBeslut", line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "adopted"),
+    [
+        ("Beslut: enligt förslaget", AMEND),
+        ("Beslut: Bifall till förslaget", AMEND),
+        ("Kommunstyrelsen beslutar enligt arbetsutskottets förslag.", AMEND),
+        ("Beslut: Enligt förvaltningens förslag", ADOPT),
+    ],
+)
+def test_of_several_proposals_the_last_or_the_one_named_is_adopted(
+    line: str, adopted: str, tmp_path: Path
+) -> None:
+    """The förvaltning proposes, then the arbetsutskott: a decision naming none adopts the
+    last, the one the body decides on; one naming a proposer adopts that one's."""
+    decisions = _decisions(tmp_path, f"{ADOPT}\n\n{AMEND}\n\nBeslut\n{line}")
+    assert [(d.text, d.decided_in.text if d.decided_in else None) for d in decisions] == [
+        (adopted, line.removeprefix("Beslut\n"))
+    ]
+
+
+def test_the_graph_gives_the_last_proposal_as_what_was_decided(tmp_path: Path) -> None:
+    """In the graph, § 12's decision is the arbetsutskott's proposal, with its
+    assignment to the ekonomichef and the line that decided it as evidence."""
+    line = "Beslut: enligt förslaget"
+    item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{ADOPT}\n\n{AMEND}\n\n{line}\n\n"
+    path = write_protocol(tmp_path, ks_protocol(item + LAST_ITEM))
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(
+            "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+            "PREFIX oa: <http://www.w3.org/ns/oa#> "
+            "SELECT ?text ?deadline ?exact WHERE { ?item bg:itemNumber 12 ; bg:hasDecision ?d . "
+            "?d bg:decisionText ?text ; bg:assignment/bg:deadline ?deadline . "
+            "?e oa:hasBody ?d ; oa:motivatedBy oa:describing ; "
+            "oa:hasTarget/oa:hasSelector/oa:exact ?exact }"
+        )
+    assert [
+        (literal_value(r["text"]), literal_value(r["deadline"]), literal_value(r["exact"]))
+        for r in rows
+    ] == [(AMEND, "2025-06-30", line)]

@@ -28,7 +28,7 @@ def test_kommunstyrelsen_protocol_header_and_attendance() -> None:
     assert meeting.date is not None and meeting.date.iso() == "2025-05-20"
     assert meeting.start is not None and meeting.start.iso() == "09:00:00"
     assert meeting.end is not None and meeting.end.iso() == "11:45:00"
-    assert meeting.location == "Kommunhuset"
+    assert meeting.location == "Kommunhuset, sammanträdesrum Älven"
     attendance = mentions.attendance
     assert attendance.chair is not None and attendance.chair.name == "Anna Berg"
     called = {person.name for person in attendance.called}

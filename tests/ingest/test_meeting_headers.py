@@ -86,3 +86,32 @@ def test_a_number_of_the_place_stays_in_it(place_line: str, place: str, tmp_path
     header = f"KOMMUNSTYRELSEN\nProtokoll\n\nDatum: 10 september 2024\n{place_line}\n"
     meeting = extract(segment(read(_write(tmp_path, header)))).meeting
     assert (meeting.location, meeting.start) == (place, ClockTime(9, 0))
+
+
+@pytest.mark.parametrize(
+    ("place_line", "place"),
+    [
+        ("Plats och tid: Regionens hus, Borås, kl. 09.00–12.00", "Regionens hus, Borås"),
+        (
+            "Plats och tid: Stadshuset, sal Kullen, tisdag 10 september 2024 kl. 9.00–12.00",
+            "Stadshuset, sal Kullen",
+        ),
+        ("Tid och plats: 09.00–12.00, Kommunhuset, Sessionssalen", "Kommunhuset, Sessionssalen"),
+    ],
+)
+def test_a_place_keeps_all_its_parts_before_the_time(
+    place_line: str, place: str, tmp_path: Path
+) -> None:
+    """A place of several comma-separated parts is the meeting's place, all of it; the
+    date and the time after it are not."""
+    header = f"KOMMUNSTYRELSEN\nProtokoll\n\nDatum: 10 september 2024\n{place_line}\n"
+    path = _write(tmp_path, header)
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(
+            "PREFIX schema: <http://schema.org/> "
+            "SELECT ?place ?start WHERE { ?meeting schema:location ?place ; "
+            "schema:startDate ?start }"
+        )
+    assert [(literal_value(r["place"]), literal_value(r["start"])) for r in rows] == [
+        (place, "2024-09-10T09:00:00+02:00")
+    ]

@@ -192,3 +192,87 @@ def test_a_unit_is_part_of_the_organisation_it_is_named_after(tmp_path: Path) ->
         "Göteborgs Stad, Stadsledningskontoret": "Göteborgs kommun",
         "Lerums kommun, Sektor vård och omsorg": "Lerums kommun",
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "people"),
+    [
+        (
+            "Karin Ek, förvaltningschef Vård och omsorg",
+            [("Karin Ek", "förvaltningschef", "Vård och omsorg")],
+        ),
+        (
+            "Karin Ek, enhetschef för Kultur och fritid",
+            [("Karin Ek", "enhetschef", "Kultur och fritid")],
+        ),
+        (
+            "Karin Ek, strateg Hälso- och sjukvårdsförvaltningen",
+            [
+                (
+                    "Karin Ek",
+                    "strateg Hälso- och sjukvårdsförvaltningen",
+                    "Hälso- och sjukvårdsförvaltningen",
+                )
+            ],
+        ),
+        (
+            "Per Ek, ordförande i Kultur- och fritidsnämnden",
+            [("Per Ek", "ordförande i Kultur- och fritidsnämnden", "Kultur- och fritidsnämnden")],
+        ),
+        # The abbreviation the name defines is no part of it.
+        (
+            "Pär Ek (L) ordf. Hälso- och sjukvårdsstyrelsen (HSS)",
+            [
+                (
+                    "Pär Ek",
+                    "ordf. Hälso- och sjukvårdsstyrelsen (HSS)",
+                    "Hälso- och sjukvårdsstyrelsen",
+                )
+            ],
+        ),
+        # A list of people joined by "och" still parts after a role.
+        (
+            "Karin Ek, förvaltningschef Vård och omsorg och Per Lund, ekonom",
+            [("Karin Ek", "förvaltningschef", "Vård och omsorg"), ("Per Lund", "ekonom", None)],
+        ),
+        (
+            "Anna Berg, strateg och Per Ek, sekreterare",
+            [("Anna Berg", "strateg", None), ("Per Ek", "sekreterare", None)],
+        ),
+    ],
+)
+def test_an_organisation_after_a_role_keeps_its_own_och(
+    written: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = parse_person_list(written, 0, len(written))
+    assert [(p.name, p.role_text, p.organisation) for p in found] == people
+
+
+def test_an_official_named_by_role_and_forvaltning_comes_from_all_of_it(tmp_path: Path) -> None:
+    """ "Maria Sund, förvaltningschef Vård och omsorg": her post is förvaltningschef in Vård
+    och omsorg, not a role of "förvaltningschef Vård" nor a membership of "Vård"."""
+    others = (
+        "\nÖvriga närvarande\n"
+        "Maria Sund, förvaltningschef Vård och omsorg\n"
+        "Sara Lind, sekreterare Hälso- och sjukvårdsförvaltningen\n"
+    )
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=MEMBERS + others))
+    with loaded_store(tmp_path, path) as store:
+        held = store.select(
+            _PREFIXES + "SELECT ?name ?label ?role WHERE { ?m org:member ?p ; "
+            "org:organization ?o ; org:role ?r . ?o skos:prefLabel ?label . "
+            "?p foaf:name ?name . OPTIONAL { ?r skos:prefLabel ?role FILTER(lang(?role) = 'sv') } }"
+        )
+    found = {
+        (
+            row["name"].strip('"'),
+            row["label"].removesuffix("@sv").strip('"'),
+            row["role"].removesuffix("@sv").strip('"') if row.get("role") else None,
+        )
+        for row in held
+        if row["name"].strip('"') in {"Maria Sund", "Sara Lind"}
+    }
+    assert found == {
+        ("Maria Sund", "Vård och omsorg", "förvaltningschef"),
+        ("Sara Lind", "Hälso- och sjukvårdsförvaltningen", "Sekreterare"),
+    }

@@ -169,7 +169,7 @@ def test_body_beside_the_date_under_a_page_header() -> None:
     meeting = _mentions(PAGED).meeting
     assert meeting.body == "Bygg- och miljönämnden"
     assert meeting.date is not None and meeting.date.iso() == "2024-03-12"
-    assert meeting.location == "Stadshuset"
+    assert meeting.location == "Stadshuset, sal Kullen"
 
 
 def test_label_column_sections_are_not_members() -> None:
