@@ -180,10 +180,32 @@ def split_cells(text: str, line: Line, known: Iterable[str]) -> list[tuple[int, 
     cells: list[Span] = []
     for piece in split_on_gaps(text, line.start, line.end):
         cells.extend(_cut_merged(text, piece, known))
-    if len(cells) == 1:
+    joined = _joined_entries(text, cells)
+    if joined is not None or len(cells) == 1:
+        # One column: a line of its own, or entries of one list joined by "och" ("Anna
+        # Viklund och Johan Ås, handläggare"), never two columns side by side.
         indented = line.text[:1] in (" ", "\u00a0") and line.text.strip() != line.text.rstrip()
-        return [(1 if indented else 0, cells[0])]
+        return [(1 if indented else 0, cell) for cell in joined or cells]
     return list(enumerate(cells))
+
+
+_JOINER_AT_END = re.compile(r"[ \t]+(?:och|samt)$")
+
+
+def _joined_entries(text: str, cells: list[Span]) -> list[Span] | None:
+    """`cells` without the "och" that joins each to the next, when every cell but the last
+    ends in one; None otherwise."""
+    if len(cells) < 2:
+        return None
+    joiners = [_JOINER_AT_END.search(cell.text) for cell in cells[:-1]]
+    if not all(joiners):
+        return None
+    trimmed = [
+        trimmed_span(text, cell.start, cell.start + joiner.start())
+        for cell, joiner in zip(cells, joiners, strict=False)
+        if joiner is not None
+    ]
+    return [*trimmed, cells[-1]]
 
 
 def _descriptions_joined(

@@ -323,3 +323,18 @@ def test_a_deputy_serving_for_a_member_of_another_row_is_named_by_her_own_cell(
     with loaded_store(tmp_path, path) as store:
         assert "Sara Lind" in meeting_people(store, "called")
         assert not {name for name in meeting_people(store, "attendee") if "Holm M" in name}
+
+
+def test_two_people_joined_by_och_on_one_line_stay_in_their_list(tmp_path: Path) -> None:
+    """ "Anna Viklund och Johan Ås, handläggare" under "Övriga närvarande": two officials
+    present, neither called. The second name was read as a column of its own and made a
+    member of the board (and "och" the first one's role)."""
+    members = (
+        "Beslutande\nEva Berg (S), ordförande\nLars Holm (M)\nKarin Ek (C)\n\n"
+        "Övriga närvarande\nAnna Viklund och Johan Ås, handläggare\nPer Dahl, kommundirektör\n"
+        "\nJusterare: Lars Holm (M)\n"
+    )
+    _, attendance = _protocol_attendance(tmp_path, members)
+    assert sorted(p.name for p in attendance.called) == ["Eva Berg", "Karin Ek", "Lars Holm"]
+    others = {p.name: p.role_text for p in attendance.others_present}
+    assert others == {"Anna Viklund": None, "Johan Ås": "handläggare", "Per Dahl": "kommundirektör"}
