@@ -316,8 +316,19 @@ AMEND = (
         ("Förvaltningens bedömning\n", ADOPT),
         ("", ADOPT.replace("Förvaltningen", "Hälso- och sjukvårdsförvaltningen")),
         ("", ADOPT.replace("Förvaltningen", "Kommunstyrelsens arbetsutskott")),
+        ("", ADOPT.replace("Förvaltningen", "Förvaltningschefen")),
+        ("", ADOPT.replace("Förvaltningen", "Kommundirektören")),
+        ("Ordförandens förslag till beslut\n", ADOPT.replace("Förvaltningen", "Ordföranden")),
     ],
-    ids=["under-a-label", "under-a-heading", "forvaltning-with-och", "board-s-arbetsutskott"],
+    ids=[
+        "under-a-label",
+        "under-a-heading",
+        "forvaltning-with-och",
+        "board-s-arbetsutskott",
+        "an-official",
+        "the-director",
+        "the-chair",
+    ],
 )
 @pytest.mark.parametrize("line", ["Beslut: Bifall till förslaget", "Beslut: enligt förslag"])
 def test_bifall_adopts_a_proposal_written_as_prose(
