@@ -109,6 +109,17 @@ def list_decisions(
             max_length=300,
         ),
     ] = None,
+    organisation: Annotated[
+        str | None,
+        Query(
+            description="Decisions of an organisation's bodies: its IRI or a name it is known "
+            "by; the organisation itself and every body part of it (org:subOrganizationOf, "
+            "at any depth), e.g. a kommun's boards.",
+            examples=["Alingsås kommun"],
+            min_length=1,
+            max_length=300,
+        ),
+    ] = None,
     date_from: Annotated[
         dt.date | None,
         Query(alias="from", description="Earliest decision date (inclusive)."),
@@ -147,6 +158,11 @@ def list_decisions(
             bindings["body"] = param_iri("body", body)
         else:
             bindings["bodyName"] = literal_term(fold(body))
+    if organisation is not None:
+        if organisation.startswith(("http://", "https://")):
+            bindings["organisation"] = param_iri("organisation", organisation)
+        else:
+            bindings["organisationName"] = literal_term(fold(organisation))
     if date_from is not None:
         bindings["from"] = literal_term(date_from.isoformat())
     if date_to is not None:
