@@ -446,9 +446,14 @@ def _posts(
         for name in clause.assignment.assignees if clause.assignment else ():
             name = " ".join(name.split())
             role = concept_in_name(BG.Role, name)
-            if role is None or len(name.split()) < 2:
+            if role is None:
                 continue
-            organisation = _post_organisation(name, organisations, known)
+            # "kommundirektören" alone is the post in the kommun the letterhead names.
+            organisation = (
+                _post_organisation(name, organisations, known)
+                if len(name.split()) > 1
+                else organisations.get(owner_of(mentions).name or "")
+            )
             if organisation is not None and organisation.name != name:
                 iri = minter.post(organisation.iri, role)
                 label = f"{label_of(role)}, {organisation.name}"

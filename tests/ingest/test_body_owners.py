@@ -146,3 +146,34 @@ def test_a_registered_board_under_its_owners_letterhead_is_the_registers_node(
 )
 def test_the_owner_is_a_letterhead_part_of_its_own(letterhead: str, owner: str | None) -> None:
     assert letterhead_owner(f"{letterhead}\nKommunstyrelsen\nSammanträdesdatum 2024-09-10") == owner
+
+
+def test_the_kommundirektor_assigned_is_the_post_in_the_letterheads_kommun(
+    tmp_path: Path,
+) -> None:
+    item = """§ 12 Dnr KS 2024/100
+Uppföljning av budget
+Kommunstyrelsens beslut
+Kommunstyrelsen ger kommundirektören i uppdrag att följa upp budgeten senast 2025-03-31.
+
+"""
+    header = HEADER.replace("PROTOKOLL", "ALINGSÅS KOMMUN\tPROTOKOLL")
+    path = tmp_path / "ks.txt"
+    path.write_text(ks_protocol(item + LAST_ITEM, header=header), encoding="utf-8")
+    with loaded_store(tmp_path, path) as store:
+        rows = store.select(
+            "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+            "PREFIX org: <http://www.w3.org/ns/org#> "
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            "SELECT ?label ?in ?role WHERE { ?a bg:assignee ?post . ?post a org:Post ; "
+            "skos:prefLabel ?label ; org:postIn ?in ; org:role ?role }"
+        )
+    assert [
+        (literal_value(r["label"]), r["in"].strip("<>").removeprefix(ID), r["role"]) for r in rows
+    ] == [
+        (
+            "Kommundirektör, Alingsås kommun",
+            "kommun/1489",
+            "<https://w3id.org/beslutsgraf/def#kommundirektor>",
+        )
+    ]

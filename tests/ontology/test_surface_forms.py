@@ -17,6 +17,11 @@ from beslutsgraf.ontology import BG, load_vocabulary
 # Each entry must be a hidden label, and must still be missing from the texts: once a
 # document shows the form, the test asks for the entry to be dropped.
 STANDARD_PROTOCOL_FORMS = {
+    # The kommun's highest official, assigned tasks in a kommun's protocols ("ger
+    # kommundirektören i uppdrag att …"): the post in the kommun the letterhead names.
+    "kommundirektören",
+    "kommunchef",
+    "kommunchefen",
     "bifaller",  # "Kommunstyrelsen bifaller yrkandet" (formal decision adopting a motion)
     "bifalls",  # "Förslaget bifalls", "Arbetsutskottets förslag bifalls"
     # The decision label's own word for adopting the proposal: "Beslut: Bifall", "Beslut:
