@@ -30,6 +30,9 @@ _SUB_ITEM = re.compile(
     r"^[ \t]*(?:[-•][ \t]*)?(?:#{1,6}[ \t]*)?(?P<label>[a-h])[.)][ \t]+(?P<title>\S.*?)[ \t]*$"
 )
 _FLATTENED = "flattened"
+# Styles whose numbers run on through the year, so a document's first item may be "§ 56"
+# or "Beslut 2025:12"; any other agenda starts at 1.
+_RUNNING_STYLES = frozenset({"paragraph", "decision", _FLATTENED})
 _MIN_FLATTENED_RUN = 2
 # An item inside a flattened page: "… protokoll. 138 LK/ Föredragningslistan Godkändes …"
 # (the "§" lost in extraction), "… § 12 Dnr KS 2024/33 Budget …".
@@ -149,7 +152,7 @@ def _longest_run(
         if run:
             if number == int(run[-1][1].group("number")) + 1:
                 run.append((index, match))
-        elif number == 1 or style in ("paragraph", _FLATTENED):
+        elif number == 1 or style in _RUNNING_STYLES:
             run.append((index, match))
     return run
 
@@ -213,7 +216,11 @@ def _item(
             next_index += 1
     title_end, next_index = _wrapped_title_end(text, lines, title, next_index, body_end)
     title = trimmed_span(text, title.start, title_end, " \t:*")
-    body = Span(min(title_end, body_end), body_end, text[min(title_end, body_end) : body_end])
+    body_start = min(title_end, body_end)
+    if match.groupdict().get("decision"):
+        # "Beslut 2025:14 Ledningsgruppen ställer sig bakom …": the line is the decision.
+        body_start = title.start
+    body = Span(body_start, body_end, text[body_start:body_end])
     case = match.groupdict().get("case")
     case_span = None
     after_title = _CASE_AFTER_TITLE.search(text, title.start, title.end) if not case else None

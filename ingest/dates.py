@@ -15,6 +15,7 @@ from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.model import ClockTime, DateValue, Span
 
 __all__ = [
+    "DAY_ORDINAL",
     "ClockRange",
     "find_clock_range",
     "find_clock_start",
@@ -25,6 +26,8 @@ __all__ = [
 ]
 
 _DASH = r"\s*[-–—]\s*"
+# A day written as an ordinal: "den 3:e oktober", "den 1:a juli".
+DAY_ORDINAL = r"(?::[ae])?"
 # Every form of a date or clock time has a digit: most cells and lines have none,
 # and one search for a digit is far cheaper than trying every form at every character.
 _DIGIT = re.compile(r"\d")
@@ -62,11 +65,11 @@ def _date_regex() -> re.Pattern[str]:
     # Ordered alternatives: the most specific form wins at a position.
     return re.compile(
         rf"(?P<dt>kl\.?\s*(?P<dt_h>\d{{1,2}})[.:](?P<dt_m>\d{{2}})\s+den\s+"
-        rf"(?P<dt_d>\d{{1,2}})\s+(?P<dt_mon>{month})\.?,?\s+(?P<dt_y>\d{{4}}))"
+        rf"(?P<dt_d>\d{{1,2}}){DAY_ORDINAL}\s+(?P<dt_mon>{month})\.?,?\s+(?P<dt_y>\d{{4}}))"
         rf"|(?P<iso>(?P<iso_y>(?:19|20)\d{{2}})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))(?!\d)"
-        rf"|(?P<dmy>(?P<dmy_d>\d{{1,2}})\s+(?P<dmy_mon>{month})\.?,?\s+(?P<dmy_y>(?:19|20)\d{{2}}))(?!\d)"
+        rf"|(?P<dmy>(?P<dmy_d>\d{{1,2}}){DAY_ORDINAL}\s+(?P<dmy_mon>{month})\.?,?\s+(?P<dmy_y>(?:19|20)\d{{2}}))(?!\d)"
         rf"|(?P<num>(?P<num_d>[0-3]?\d)/(?P<num_m>[01]?\d)[ -](?P<num_y>(?:19|20)\d{{2}}))(?!\d)"
-        rf"|(?P<dm>(?P<dm_d>\d{{1,2}})\s+(?P<dm_mon>{month}))\b"
+        rf"|(?P<dm>(?P<dm_d>\d{{1,2}}){DAY_ORDINAL}\s+(?P<dm_mon>{month}))\b"
         rf"|(?P<my>(?P<my_mon>{month})\s+(?P<my_y>(?:19|20)\d{{2}}))(?!\d)",
         re.IGNORECASE,
     )

@@ -43,15 +43,22 @@ __all__ = [
     "decision_sentences",
     "link_report_backs",
     "proposals_in_prose",
+    "responsible_names",
+    "with_responsible",
 ]
 
+_DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"^[ \t]*(?:(?P<number>\d{1,2})[.)]|[•\-–*])[ \t]+")
 # Unnumbered att-clauses, one a line ("Kommunstyrelsen beslutar" / "att godkänna …," /
 # "att uppdra åt …"): each but the last closes as a list entry does.
 _ATT_LINE = re.compile(r"^[ \t]*[Aa]tt[ \t]+\S")
 _ENTRY_CLOSE = re.compile(r"(?:[,;.]|\s(?:samt|och))[ \t]*$")
-# A sentence ends at its punctuation or at a blank line; single line breaks are wraps.
-_SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?![ \t]*\n)[^.!?\n]*)*(?:[.!?]+|(?=\n[ \t]*\n)|$)")
+# A sentence ends at its punctuation or at a blank line; single line breaks are wraps. A
+# point before a number on the same line abbreviates ("senast v. 42", "kl. 13.00").
+_IN_SENTENCE = r"(?:[^.!?\n]|\.(?=[ \t]+\d))"
+_SENTENCE = re.compile(
+    rf"{_IN_SENTENCE}+(?:\n(?![ \t]*\n){_IN_SENTENCE}*)*(?:[.!?]+|(?=\n[ \t]*\n)|$)"
+)
 _SPLIT_ASSIGNEES = re.compile(r"\s*,\s*|(?<!-)\s+och\s+|\s+samt\s+")
 # A point's number at a line start or inside running text after "att", ",", ";" or ":"
 # ("beslutar att 1. anta …, 2. ge …"), a word after it: "31 §", "2024-03-12" and
@@ -377,7 +384,7 @@ def _action(
     opening = next((m for rule in rules if (m := rule.regex.match(written))), None)
     assignees = [part for part in _SPLIT_ASSIGNEES.split(opening["who"]) if part] if opening else []
     if not assignees and responsible:
-        assignees = [part for part in _SPLIT_ASSIGNEES.split(responsible.strip(" .")) if part]
+        assignees = responsible_names(responsible)
     deadline = _first_date(decision_rules("deadline"), text, [point], default_year)
     assignment = Assignment(
         assignees=tuple(assignees),
@@ -395,6 +402,38 @@ def _action(
         assignment=assignment,
         deadline=deadline,
     )
+
+
+def responsible_names(responsible: str) -> list[str]:
+    """The people an "Ansvarig:" line names, without the deadline it may add ("Sara Åkesson,
+    klart senast 2025-10-15"): a name is capitalised and holds no digit."""
+    parts = _SPLIT_ASSIGNEES.split(responsible.strip(" ."))
+    return [part for part in parts if part[:1].isupper() and not _DIGIT.search(part)]
+
+
+def with_responsible(
+    text: str, clauses: Sequence[DecisionClause], responsible: Span, default_year: int | None
+) -> list[DecisionClause]:
+    """Assignments lacking an assignee or a deadline take them from the item's "Ansvarig:"
+    line ("Ansvarig: Sara Åkesson, klart senast 2025-10-15"), which minutes put under the
+    decision instead of inside it."""
+    deadline = _first_date(decision_rules("deadline"), text, [responsible], default_year)
+    names = tuple(responsible_names(responsible.text))
+    completed = []
+    for clause in clauses:
+        assignment = clause.assignment
+        if assignment is None:
+            completed.append(clause)
+            continue
+        assignment = replace(
+            assignment,
+            assignees=assignment.assignees or names,
+            deadline=assignment.deadline or deadline,
+        )
+        completed.append(
+            replace(clause, assignment=assignment, deadline=clause.deadline or deadline)
+        )
+    return completed
 
 
 def date_due_meetings(

@@ -18,6 +18,7 @@ from beslutsgraf.ingest.decisions import (
     decision_sentences,
     link_report_backs,
     proposals_in_prose,
+    with_responsible,
 )
 from beslutsgraf.ingest.labels import find_fields
 from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
@@ -189,9 +190,12 @@ def _decisions(
         ]
     clauses = _as_proposed(text, body, fields, clauses, default_year, body_name)
     # Action points of minutes ("Åtgärd: …") are the group's assignments, beside its decisions.
-    responsible = next((f.value.text for f in fields if f.key == "responsible"), None)
+    responsible = next((f.value for f in fields if f.key == "responsible"), None)
     for action in actions:
-        clauses += action_points(text, action, default_year, responsible)
+        responsible_text = responsible.text if responsible is not None else None
+        clauses += action_points(text, action, default_year, responsible_text)
+    if responsible is not None:
+        clauses = with_responsible(text, clauses, responsible, default_year)
     if len(clauses) > 1 and not _numbered_apart(clauses):
         clauses = [replace(clause, number=index + 1) for index, clause in enumerate(clauses)]
     return link_report_backs(clauses)

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from beslutsgraf.ingest.body_owner import owner_name
-from beslutsgraf.ingest.dates import find_clock_range, find_dates, month_pattern
+from beslutsgraf.ingest.dates import DAY_ORDINAL, find_clock_range, find_dates, month_pattern
 from beslutsgraf.ingest.model import (
     ClockTime,
     DateValue,
@@ -308,7 +308,7 @@ def _place_end() -> re.Pattern[str]:
     2024-09-10"); a number of the place's own stays ("Rum 204", "Storgatan 12")."""
     return re.compile(
         r"(?:^|\s+)(?=(?:kl\.?|klockan)\s*\d|\d{1,2}[.:]\d{2}\b|(?:19|20)\d{2}-\d{2}-\d{2}"
-        rf"|(?:den\s+)?\d{{1,2}}\s+{month_pattern()}\b|(?:mån|tis|ons|tors|fre|lör|sön)dag)",
+        rf"|(?:den\s+)?\d{{1,2}}{DAY_ORDINAL}\s+{month_pattern()}\b|(?:mån|tis|ons|tors|fre|lör|sön)dag)",
         re.IGNORECASE,
     )
 

@@ -125,12 +125,18 @@ def extract_attendance(
         for person in _listed(text, fields, _ABSENT_DEPUTIES, known)
     ]
     chair_changes = _chair_changes(segments, known)
-    chair = chair_changes[0].person if chair_changes else _chair_from_roster(roster, absent)
+    opened = chair_changes and chair_changes[0].from_item == 1
+    chair = chair_changes[0].person if opened else _chair_from_roster(roster, absent)
     signed = _signature_table(text, known)
     if chair is None:
         chair = next(iter(_listed(text, fields, "chair", known)), None)  # "Ordförande X (S)"
     if chair is None:
         chair = next(iter(signed["chair"]), None)
+    if chair_changes and not opened and chair is not None:
+        # "Ordförande: X" / "Ordförande från punkt 5: Y": X chairs up to the change.
+        chair_changes.insert(0, ChairChange(chair, 1, chair.entry or chair.span))
+    elif chair_changes and not opened:
+        chair = chair_changes[0].person
     secretaries = [p for p in roster if p.role and p.role.endswith("sekreterare")]
     secretaries += [*_listed(text, fields, "secretary", known), *signed["secretary"]]
     minutes_taker = next(iter(_listed(text, fields, "minutes_taker", known)), None)

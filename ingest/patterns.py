@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from beslutsgraf.ingest.data_files import read_table
-from beslutsgraf.ingest.dates import month_pattern
+from beslutsgraf.ingest.dates import DAY_ORDINAL, month_pattern
 from beslutsgraf.ingest.people import PARTY
 
 __all__ = [
@@ -52,7 +52,7 @@ def date_regex_text() -> str:
     return (
         rf"(?:kl\.?\s*\d{{1,2}}[.:]\d{{2}}\s+den\s+)?"
         rf"(?:(?:19|20)\d{{2}}-[01]\d-[0-3]\d|[0-3]?\d/[01]?\d[ -](?:19|20)\d{{2}}"
-        rf"|\d{{1,2}}\s+{month}\.?(?:,?\s+(?:19|20)\d{{2}})?"
+        rf"|\d{{1,2}}{DAY_ORDINAL}\s+{month}\.?(?:,?\s+(?:19|20)\d{{2}})?"
         rf"|{month}\s+(?:19|20)\d{{2}})"
     )
 

@@ -69,6 +69,7 @@ _SUBSTITUTES_FOR = re.compile(
 # A page number and page count that a flattened page starts with: "3(27)", "2".
 _PAGE_MARK = re.compile(r"^\d{1,3}(?:\s*\(\d{1,3}\))?$")
 _MAX_NAME_WORDS = 3
+_MAX_PARTY_WORDS = 6  # "Kommunerna i Dalmarks län"
 _PHRASE_REACH = 40  # characters before a name that may hold "tjänstgörande ersättare för"
 # Headings of people present without being called (members.py's `_NOT_CALLED`): an
 # unmarked row under them is someone who did not come, not an absent member.
@@ -464,6 +465,23 @@ def _wraps_organisation(
     return True
 
 
+def _party_line(lines: _LineCells, index: int, cells: list[_Cell]) -> bool:
+    """Whether a line of one organisation's name, alone between blank lines or a heading and
+    the people below it, names the party of an agreement they sit for ("Region Dalmark",
+    "Kommunerna"): a group, as "För Västra Götalandsregionen (VGR)" is."""
+    if len(cells) != 1 or cells[0].kind != "other" or "," in cells[0].span.text:
+        return False
+    if len(cells[0].span.text.split()) > _MAX_PARTY_WORDS:
+        return False
+    if not is_organisation_like(cells[0].span.text, lines.known):
+        return False
+    following = index + 1
+    while following < len(lines) and lines.lines[following].blank:
+        following += 1
+    below = lines.cells(following) if following < len(lines) else []
+    return bool(below) and below[0].kind == "person"
+
+
 def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     groups: dict[int, Span | None] = {}
     headings: dict[int, tuple[Span | None, str]] = {}
@@ -473,6 +491,7 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
     # The list a table's rows stand in under a row group of those who did not come
     # ("Frånvarande" across a member table), by column.
     seats: dict[int, str] = {}
+    party_groups: set[int] = set()  # columns whose group is a party line (`_party_line`)
     while index < len(lines):
         if (columns := table_columns(lines.lines[index])) is not None:
             below = lines.lines[index + 1] if index + 1 < len(lines) else None
@@ -482,6 +501,12 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
             table = with_marks(lines.text, two_rows or columns, rows)
             continue
         cells = lines.row(index, table) if table else lines.cells(index)
+        if _party_line(lines, index, cells):
+            # The heading stays: "Närvarande" / "Region Dalmark" / members of the region.
+            groups[cells[0].column] = cells[0].span
+            party_groups.add(cells[0].column)
+            index += 1
+            continue
         if any(cell.kind == "other" for cell in cells):
             if not _wraps_organisation(lines, cells, collected):
                 break
@@ -492,6 +517,10 @@ def _consume(lines: _LineCells, index: int, out: list[RosterSection]) -> int:
                 groups[cell.column] = cell.span
                 headings.pop(cell.column, None)
             elif cell.kind == "heading":
+                if cell.column in party_groups:
+                    # A party's members end at the next heading ("Frånvarande").
+                    party_groups.discard(cell.column)
+                    groups.pop(cell.column, None)
                 row_group = table is not None and _is_row_group(lines, index, cells)
                 seats.pop(cell.column, None)
                 if row_group and cell.key in _NOT_COMING:

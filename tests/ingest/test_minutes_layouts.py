@@ -1,8 +1,12 @@
-"""Minutes of a working group in a layout the corpus lacks
-(tests/ingest/minutes/styrgrupp_ehalsa_minnesanteckningar_2024-10-03.txt): labelled
+"""Minutes in layouts the corpus lacks (tests/ingest/minutes/).
+
+A working group's (styrgrupp_ehalsa_minnesanteckningar_2024-10-03.txt): labelled
 Datum/Tid/Plats lines, a digital meeting given as its place, one-line "Närvarande:" and
 "Frånvarande:" lists with the chair's role in parentheses after the organisation, the
-previous minutes approved in prose and the next meeting with its start time."""
+previous minutes approved in prose and the next meeting with its start time.
+
+Collaboration bodies of a region and its kommuner: a ledningsgrupp's Markdown minutes, a
+politiskt samverkansråd's protokoll and a beslutsprotokoll of numbered decisions."""
 
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ MINUTES = Path(__file__).parent / "minutes" / "styrgrupp_ehalsa_minnesanteckning
 MEETING = "<https://w3id.org/beslutsgraf/id/meeting/styrgruppen-for-e-halsa/2024-10-03>"
 PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> PREFIX schema: <http://schema.org/> "
-    "PREFIX dct: <http://purl.org/dc/terms/> "
+    "PREFIX dct: <http://purl.org/dc/terms/> PREFIX org: <http://www.w3.org/ns/org#> "
 )
 
 
@@ -108,3 +112,189 @@ def test_an_assignment_due_at_the_next_meeting_has_its_date() -> None:
     [assignment] = [d.assignment for d in item.decisions if d.assignment is not None]
     assert assignment.assignees == ("Sara Blom",)
     assert assignment.deadline is not None and assignment.deadline.iso() == "2024-11-07"
+
+
+# Minutes of collaboration bodies of a region and its kommuner, in layouts the corpus lacks:
+# Markdown minnesanteckningar with "Uppdrag:" and an "Ansvarig: …, klart senast …" line; a
+# samverkansråd's protokoll listing its members under the parties of the agreement; a
+# beslutsprotokoll that is a numbered list of decisions ("Beslut 2025:14 …").
+HERE = Path(__file__).parent / "minutes"
+LEDNINGSGRUPP = HERE / "lansgemensam_ledningsgrupp_minnesanteckningar_2025-09-24.md"
+SAMVERKANSRAD = HERE / "politiskt_samverkansrad_protokoll_2025-10-09.txt"
+BESLUTSPROTOKOLL = HERE / "delregional_ledningsgrupp_beslutsprotokoll_2025-10-03.txt"
+ID = "https://w3id.org/beslutsgraf/id/"
+LG_BODY = "lansgemensam-ledningsgrupp-for-halsa-vard-och-omsorg-i-norrvik"
+LG_MEETING = f"<{ID}meeting/{LG_BODY}/2025-09-24>"
+SR_BODY = f"{ID}org/politiskt-samverkansrad-mellan-region-dalmark-och-kommunerna-i-dalmarks-lan"
+SR_MEETING = f"<{ID}meeting/{SR_BODY.rsplit('/', 1)[1]}/2025-10-09>"
+BP_MEETING = f"<{ID}meeting/delregional-samverkansgrupp-sodra-viken-ledningsgrupp/2025-10-03>"
+
+
+@pytest.fixture(scope="module")
+def collaboration(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    folder = tmp_path_factory.mktemp("collaboration")
+    with loaded_store(folder, LEDNINGSGRUPP, SAMVERKANSRAD, BESLUTSPROTOKOLL) as opened:
+        yield opened
+
+
+def _people(store: EmbeddedStore, meeting: str, predicate: str) -> list[str]:
+    rows = store.select(PREFIXES + f"SELECT ?p WHERE {{ {meeting} {predicate} ?p }} ORDER BY ?p")
+    return [row["p"].removeprefix(f"<{ID}person/").rstrip(">") for row in rows]
+
+
+def _decisions(store: EmbeddedStore, meeting: str) -> list[tuple[int, str, str]]:
+    """(item number, decision type, text) of every decision of `meeting`, in item order."""
+    rows = store.select(
+        PREFIXES + f"SELECT ?n ?type ?text WHERE {{ {meeting} bg:hasAgendaItem ?item . "
+        "?item bg:itemNumber ?n ; bg:hasDecision ?d . ?d bg:decisionType ?type ; "
+        "bg:decisionText ?text } ORDER BY ?n ?text"
+    )
+    return [
+        (
+            int(literal_value(r["n"])),
+            r["type"].rsplit("#", 1)[1].rstrip(">"),
+            str(literal_value(r["text"])),
+        )
+        for r in rows
+    ]
+
+
+def test_an_uppdrag_label_and_the_ansvarig_line_under_it(collaboration: EmbeddedStore) -> None:
+    # "**Uppdrag:** Ledningsgruppen ger Sara Åkesson i uppdrag …" / "Ansvarig: Sara Åkesson,
+    # klart senast 2025-10-15": the deadline stands on the line under the decision.
+    [row] = collaboration.select(
+        PREFIXES + f"SELECT ?who ?deadline ?task WHERE {{ {LG_MEETING} bg:hasAgendaItem ?item . "
+        "?item bg:itemNumber 4 ; bg:hasDecision/bg:assignment ?a . ?a bg:assignee ?who ; "
+        "bg:deadline ?deadline ; bg:task ?task }"
+    )
+    assert row["who"] == f"<{ID}person/sara-akesson>"
+    assert literal_value(row["deadline"]) == "2025-10-15"
+    assert literal_value(row["task"]) == "ta fram ett förslag till gemensam handlingsplan"
+
+
+def test_minnesanteckningar_items_in_the_past_tense_and_the_next_meeting(
+    collaboration: EmbeddedStore,
+) -> None:
+    # "Dagordningen godkändes.", "… gicks igenom och lades till handlingarna.", and
+    # "Nästa möte: 12 november 2025 kl. 13.00–15.00, digitalt" under its own heading.
+    assert [(n, kind) for n, kind, _ in _decisions(collaboration, LG_MEETING)] == [
+        (1, "godkannandeAvDagordning"),
+        (2, "noteringAvInformation"),
+        (3, "stallerSigBakom"),
+        (4, "uppdrag"),
+        (5, "noteringAvInformation"),
+    ]
+    [row] = collaboration.select(
+        PREFIXES + "SELECT ?start ?end ?form WHERE { ?next bg:meetingStatus bg:planned ; "
+        "schema:startDate ?start ; schema:endDate ?end ; bg:meetingForm ?form ; "
+        f"bg:heldBy ?body . {LG_MEETING} bg:heldBy ?body }}"
+    )
+    assert literal_value(row["start"]).startswith("2025-11-12T13:00")
+    assert literal_value(row["end"]).startswith("2025-11-12T15:00")
+    assert row["form"] == f"<{BG.digitaltMote}>"
+    assert _people(collaboration, LG_MEETING, "bg:absentee") == ["ingrid-svensson", "karl-dahl"]
+
+
+def test_members_listed_under_the_parties_of_the_agreement(collaboration: EmbeddedStore) -> None:
+    # "Närvarande" / "Region Dalmark" / "Ulf Karlsson (M), ordförande" … / "Kommunerna" /
+    # "Anna Berg (S), Alingsås, vice ordförande" …: a party's name alone on its line heads
+    # the members who sit for it; "Frånvarande" below is no longer theirs.
+    attended = _people(collaboration, SR_MEETING, "bg:attendee")
+    for member in ("ulf-karlsson", "eva-strand", "lars-bjork", "annika-hed", "anna-berg"):
+        assert member in attended
+    assert {"tomas-nord", "birgitta-strom", "kjell-lund"} <= set(attended)
+    assert _people(collaboration, SR_MEETING, "bg:absentee") == ["mona-lindqvist", "pia-grahn"]
+    rows = collaboration.select(
+        PREFIXES + "SELECT ?who ?party WHERE { ?m org:member ?who ; org:organization "
+        f"<{SR_BODY}> ; bg:represents ?party }} ORDER BY ?who"
+    )
+    represents = {r["who"].rsplit("/", 1)[1].rstrip(">"): r["party"] for r in rows}
+    assert represents["eva-strand"] == f"<{ID}org/region-dalmark>"
+    assert represents["anna-berg"] == f"<{ID}kommun/1489>"  # Alingsås, from the register
+    [kind] = collaboration.select(
+        PREFIXES + f"SELECT ?kind WHERE {{ <{SR_BODY}> org:classification ?kind }}"
+    )
+    assert kind["kind"] == f"<{BG.samradsorgan}>"
+
+
+def test_a_deputy_with_her_kommun_before_whom_she_sits_for(collaboration: EmbeddedStore) -> None:
+    # "Kjell Lund (S), Norrhammar, ersättare för Pia Grahn (S), Norrhammar".
+    rows = collaboration.select(
+        PREFIXES + f"SELECT ?for ?by WHERE {{ {SR_MEETING} bg:hasSubstitution ?s . "
+        "?s bg:substitute ?by ; bg:substituted ?for } ORDER BY ?by"
+    )
+    assert [(r["by"].rsplit("/", 1)[1], r["for"].rsplit("/", 1)[1]) for r in rows] == [
+        ("annika-hed>", "mona-lindqvist>"),
+        ("kjell-lund>", "pia-grahn>"),
+    ]
+
+
+def test_the_chair_from_a_given_item_in_the_header(collaboration: EmbeddedStore) -> None:
+    # "Ordförande: Ulf Karlsson (M)" / "Ordförande från punkt 5: Anna Berg (S)".
+    rows = collaboration.select(
+        PREFIXES + f"SELECT ?n ?chair WHERE {{ {SR_MEETING} bg:hasAgendaItem ?item . "
+        "?item bg:itemNumber ?n ; bg:chairedBy ?chair } ORDER BY ?n"
+    )
+    chairs = [r["chair"].rsplit("/", 1)[1].rstrip(">") for r in rows]
+    assert chairs == ["ulf-karlsson"] * 4 + ["anna-berg"] * 3
+    assert _people(collaboration, SR_MEETING, "bg:chair") == ["ulf-karlsson"]
+
+
+def test_an_agreement_prolonged_in_a_sentence_of_its_own(collaboration: EmbeddedStore) -> None:
+    # "Samverkansrådet ställer sig bakom uppföljningen. Överenskommelsen förlängs till och
+    # med 2026-12-31." under the item named after the agreement.
+    [row] = collaboration.select(
+        PREFIXES + f"SELECT ?title ?end WHERE {{ {SR_MEETING} bg:hasAgendaItem ?item . "
+        "?item bg:hasDecision ?d . ?d bg:prolongs ?agreement ; bg:newEndDate ?end . "
+        "?agreement dct:title ?title }"
+    )
+    assert literal_value(row["title"]).startswith("Överenskommelse om samverkan kring barn")
+    assert literal_value(row["end"]) == "2026-12-31"
+    kinds = [(n, kind) for n, kind, _ in _decisions(collaboration, SR_MEETING)]
+    assert kinds == [
+        (2, "godkannandeAvDagordning"),
+        (3, "noteringAvInformation"),
+        (4, "stallerSigBakom"),
+        (4, "formelltBeslut"),
+        (5, "rekommendation"),
+        (6, "noteringAvInformation"),
+    ]
+
+
+def test_a_beslutsprotokoll_of_numbered_decisions(collaboration: EmbeddedStore) -> None:
+    # "Mötet hölls den 3:e oktober 2025, kl. 10.00–11.30, Vikens kommunhus, rum Tången" and
+    # "Beslut 2025:12 Dagordningen fastställs." … "Beslut 2025:16 …".
+    [row] = collaboration.select(
+        PREFIXES + f"SELECT ?start ?end ?place WHERE {{ {BP_MEETING} schema:startDate ?start ; "
+        "schema:endDate ?end ; schema:location ?place }"
+    )
+    assert literal_value(row["start"]).startswith("2025-10-03T10:00")
+    assert literal_value(row["end"]).startswith("2025-10-03T11:30")
+    assert literal_value(row["place"]) == "Vikens kommunhus"
+    assert [(n, kind) for n, kind, _ in _decisions(collaboration, BP_MEETING)] == [
+        (12, "godkannandeAvDagordning"),
+        (13, "noteringAvInformation"),
+        (14, "stallerSigBakom"),
+        (15, "uppdrag"),
+        (16, "formelltBeslut"),
+    ]
+    assert _people(collaboration, BP_MEETING, "bg:absentee") == ["jan-berggren"]
+    assert _people(collaboration, BP_MEETING, "bg:chair") == ["birgitta-alm"]
+
+
+def test_a_week_written_v_dot_does_not_end_the_decision(collaboration: EmbeddedStore) -> None:
+    [row] = collaboration.select(
+        PREFIXES + f"SELECT ?who ?task WHERE {{ {BP_MEETING} bg:hasAgendaItem ?item . "
+        "?item bg:itemNumber 15 ; bg:hasDecision/bg:assignment ?a . ?a bg:assignee ?who ; "
+        "bg:task ?task }"
+    )
+    assert row["who"] == f"<{ID}person/helena-gran>"
+    assert literal_value(row["task"]) == "sammanställa kommunernas synpunkter senast v. 42"
+
+
+def test_an_ordinal_day_in_the_next_meeting() -> None:
+    # "Nästa möte: den 7:e november 2025 kl. 10.00, digitalt".
+    mentions = extract(segment(read(BESLUTSPROTOKOLL)))
+    assert [(p.date.iso(), p.start, p.form) for p in mentions.planned_meetings] == [
+        ("2025-11-07", ClockTime(10, 0), str(BG.digitaltMote))
+    ]

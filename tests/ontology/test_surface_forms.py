@@ -70,6 +70,14 @@ STANDARD_PROTOCOL_FORMS = {
     "dagordningen fastställs",
     "godkänner föredragningslistan",
     "föredragningslistan godkänns",
+    # Minnesanteckningar written in the past tense: "Dagordningen godkändes.",
+    # "Minnesanteckningarna från 2025-08-27 gicks igenom och lades till handlingarna."
+    "dagordningen godkändes",
+    "lades till handlingarna",
+    # A region's and its kommuners' political collaboration body, elsewhere than VGR:
+    # "Politiskt samverkansråd mellan Region … och kommunerna i … län".
+    "samverkansråd",
+    "samverkansrådet",
     # A deciding body's verbs in a § protocol: "Nämnden beviljar bygglov", "Fullmäktige
     # antar detaljplanen", "Styrelsen fastställer budgeten".
     "beviljar",
