@@ -231,7 +231,11 @@ def _clause(
         number=number,
         decided_by=subject,
         concerns=tuple(agreements),
-        recommends_to=tuple(_captured(decision_rules("recommends_to"), whole, "to")),
+        recommends_to=tuple(
+            addressee
+            for value in _captured(decision_rules("recommends_to"), whole, "to")
+            for addressee in _addressees(value)
+        ),
         prolongs=replace(prolongs, valid_until=new_end or prolongs.valid_until)
         if prolongs
         else None,
@@ -264,6 +268,16 @@ def _decided_by(text: str, lead: Span) -> str | None:
 
 def _matches(rules: Sequence[Rule], text: str) -> bool:
     return any(rule.search(text) for rule in rules)
+
+
+# Addressees listed together: "kommunerna och regionen", "VGR, GR och Fyrbodal"; an "och"
+# after a hyphen is a name's own ("hälso- och sjukvårdsnämnderna").
+_ADDRESSEE_SEPARATOR = re.compile(r"(?<!-),\s+|(?<!-)\s+(?:och|samt)\s+")
+
+
+def _addressees(value: str) -> list[str]:
+    """The bodies a recommendation names, each alone."""
+    return [part for part in _ADDRESSEE_SEPARATOR.split(value) if part]
 
 
 def _captured(rules: Sequence[Rule], text: str, group: str) -> list[str]:

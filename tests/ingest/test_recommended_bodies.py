@@ -62,3 +62,21 @@ Kommunstyrelsens beslut
         ("kommunfullmaktige", "Kommunfullmäktige", None),
         ("kommunerna", "kommunerna", None),
     }
+
+
+def test_bodies_recommended_together_are_each_recommended(tmp_path: Path) -> None:
+    item = """§ 12 Dnr KS 2024/100
+Överenskommelse om hemsjukvård
+Kommunstyrelsens beslut
+1. Kommunstyrelsen rekommenderar kommunerna och regionen att anta överenskommelsen.
+2. Kommunstyrelsen rekommenderar GR, Fyrbodal samt hälso- och sjukvårdsnämnderna att anta den.
+
+"""
+    found = _recommended(tmp_path, ks_protocol(item + LAST_ITEM))
+    assert {(iri, label) for iri, label, _ in found} == {
+        ("kommunerna", "kommunerna"),
+        ("regionen", "regionen"),
+        ("goteborgsregionen", "Göteborgsregionen"),
+        ("fyrbodals-kommunalforbund", "Fyrbodals kommunalförbund"),
+        ("halso-och-sjukvardsnamnderna", "hälso- och sjukvårdsnämnderna"),
+    }
