@@ -130,8 +130,18 @@ def _points_of_a_paragraph(
     if run[0][0] < paragraphs[0][0]:
         return False
     titles = [match.group("title").strip() for _, match in run]
-    clauses = [t for t in titles if t.endswith((".", ",", ";")) or t.startswith("att ")]
+    clauses = [t for t in titles if _reads_as_clause(t)]
     return 2 * len(clauses) > len(titles)
+
+
+def _reads_as_clause(title: str) -> bool:
+    """A point's line reads as a clause: it ends a sentence or a list's part, opens with
+    "att", or breaks off mid-sentence to wrap ("… rekommenderar hälso- och")."""
+    return (
+        title.endswith((".", ",", ";", "-"))
+        or title.startswith("att ")
+        or ends_with_function_word(title)
+    )
 
 
 def _longest_run(

@@ -65,11 +65,13 @@ Kommunstyrelsens beslut
 
 
 def test_bodies_recommended_together_are_each_recommended(tmp_path: Path) -> None:
+    # The second point wraps mid-sentence: still the § item's point, not an agenda item.
     item = """§ 12 Dnr KS 2024/100
 Överenskommelse om hemsjukvård
 Kommunstyrelsens beslut
 1. Kommunstyrelsen rekommenderar kommunerna och regionen att anta överenskommelsen.
-2. Kommunstyrelsen rekommenderar GR, Fyrbodal samt hälso- och sjukvårdsnämnderna att anta den.
+2. Kommunstyrelsen rekommenderar GR, Fyrbodal samt hälso- och
+sjukvårdsnämnderna att anta överenskommelsen.
 
 """
     found = _recommended(tmp_path, ks_protocol(item + LAST_ITEM))
