@@ -270,7 +270,7 @@ def test_a_beslutsprotokoll_of_numbered_decisions(collaboration: EmbeddedStore) 
     )
     assert literal_value(row["start"]).startswith("2025-10-03T10:00")
     assert literal_value(row["end"]).startswith("2025-10-03T11:30")
-    assert literal_value(row["place"]) == "Vikens kommunhus"
+    assert literal_value(row["place"]) == "Vikens kommunhus, rum Tången"
     assert [(n, kind) for n, kind, _ in _decisions(collaboration, BP_MEETING)] == [
         (12, "godkannandeAvDagordning"),
         (13, "noteringAvInformation"),
