@@ -81,7 +81,11 @@ _NOT_COMING = frozenset({"absent", "not_present"})
 # A member list's section: its column, group, heading, key and the list it stands in.
 _SectionId = tuple[int, int | None, int | None, str, str | None]
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
-
+# The last word of a name before its party ("Stefan Ljung (S)"): a family name, even where
+# the same word names a place elsewhere ("förskola i Ljung").
+_FAMILY_NAME = re.compile(
+    rf"(?<!\S)[A-ZÅÄÖÉ][\w-]+[ ]+(?P<word>[A-ZÅÄÖÉ][\w-]+)[ ]*{PARTY.replace('(?P<party>', '(?:')}"
+)
 
 @dataclass(frozen=True)
 class _Cell:
@@ -140,11 +144,13 @@ def known_organisation_words(text: str) -> frozenset[str]:
     """Single words the document uses as organisations ("…, Fyrbodal", "beredning Västkom")
     or as the place a member comes from ("Jan Hallberg (m), Göteborg Vivi-Ann Nilsson (s)").
 
-    A word that also opens a two-word name ("Ann-Sofie Rundberg,") is a given name.
+    A word that also opens a two-word name ("Ann-Sofie Rundberg,") is a given name; one
+    that closes a name before its party ("Stefan Ljung (S)") is a family name.
     """
     candidates = {match.group("word") for match in _ORG_AFTER.finditer(text)}
     candidates |= {match.group("word") for match in _PLACE_AFTER_PARTY.finditer(text)}
-    return frozenset(candidates - _given_names(text))
+    family_names = {match.group("word") for match in _FAMILY_NAME.finditer(text)}
+    return frozenset(candidates - _given_names(text) - family_names)
 
 
 @lru_cache(maxsize=8)
