@@ -42,6 +42,7 @@ from beslutsgraf.ingest.people import (
     is_unit,
     name_run_starts,
     parse_person,
+    party_named_alone,
     starts_with_name,
 )
 from beslutsgraf.ingest.reference_data import read_registers
@@ -86,6 +87,7 @@ _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][
 _FAMILY_NAME = re.compile(
     rf"(?<!\S)[A-ZÅÄÖÉ][\w-]+[ ]+(?P<word>[A-ZÅÄÖÉ][\w-]+)[ ]*{PARTY.replace('(?P<party>', '(?:')}"
 )
+
 
 @dataclass(frozen=True)
 class _Cell:
@@ -165,7 +167,8 @@ def _classify(text: str, span: Span, known: Iterable[str]) -> tuple[str, str]:
     key = _heading_keys().get(bare) or _heading_keys().get(bare.removesuffix(":").rstrip())
     if key is not None:
         return "heading", key
-    if _group_regex().match(bare):
+    # A party's name alone heads its members' rows ("Socialdemokraterna" across a table).
+    if _group_regex().match(bare) or party_named_alone(bare):
         return "group", ""
     if starts_with_name(text, span.start, span.end, known):
         return "person", ""
@@ -355,7 +358,8 @@ class _LineCells:
         deputy = None
         if columns.deputy is not None and columns.deputy < len(pieces):
             named = pieces[columns.deputy]
-            deputy = trimmed_span(self.text, named.start, line.end) if named.text.strip() else None
+            end = _deputy_cell_end(columns, pieces, line)
+            deputy = trimmed_span(self.text, named.start, end) if named.text.strip() else None
         marks = (columns.presence, columns.deputy, columns.absence, *(c for c, _ in columns.items))
         firsts = [pieces[c].start for c in marks if c is not None and 0 < c < len(pieces)]
         span = trimmed_span(self.text, line.start, min(firsts, default=line.end))
@@ -381,6 +385,13 @@ class _LineCells:
         return (
             "person" if starts_with_name(self.text, span.start, span.end, self.known) else "other"
         )
+
+
+def _deputy_cell_end(columns: TableColumns, pieces: list[Span], line: Line) -> int:
+    """Where a row's deputy cell ends: at the deputy's own presence mark, if the table
+    has a column for it, else with the line (her items may follow: "Sara Holm\t12–14")."""
+    mark = columns.deputy_presence
+    return pieces[mark].start if mark is not None and mark < len(pieces) else line.end
 
 
 def _deputy_seat(
