@@ -671,3 +671,20 @@ def test_an_election_and_a_resignation_in_the_kommuns_own_socialnamnd(store: Emb
         "BIND(CONCAT(?n, ' ', STR(?end)) AS ?v)"
     )
     assert _values(store, ends.format(board=board)) == ["Eva Sund 2026-12-31", "Per Ek 2025-06-16"]
+
+
+@pytest.mark.parametrize(
+    ("meeting", "item", "motion"),
+    [
+        (KS, 46, "Anna Berg (S) yrkar bifall till förslaget."),
+        (SN, 19, "Birgitta Svahn (S) yrkar bifall till förslaget."),
+        (KF, 62, "Anna Alm (S) yrkar bifall till motionen."),
+    ],
+    ids=["kommunstyrelsen", "socialnamnden", "kommunfullmaktige"],
+)
+def test_the_decision_adopts_the_motion_asking_for_what_it_grants(
+    store: EmbeddedStore, meeting: str, item: int, motion: str
+) -> None:
+    # "… finner att kommunstyrelsen bifaller förslaget": the motion for bifall to it.
+    decision = f"<{meeting.strip('<>')}/item/{item}/decision/1>"
+    assert _values(store, f"{decision} bg:adoptsMotion/bg:text ?v") == [motion]
