@@ -57,6 +57,9 @@ class TableColumns:
     # Where each heading stands on its line (start, end), when runs of spaces part the
     # cells: a row's cells are placed under them, since a blank cell leaves only a gap.
     bounds: tuple[tuple[int, int], ...] = ()
+    # A presence column after the deputy's ("Ledamöter | Närvarande | Ersättare |
+    # Närvarande"): it marks the deputy, no part of her cell.
+    deputy_presence: int | None = None
 
 
 _KINDS = ("column", "presence", "deputy", "serving", "absent", "absence", "item", "unmarked")
@@ -121,6 +124,7 @@ def table_columns(line: Line) -> TableColumns | None:
         return None
     presence, absence = _column_of(cells, words["presence"]), _column_of(cells, words["absence"])
     deputy = _column_of(cells, deputy_words)
+    deputy_presence = _column_after(cells, words["presence"], deputy)
     marked = bool(items) or presence is not None or absence is not None
     serving_heading = deputy is not None and cells[deputy] in words["serving"]
     columns = TableColumns(
@@ -132,6 +136,7 @@ def table_columns(line: Line) -> TableColumns | None:
         serving=deputy is not None and (marked or serving_heading),
         serving_heading=serving_heading,
         bounds=tuple((piece.start, piece.end) for piece in pieces),
+        deputy_presence=deputy_presence,
     )
     # Spaced headings of list headings only ("Ledamöter    Närvarande"), or of no mark or
     # deputy column ("Namn    Organisation"), may head lists of names side by side; a
@@ -175,6 +180,13 @@ def row_cells(text: str, line: Line, bounds: tuple[tuple[int, int], ...]) -> lis
 
 def _column_of(cells: list[str], words: frozenset[str]) -> int | None:
     return next((i for i, cell in enumerate(cells) if cell in words), None)
+
+
+def _column_after(cells: list[str], words: frozenset[str], column: int | None) -> int | None:
+    """The first column right of `column` (when there is one) headed by one of `words`."""
+    if column is None:
+        return None
+    return next((i for i, cell in enumerate(cells) if i > column and cell in words), None)
 
 
 def item_row(columns: TableColumns, heading: Line, below: Line | None) -> TableColumns | None:

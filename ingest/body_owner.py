@@ -139,13 +139,22 @@ class Owner:
     def qualify(self, written: str) -> str:
         """The name `written` resolves by: "Socialnämnden" → "Socialnämnden i Älvdals
         kommun" in Älvdals kommun's minutes; any other name as written."""
-        name = " ".join(written.split())
+        name = _as_named(" ".join(written.split()))
         if self.name is None or not is_generic_body(name):
-            return name
+            return " ".join(written.split())
         owners = _register_bodies().get(fold(name))
         if owners is not None and fold(self.name) in owners:
             return name
         return f"{name} i {self.name}"
+
+
+def _as_named(name: str) -> str:
+    """A board prose writes in lower case ("ersättare i socialnämnden") with the capital
+    its name has. A bare "nämnden" or "styrelsen" points back at a board: it stays."""
+    if not name[:1].islower() or name.casefold() in _words("body"):
+        return name
+    named = name[:1].upper() + name[1:]
+    return named if is_generic_body(named) else name
 
 
 def owner_of(mentions: Mentions) -> Owner:

@@ -36,6 +36,7 @@ from beslutsgraf.ingest.people import (
     items_in_cell,
     parse_person,
     parse_person_list,
+    party_named_alone,
 )
 from beslutsgraf.ontology import BG
 
@@ -367,18 +368,22 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
     people = []
     for section in segments.roster:
         for cell in section.cells:
+            group = section.group.text if section.group else None
+            # A party's name over the rows is their party, not an organisation they are of.
+            group_party = party_named_alone(group) if group else None
             person = parse_person(
                 text,
                 cell.start,
                 cell.end,
                 section=section.key,
-                group=section.group.text if section.group else None,
+                group=None if group_party else group,
                 known_organisations=known,
             )
             if person is not None:
                 # Under "Frånvarande" the list is of members who did not come.
                 person = replace(
                     person,
+                    party=person.party or group_party,
                     absent=person.absent or section.key == "absent",
                     listed_as=section.listed_as,
                 )

@@ -36,6 +36,7 @@ __all__ = [
     "parse_person_list",
     "parties_named",
     "party_abbreviation",
+    "party_named_alone",
     "speakers_in",
     "starts_with_name",
 ]
@@ -136,6 +137,14 @@ def parties_named(text: str) -> list[str]:
     """Register abbreviations of the parties `text` names in full ("Vänsterpartiet" → "V")."""
     regex, abbreviations = _party_names()
     return [abbreviations[match.group(1).lower()] for match in regex.finditer(text)]
+
+
+def party_named_alone(text: str) -> str | None:
+    """The register abbreviation of the party `text` is the full name of, and nothing
+    more ("Socialdemokraterna" → "S": a närvarolista's row over that party's members)."""
+    regex, abbreviations = _party_names()
+    match = regex.fullmatch(" ".join(text.split()))
+    return abbreviations[match.group(1).lower()] if match else None
 
 
 @cache

@@ -114,14 +114,41 @@ def adopted_motion(
     """The motion the decision follows ("finner att kommunstyrelsen beslutar enligt
     Dennis Lundins yrkande"). The last statement counts: a vote settles what the
     proposition found."""
-    statements = sorted(
-        (match.start(), match.group("who"))
+    named = [
+        (match.start(), _motion_named(motions, match.group("who")))
+        for match in _deciding_matches(text, fields, "adopts_motion")
+    ]
+    asked = [
+        (match.start(), _motion_asking(motions, match.group("what")))
+        for match in _deciding_matches(text, fields, "adopts_asked")
+    ]
+    statements = sorted(named + asked, key=lambda statement: statement[0])
+    return statements[-1][1] if statements else None
+
+
+def _deciding_matches(text: str, fields: Sequence[HeaderField], kind: str) -> list[re.Match[str]]:
+    return [
+        match
         for field in fields
         if field.key in _DECIDING_FIELDS
-        for rule in decision_rules("adopts_motion")
+        for rule in decision_rules(kind)
         for match in rule.finditer(text, field.value.start, field.value.end)
-    )
-    return _motion_named(motions, statements[-1][1]) if statements else None
+    ]
+
+
+def _motion_asking(motions: Sequence[Motion], what: str) -> Motion | None:
+    """The one motion asking for `what` to be granted ("yrkar bifall till förslaget")."""
+    wanted = " ".join(what.split()).casefold()
+    found = [
+        motion
+        for motion in motions
+        if any(
+            " ".join(match.group("what").split()).casefold() == wanted
+            for rule in decision_rules("motion_asks")
+            for match in rule.finditer(motion.text)
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _motion_named(motions: Sequence[Motion], whose: str) -> Motion | None:

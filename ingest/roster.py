@@ -42,6 +42,7 @@ from beslutsgraf.ingest.people import (
     is_unit,
     name_run_starts,
     parse_person,
+    party_named_alone,
     starts_with_name,
 )
 from beslutsgraf.ingest.reference_data import read_registers
@@ -82,6 +83,11 @@ _NOT_COMING = frozenset({"absent", "not_present"})
 # A member list's section: its column, group, heading, key and the list it stands in.
 _SectionId = tuple[int, int | None, int | None, str, str | None]
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
+# The last word of a name before its party ("Stefan Ljung (S)"): a family name, even where
+# the same word names a place elsewhere ("förskola i Ljung").
+_FAMILY_NAME = re.compile(
+    rf"(?<!\S)[A-ZÅÄÖÉ][\w-]+[ ]+(?P<word>[A-ZÅÄÖÉ][\w-]+)[ ]*{PARTY.replace('(?P<party>', '(?:')}"
+)
 
 
 @dataclass(frozen=True)
@@ -141,11 +147,13 @@ def known_organisation_words(text: str) -> frozenset[str]:
     """Single words the document uses as organisations ("…, Fyrbodal", "beredning Västkom")
     or as the place a member comes from ("Jan Hallberg (m), Göteborg Vivi-Ann Nilsson (s)").
 
-    A word that also opens a two-word name ("Ann-Sofie Rundberg,") is a given name.
+    A word that also opens a two-word name ("Ann-Sofie Rundberg,") is a given name; one
+    that closes a name before its party ("Stefan Ljung (S)") is a family name.
     """
     candidates = {match.group("word") for match in _ORG_AFTER.finditer(text)}
     candidates |= {match.group("word") for match in _PLACE_AFTER_PARTY.finditer(text)}
-    return frozenset(candidates - _given_names(text))
+    family_names = {match.group("word") for match in _FAMILY_NAME.finditer(text)}
+    return frozenset(candidates - _given_names(text) - family_names)
 
 
 @lru_cache(maxsize=8)
@@ -160,7 +168,8 @@ def _classify(text: str, span: Span, known: Iterable[str]) -> tuple[str, str]:
     key = _heading_keys().get(bare) or _heading_keys().get(bare.removesuffix(":").rstrip())
     if key is not None:
         return "heading", key
-    if _group_regex().match(bare):
+    # A party's name alone heads its members' rows ("Socialdemokraterna" across a table).
+    if _group_regex().match(bare) or party_named_alone(bare):
         return "group", ""
     if starts_with_name(text, span.start, span.end, known):
         return "person", ""
@@ -372,7 +381,8 @@ class _LineCells:
         deputy = None
         if columns.deputy is not None and columns.deputy < len(pieces):
             named = pieces[columns.deputy]
-            deputy = trimmed_span(self.text, named.start, line.end) if named.text.strip() else None
+            end = _deputy_cell_end(columns, pieces, line)
+            deputy = trimmed_span(self.text, named.start, end) if named.text.strip() else None
         marks = (columns.presence, columns.deputy, columns.absence, *(c for c, _ in columns.items))
         firsts = [pieces[c].start for c in marks if c is not None and 0 < c < len(pieces)]
         span = trimmed_span(self.text, line.start, min(firsts, default=line.end))
@@ -398,6 +408,13 @@ class _LineCells:
         return (
             "person" if starts_with_name(self.text, span.start, span.end, self.known) else "other"
         )
+
+
+def _deputy_cell_end(columns: TableColumns, pieces: list[Span], line: Line) -> int:
+    """Where a row's deputy cell ends: at the deputy's own presence mark, if the table
+    has a column for it, else with the line (her items may follow: "Sara Holm\t12–14")."""
+    mark = columns.deputy_presence
+    return pieces[mark].start if mark is not None and mark < len(pieces) else line.end
 
 
 def _deputy_seat(
