@@ -11,7 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.service.settings import Settings
+from beslutsgraf.store.embedded import EmbeddedStore
 from tests.serving import serving
 
 WRITE_TOKEN = "test-write-token-7f3a"
@@ -22,6 +24,18 @@ def settings_for(store_dir: Path, **overrides: object) -> Settings:
     """Settings for a test server: no environment, the test token, explicit limits."""
     base = Settings(store_dir=store_dir, write_token=WRITE_TOKEN)
     return replace(base, **overrides)  # type: ignore[arg-type]
+
+
+def ingested(settings: Settings, folder: Path, paths: list[Path]) -> Settings:
+    """`settings`, with the minutes `paths` ingested into its store by the pipeline (each
+    must load; quarantine under `folder`): a server over what users would load."""
+    store = EmbeddedStore(settings.store_dir)
+    try:
+        outcomes = run(paths, store, quarantine_dir=folder / "quarantine").outcomes
+        assert [o.status for o in outcomes] == [Status.LOADED] * len(paths), outcomes
+    finally:
+        store.close()
+    return settings
 
 
 def bearer(token: str = WRITE_TOKEN) -> dict[str, str]:

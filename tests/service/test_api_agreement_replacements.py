@@ -14,10 +14,9 @@ import httpx
 import pytest
 from rdflib.util import from_n3
 
-from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.ks_protocol import HEADER, LAST_ITEM, ks_protocol
-from tests.service.conftest import MakeSettings, Serve
+from tests.service.conftest import MakeSettings, Serve, ingested
 
 CQ10 = Path(__file__).parents[2] / "docs" / "queries" / "cq10-agreement-replacements.rq"
 AGREEMENT = "https://w3id.org/beslutsgraf/id/agreement/"
@@ -55,12 +54,7 @@ def loaded(
     folder = tmp_path_factory.mktemp("agreement-replacements")
     settings = make_settings(folder / "store")
     paths = [_write(folder, "2016-12-05", ADOPTED), _write(folder, "2024-09-10", REPLACED)]
-    store = EmbeddedStore(settings.store_dir)
-    try:
-        outcomes = run(paths, store, quarantine_dir=folder / "quarantine").outcomes
-        assert [o.status for o in outcomes] == [Status.LOADED, Status.LOADED]
-    finally:
-        store.close()
+    ingested(settings, folder, paths)
     return folder, settings
 
 

@@ -13,10 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from beslutsgraf.ingest.run import Status, run
-from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.ks_protocol import BUDGET_ITEM, HEADER, LAST_ITEM, ks_protocol
-from tests.service.conftest import MakeSettings, Serve
+from tests.service.conftest import MakeSettings, Serve, ingested
 
 ID = "https://w3id.org/beslutsgraf/id/"
 ALINGSAS = ID + "kommun/1489"  # the kommun register's node (SCB kommunkod 1489)
@@ -39,12 +37,7 @@ def api(
         _write(folder, "alingsas.txt", "ALINGSÅS KOMMUN\tPROTOKOLL", "2024-09-10"),
         _write(folder, "storuman.txt", "STORUMANS KOMMUN\tPROTOKOLL", "2024-09-17"),
     ]
-    store = EmbeddedStore(settings.store_dir)
-    try:
-        outcomes = run(paths, store, quarantine_dir=folder / "quarantine").outcomes
-        assert [o.status for o in outcomes] == [Status.LOADED, Status.LOADED]
-    finally:
-        store.close()
+    ingested(settings, folder, paths)
     with serve(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
         yield client
 

@@ -13,9 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from beslutsgraf.ingest.run import Status, run
-from beslutsgraf.store.embedded import EmbeddedStore
-from tests.service.conftest import MakeSettings, Serve
+from tests.service.conftest import MakeSettings, Serve, ingested
 
 PROTOCOLS = Path(__file__).parents[1] / "ingest" / "protocols"
 COUNCIL = "kommunfullmaktige/2024-10-21/item/"
@@ -28,16 +26,8 @@ def api(
 ) -> Iterator[httpx.Client]:
     folder = tmp_path_factory.mktemp("procedure-api")
     settings = make_settings(folder / "store")
-    store = EmbeddedStore(settings.store_dir)
-    try:
-        paths = [
-            PROTOCOLS / "kf_protokoll_2024-10-21.txt",
-            PROTOCOLS / "ks_protokoll_2024-05-15.txt",
-        ]
-        outcomes = run(paths, store, quarantine_dir=folder / "quarantine").outcomes
-        assert [o.status for o in outcomes] == [Status.LOADED, Status.LOADED]
-    finally:
-        store.close()
+    paths = [PROTOCOLS / "kf_protokoll_2024-10-21.txt", PROTOCOLS / "ks_protokoll_2024-05-15.txt"]
+    ingested(settings, folder, paths)
     with serve(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
         yield client
 
