@@ -44,6 +44,7 @@ _VERSION = re.compile(
 _WORD = re.compile(r"[^\s,.;:()]+")
 _TITLE_END = re.compile(r"[,.;:()]|\n[ \t]*[•\-–*]")
 _FULL_DATE = re.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
+_DRAFT_REACH = 60  # characters before a title a drafting verb is looked for in
 
 
 @cache
@@ -109,10 +110,11 @@ def find_agreements(
 ) -> list[AgreementMention]:
     """Agreements named in running text.
 
-    "ett nytt samverkansavtal" (not yet existing) is skipped, and so is a bare
-    definite or plural head ("strategin", "överenskommelser") or a general type
-    ("avtal") unless `bare_heads`; a general type is named only by what it is about
-    ("avtal om …", not "avtal under tiden").
+    "ett nytt samverkansavtal" and "ta fram ett förslag till …" (not yet existing) are
+    skipped, and so is a bare definite or plural head ("strategin", "överenskommelser"),
+    a general type ("avtal") or a description in lower case ("gemensam handlingsplan")
+    unless `bare_heads`; a general type is named only by what it is about ("avtal om …",
+    not "avtal under tiden").
     """
     listed = list_agreements(text, start, end)
     covered = [(a.span.start, a.span.end) for a in listed]
@@ -121,11 +123,10 @@ def find_agreements(
         if any(a <= match.start < b for a, b in covered) or _indefinite(text, match.start):
             continue
         title = _title_around(text, match, end)
+        if _to_be_drafted(text, title.start):
+            continue
         mention = _with_version(text, title, match.concept, match.text)
-        if mention.span.text == match.text:  # a version dates a name, it makes none
-            if not bare_heads and (_generic(match.text) or _general(match)):
-                continue
-        elif _general(match) and _unnamed(text, match, title):
+        if _names_none(text, match, title, mention.span, bare_heads=bare_heads):
             continue
         found.append(replace(mention, parties=_parties(text, title, end)))
         covered.append((title.start, title.end))
@@ -195,6 +196,45 @@ def _generic(head: str) -> bool:
 def _indefinite(text: str, start: int) -> bool:
     before = text[max(0, start - 20) : start].split()[-2:]
     return any(word.lower() in _words("indefinite") for word in before)
+
+
+def _names_none(
+    text: str, head: ConceptMatch, title: Span, named: Span, *, bare_heads: bool
+) -> bool:
+    """Whether the title around `head` (`named`, its version cut off) names no agreement."""
+    if named.text == head.text:  # a version dates a name, it makes none
+        return not bare_heads and (_generic(head.text) or _general(head))
+    if _general(head) and _unnamed(text, head, title):
+        return True
+    return not bare_heads and _described(head, named)
+
+
+def _described(head: ConceptMatch, title: Span) -> bool:
+    """A title in lower case of qualifiers and the type noun only ("gemensam handlingsplan"):
+    it says whose the document is, not which one; a name says what it is about or its
+    period, or is written as a name."""
+    return title.end == head.end and title.text[:1].islower()
+
+
+def _to_be_drafted(text: str, title_start: int) -> bool:
+    """Whether a drafting verb precedes the title ("ta fram ett förslag till gemensam
+    handlingsplan", "utarbeta riktlinje för …"): a document yet to be written, no agreement."""
+    before = text[max(0, title_start - _DRAFT_REACH) : title_start]
+    return _drafting().search(before) is not None
+
+
+@cache
+def _drafting() -> re.Pattern[str]:
+    """A drafting verb, an article and a proposal ("förslag till") at the end of a text."""
+
+    def either(kind: str) -> str:
+        return "|".join(re.escape(words).replace(r"\ ", r"\s+") for words in _words(kind))
+
+    return re.compile(
+        rf"(?<!\w)(?:{either('draft')})\s+(?:(?:{either('indefinite')})\s+)?"
+        rf"(?:(?:{either('proposal')})\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 def _title_around(text: str, match: ConceptMatch, limit: int) -> Span:

@@ -39,6 +39,9 @@ _LABEL_FRAGMENT = re.compile(r"[a-zåäö]+:\s*")
 # between tabs or wider gaps, and the page number one of them may be.
 _COLUMN = re.compile(r"\S+(?:[ \u00a0]\S+)*")
 _PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})", re.IGNORECASE)
+_PAGE_NUMBER_AT_END = re.compile(
+    r"\s+(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})\s*$", re.IGNORECASE
+)
 # Any leap year: only to find "6 december", "29 februari" without a year of their own.
 _ANY_YEAR = 2000
 _QUOTED = 2  # how many examples a message quotes
@@ -76,8 +79,9 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
     )
     titles = [span.text for span in segments.title]
     raw_body = body_span.text if body_span else None
+    body_name = in_prose_case(body, text) if body else body
     return MeetingHeader(
-        body=in_prose_case(body, text) if body else body,
+        body=body_name,
         body_span=body_span,
         date=meeting_date,
         start=start,
@@ -89,9 +93,38 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
         if segments.document_kind in _HELD_KINDS
         else MeetingStatus.PLANNED,
         span=Span(0, header_end, text[:header_end]),
-        title=titles[0] if titles else None,
+        title=_document_title(segments.title[0], body_name, meeting_date) if titles else None,
         subtitle=titles[1] if len(titles) > 1 and titles[1] not in (body, raw_body) else None,
     )
+
+
+def _document_title(first: Span, body: str | None, day: DateValue | None) -> str | None:
+    """What a reader calls the document: its first title line ("Mötesanteckning SRO"); under
+    a page header ("NORRDALS KOMMUN\tSAMMANTRÄDESPROTOKOLL\tSida 1(6)") the kind, body and
+    date it heads ("Sammanträdesprotokoll, Kommunstyrelsen, 2025-03-12"), for its columns
+    and page number are the page's layout, not the document's name."""
+    if not _page_header(first):
+        return first.text
+    kinds = [column.text for column in _columns(first) if _kind_line(column.text)]
+    kind = _PAGE_NUMBER_AT_END.sub("", kinds[0]) if kinds else None
+    parts = [
+        _as_name(kind.lower()) if kind and kind.isupper() else kind,
+        body,
+        day.iso() if day is not None and day.day is not None else None,
+    ]
+    return ", ".join(part for part in parts if part) or None
+
+
+def _page_header(line: Span) -> bool:
+    """A title line laid out as a page header: columns, one of them what the document is
+    or its page number ("ÄLVDALS KOMMUN    PROTOKOLL    1(3)"), or a page number after
+    the kind ("SAMMANTRÄDESPROTOKOLL 1 (4)")."""
+    columns = _columns(line)
+    if len(columns) > 1 and any(
+        _kind_line(column.text) or _PAGE_NUMBER.fullmatch(column.text) for column in columns
+    ):
+        return True
+    return _PAGE_NUMBER_AT_END.search(line.text) is not None
 
 
 def _deferred_body(segments: Segments, body_field: HeaderField) -> Span | None:

@@ -121,6 +121,7 @@ def extract_attendance(
             *_sat_for_in_roster(roster, substitutions),
         ]
     )
+    absent = _seated(absent, substitutions)
     absent_deputies = [
         replace(person, section="not_present", listed_as="deputies")
         for person in _listed(text, fields, _ABSENT_DEPUTIES, known)
@@ -338,6 +339,26 @@ def _absence_lists(
         replace(person, section="absent", listed_as=listed)
         for key, listed in _ABSENCE_LISTS.items()
         for person in _listed(text, fields, key, known)
+    ]
+
+
+def _seated(
+    absentees: Sequence[PersonMention], substitutions: Sequence[Substitution]
+) -> list[PersonMention]:
+    """`absentees`, those of a list that does not say whom it lists ("Frånvarande") in the
+    seat a deputy of the member list fills for them ("Kjell Lund (S), ersättare för Pia
+    Grahn (S)"): members, whose entries ("Pia Grahn (S), Norrhammar") say, as a present
+    member's do, whom they represent."""
+    seats = {
+        s.substituted.name: s.substituted.listed_as
+        for s in substitutions
+        if s.substituted.listed_as is not None
+    }
+    return [
+        replace(person, listed_as=seats[person.name])
+        if person.listed_as is None and person.name in seats
+        else person
+        for person in absentees
     ]
 
 

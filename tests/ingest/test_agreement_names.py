@@ -2,7 +2,8 @@
 names the same agreement as the indefinite ("förlänga överenskommelsen om X" and
 "Överenskommelse om X"), compounds of a type noun are agreements of that type
 ("vårdöverenskommelsen", "ramavtal"), a general "avtal" is one only with what it is about,
-a title runs on through "personer med …" and a collective of parties, and the item's
+a title runs on through "personer med …" and a collective of parties, a plan only to be
+drawn up or described in lower case ("gemensam handlingsplan") is none yet, and the item's
 text dates the agreement a decision prolongs or approves."""
 
 from __future__ import annotations
@@ -154,6 +155,68 @@ def test_compounds_and_general_agreements(
 )
 def test_a_general_avtal_in_prose_names_no_agreement(sentence: str) -> None:
     assert _named(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A plan only to be drawn up is no agreement yet, whatever its title says.
+        "Förvaltningen får i uppdrag att ta fram ett förslag till gemensam handlingsplan.",
+        "Förvaltningen ska utarbeta riktlinje för läkemedelshantering i hemsjukvården.",
+        "Arbetsgruppen ska arbeta fram förslag på regional handlingsplan för suicidprevention "
+        "2026–2028.",
+        # A description in lower case says whose the plan is, not which plan.
+        "Ledningsgruppen ställer sig bakom gemensam handlingsplan.",
+    ],
+)
+def test_a_plan_to_be_drafted_or_only_described_names_no_agreement(sentence: str) -> None:
+    assert _named(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # A proposal already drawn up is there to decide on.
+        (
+            "Förvaltningen har tagit fram ett förslag till regional handlingsplan för "
+            "suicidprevention 2023–2026.",
+            "regional handlingsplan för suicidprevention 2023–2026",
+        ),
+        (
+            "Styrgruppen ställer sig bakom förslaget till handlingsplan för e-hälsa 2025–2026.",
+            "handlingsplan för e-hälsa 2025–2026",
+        ),
+        # What it is about, its period, or capitals name the plan.
+        (
+            "Nämnden antar regional handlingsplan 2025–2027.",
+            "regional handlingsplan 2025–2027",
+        ),
+        (
+            "Ledningsgruppen ställer sig bakom Gemensam handlingsplan.",
+            "Gemensam handlingsplan",
+        ),
+    ],
+)
+def test_a_plan_drawn_up_or_named_is_an_agreement(sentence: str, title: str) -> None:
+    assert [found for found, *_ in _named(sentence)] == [title]
+
+
+def test_an_assignment_to_draft_a_plan_concerns_no_agreement(tmp_path: Path) -> None:
+    """ "ta fram ett förslag till gemensam handlingsplan": the decision gives an
+    assignment; the plan it asks for is no agreement of the graph."""
+    drafted = (
+        "Psykisk hälsa",
+        "Bakgrund.",
+        "Kommunstyrelsen ger förvaltningen i uppdrag att ta fram ett förslag till gemensam "
+        "handlingsplan.",
+    )
+    with loaded_store(tmp_path, items_protocol(tmp_path, drafted)) as store:
+        agreements = store.select(PREFIXES + "SELECT ?a WHERE { ?a a bg:Agreement }")
+        tasks = store.select(PREFIXES + "SELECT ?task WHERE { ?assignment bg:task ?task }")
+    assert agreements == []
+    assert [literal_value(row["task"]) for row in tasks] == [
+        "ta fram ett förslag till gemensam handlingsplan"
+    ]
 
 
 @pytest.mark.parametrize(

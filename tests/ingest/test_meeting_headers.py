@@ -1,7 +1,8 @@
 """Headers of § protocols as other bodies print them: the body in capitals, beside the
 date, in a genitive phrase ("Protokoll fört vid kommunstyrelsens sammanträde"), under
 a bare "Protokoll 2024-09-10"; the date under "Tid"; place and time in either order.
-Each gives the same body, date, times and place."""
+Each gives the same body, date, times and place. A page header ("NORRDALS KOMMUN
+SAMMANTRÄDESPROTOKOLL Sida 1(6)") titles the document by its kind, body and date."""
 
 from __future__ import annotations
 
@@ -115,3 +116,42 @@ def test_a_place_keeps_all_its_parts_before_the_time(
     assert [(literal_value(r["place"]), literal_value(r["start"])) for r in rows] == [
         (place, "2024-09-10T09:00:00+02:00")
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # A letterhead: the kommun, the kind and the page, in columns.
+        (
+            "NORRDALS KOMMUN\tSAMMANTRÄDESPROTOKOLL\tSida 1(6)\nKommunstyrelsen\t"
+            "Sammanträdesdatum\n\t2024-09-10\n\nPlats och tid: Kommunhuset, kl. 09.00–12.00\n",
+            "Sammanträdesprotokoll, Kommunstyrelsen, 2024-09-10",
+        ),
+        (
+            HEADERS["page header columns, time after the place"],
+            "Protokoll, Kommunstyrelsen, 2024-09-10",
+        ),
+        # A kind and its page number over wide gaps.
+        (
+            "                SAMMANTRÄDESPROTOKOLL          1 (4)\nKommunstyrelsen\n"
+            "Sammanträdesdatum 2024-09-10\n\nPlats och tid: Kommunhuset, kl. 09.00–12.00\n",
+            "Sammanträdesprotokoll, Kommunstyrelsen, 2024-09-10",
+        ),
+        # A title line that is no page header is the title as written.
+        (
+            HEADERS["body in a genitive with the date"],
+            HEADERS["body in a genitive with the date"].split("\n")[0],
+        ),
+    ],
+    ids=["letterhead", "body-kind-page", "kind-page", "plain"],
+)
+def test_the_document_is_titled_by_kind_body_and_date_not_its_page_header(
+    header: str, title: str, tmp_path: Path
+) -> None:
+    with loaded_store(tmp_path, _write(tmp_path, header)) as store:
+        rows = store.select(
+            "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "
+            "PREFIX dct: <http://purl.org/dc/terms/> "
+            "SELECT ?title WHERE { ?document a bg:SourceDocument ; dct:title ?title }"
+        )
+    assert [literal_value(r["title"]) for r in rows] == [title]

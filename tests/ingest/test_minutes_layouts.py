@@ -229,6 +229,25 @@ def test_a_deputy_with_her_kommun_before_whom_she_sits_for(collaboration: Embedd
     ]
 
 
+def test_an_absent_member_represents_what_her_entry_says(collaboration: EmbeddedStore) -> None:
+    # "Frånvarande" / "Pia Grahn (S), Norrhammar", a member a deputy sits for: her entry
+    # is read as a present member's ("Tomas Nord (M), Hedvik"), her kommun beside her name.
+    rows = collaboration.select(
+        PREFIXES + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT ?who ?role ?label WHERE { ?m org:member ?who ; org:role ?role ; "
+        f"org:organization <{SR_BODY}> ; bg:represents/skos:prefLabel ?label }}"
+    )
+    seats = {
+        (r["who"].rsplit("/", 1)[1].rstrip(">"), r["role"].rsplit("#", 1)[1].rstrip(">")): (
+            literal_value(r["label"])
+        )
+        for r in rows
+    }
+    assert seats[("pia-grahn", "ledamot")] == "Norrhammar"
+    assert seats[("mona-lindqvist", "ledamot")] == "Region Dalmark"
+    assert seats[("tomas-nord", "ledamot")] == "Hedvik"
+
+
 def test_the_chair_from_a_given_item_in_the_header(collaboration: EmbeddedStore) -> None:
     # "Ordförande: Ulf Karlsson (M)" / "Ordförande från punkt 5: Anna Berg (S)".
     rows = collaboration.select(
