@@ -215,13 +215,30 @@ def _own_motion(motions: Sequence[Motion], reservation: Reservation) -> Motion |
     return found[0] if len(found) == 1 else None
 
 
-def notes(text: str, fields: Sequence[HeaderField]) -> list[ProtocolNote]:
-    notes = []
-    for field in fields:
-        if field.key == "note" and field.value.text:
-            authors = tuple(parties_in(field.value.text.split(".")[0]))
-            notes.append(ProtocolNote(field.value, " ".join(field.value.text.split()), authors))
-    return notes
+def notes(text: str, fields: Sequence[HeaderField], known: frozenset[str]) -> list[ProtocolNote]:
+    return [
+        _note(text, field.value, known)
+        for field in fields
+        if field.key == "note" and field.value.text
+    ]
+
+
+def _note(text: str, block: Span, known: frozenset[str]) -> ProtocolNote:
+    """A note by whom its block says wrote it ("Johan Sträng (SD) lämnar en
+    protokollsanteckning"): the persons named, with their parties; else the parties its
+    first sentence names ("Liberalerna anser …")."""
+    written = " ".join(block.text.split())
+    for rule in decision_rules("note_author"):
+        match = rule.search(text, block.start, block.end)
+        if match is not None:
+            who = trimmed_span(text, match.start("who"), match.end("who"))
+            persons = tuple(
+                person
+                for person in parse_person_list(text, who.start, who.end, known_organisations=known)
+                if is_full_name(person.name)
+            )
+            return ProtocolNote(block, written, tuple(parties_in(who.text)), persons)
+    return ProtocolNote(block, written, tuple(parties_in(block.text.split(".")[0])))
 
 
 def disqualifications(text: str, body: Span, known: frozenset[str]) -> list[Disqualification]:
