@@ -119,7 +119,7 @@ def adopted_motion(
         for match in _deciding_matches(text, fields, "adopts_motion")
     ]
     asked = [
-        (match.start(), _motion_asking(motions, match.group("what")))
+        (match.start(), _motion_asking(motions, _asked(match)))
         for match in _deciding_matches(text, fields, "adopts_asked")
     ]
     statements = sorted(named + asked, key=lambda statement: statement[0])
@@ -136,14 +136,21 @@ def _deciding_matches(text: str, fields: Sequence[HeaderField], kind: str) -> li
     ]
 
 
-def _motion_asking(motions: Sequence[Motion], what: str) -> Motion | None:
-    """The one motion asking for `what` to be granted ("yrkar bifall till förslaget")."""
-    wanted = " ".join(what.split()).casefold()
+def _asked(match: re.Match[str]) -> tuple[str, bool]:
+    """What a motion asks or a decision grants ("motionen"), and whether it is a
+    rejection of it ("yrkar avslag på motionen", "avslår motionen")."""
+    what = " ".join(match.group("what").split()).casefold()
+    return what, match.groupdict().get("rejects") is not None
+
+
+def _motion_asking(motions: Sequence[Motion], asked: tuple[str, bool]) -> Motion | None:
+    """The one motion asking for the same as `asked`: to grant it ("yrkar bifall till
+    förslaget") or to reject it ("yrkar avslag på förslaget")."""
     found = [
         motion
         for motion in motions
         if any(
-            " ".join(match.group("what").split()).casefold() == wanted
+            _asked(match) == asked
             for rule in decision_rules("motion_asks")
             for match in rule.finditer(motion.text)
         )
