@@ -15,6 +15,7 @@ from beslutsgraf.ingest.model import Span
 
 __all__ = [
     "TableColumns",
+    "deputy_came",
     "deputy_serves",
     "is_attendance_table",
     "item_row",
@@ -299,19 +300,34 @@ def deputy_serves(columns: TableColumns, cells: list[str]) -> bool:
     """Whether the deputy a row names sat in the place of the row's member, as the columns
     say: a "Tjänstgörande ersättare" column names only those who did; an "Ersättare"
     column of a table that marks presence names every member's deputy, and the deputy
-    of a member marked present did not serve."""
+    of a member marked present did not serve, nor did one her own presence column
+    leaves unmarked (`deputy_came`)."""
     if not columns.serving:
         return False
-    return columns.serving_heading or not _marked_present(columns, cells)
+    if columns.serving_heading:
+        return True
+    return deputy_came(columns, cells) is not False and not _marked_present(columns, cells)
+
+
+def deputy_came(columns: TableColumns, cells: list[str]) -> bool | None:
+    """What the deputy's own presence column ("Ledamöter | Närvarande | Ersättare |
+    Närvarande") says of her: marked, she came; blank, she did not. None without one."""
+    if columns.deputy_presence is None:
+        return None
+    return _marked(_cell(cells, columns.deputy_presence))
 
 
 def _marked_present(columns: TableColumns, cells: list[str]) -> bool:
     """The row's presence cell holds a mark ("X") that is no "nej", or its absence cell
     is blank."""
     if columns.presence is not None:
-        presence = _cell(cells, columns.presence)
-        return _is_mark(presence) and presence not in _column_words()["absent"]
+        return _marked(_cell(cells, columns.presence))
     return columns.absence is not None and not _is_mark(_cell(cells, columns.absence))
+
+
+def _marked(presence: str) -> bool:
+    """A presence cell marked ("X"), not with a word that says the person did not come."""
+    return _is_mark(presence) and presence not in _column_words()["absent"]
 
 
 def _has_marks(columns: TableColumns) -> bool:

@@ -110,7 +110,7 @@ def read_item(
         motions=motions,
         adopted_motion=procedure.adopted_motion(text, fields, motions),
         reservations=tuple(procedure.reservations(text, body, motions, known)),
-        notes=tuple(procedure.notes(text, fields)),
+        notes=tuple(procedure.notes(text, fields, known)),
         disqualifications=tuple(procedure.disqualifications(text, body, known)),
         abstentions=tuple(procedure.abstentions(text, body, known)),
         tabled=_tabled(decisions),

@@ -181,19 +181,23 @@ def person_mentions(mentions: Mentions, *, free_text: bool = True) -> Iterator[P
             # The names a vote lists ("Ja-röster: …", an omröstningslista's rows).
             yield from _voters(item)
         else:
-            # "Ulla Hedin (M) reserverar sig": a name with its party, as a member list writes
-            # it, is a person even where no member list is printed (a protocol extract).
-            yield from (person for person in _proposers_and_reservers(item) if person.party)
+            # "Ulla Hedin (M) reserverar sig", "… lämnar en protokollsanteckning": a name with
+            # its party, as a member list writes it, is a person even where no member list
+            # is printed (a protocol extract).
+            yield from (person for person in _named_in_procedure(item) if person.party)
             # A vote list names the members who voted, each a full name in a list of votes,
             # party or not: a person of the meeting even on no attendance list.
             yield from _voters(item)
 
 
-def _proposers_and_reservers(item: AgendaItem) -> Iterator[PersonMention]:
+def _named_in_procedure(item: AgendaItem) -> Iterator[PersonMention]:
+    """Who puts a motion, reserves against the decision or writes a protocol note."""
     for motion in item.motions:
         yield from motion.persons
     for reservation in item.reservations:
         yield from reservation.persons
+    for note in item.notes:
+        yield from note.persons
 
 
 def _voters(item: AgendaItem) -> Iterator[PersonMention]:

@@ -516,11 +516,13 @@ class Reservation:
 
 @dataclass(frozen=True)
 class ProtocolNote:
-    """A protokollsanteckning."""
+    """A protokollsanteckning and its authors: the persons who wrote it ("Johan Sträng
+    (SD) lämnar …") and the parties named with them or alone ("SD lämnar …")."""
 
     span: Span
     text: str
-    authors: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    persons: tuple[PersonMention, ...] = ()
 
 
 @dataclass(frozen=True)

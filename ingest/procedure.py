@@ -119,7 +119,7 @@ def adopted_motion(
         for match in _deciding_matches(text, fields, "adopts_motion")
     ]
     asked = [
-        (match.start(), _motion_asking(motions, match.group("what")))
+        (match.start(), _motion_asking(motions, _asked(match)))
         for match in _deciding_matches(text, fields, "adopts_asked")
     ]
     statements = sorted(named + asked, key=lambda statement: statement[0])
@@ -136,14 +136,21 @@ def _deciding_matches(text: str, fields: Sequence[HeaderField], kind: str) -> li
     ]
 
 
-def _motion_asking(motions: Sequence[Motion], what: str) -> Motion | None:
-    """The one motion asking for `what` to be granted ("yrkar bifall till förslaget")."""
-    wanted = " ".join(what.split()).casefold()
+def _asked(match: re.Match[str]) -> tuple[str, bool]:
+    """What a motion asks or a decision grants ("motionen"), and whether it is a
+    rejection of it ("yrkar avslag på motionen", "avslår motionen")."""
+    what = " ".join(match.group("what").split()).casefold()
+    return what, match.groupdict().get("rejects") is not None
+
+
+def _motion_asking(motions: Sequence[Motion], asked: tuple[str, bool]) -> Motion | None:
+    """The one motion asking for the same as `asked`: to grant it ("yrkar bifall till
+    förslaget") or to reject it ("yrkar avslag på förslaget")."""
     found = [
         motion
         for motion in motions
         if any(
-            " ".join(match.group("what").split()).casefold() == wanted
+            _asked(match) == asked
             for rule in decision_rules("motion_asks")
             for match in rule.finditer(motion.text)
         )
@@ -215,13 +222,30 @@ def _own_motion(motions: Sequence[Motion], reservation: Reservation) -> Motion |
     return found[0] if len(found) == 1 else None
 
 
-def notes(text: str, fields: Sequence[HeaderField]) -> list[ProtocolNote]:
-    notes = []
-    for field in fields:
-        if field.key == "note" and field.value.text:
-            authors = tuple(parties_in(field.value.text.split(".")[0]))
-            notes.append(ProtocolNote(field.value, " ".join(field.value.text.split()), authors))
-    return notes
+def notes(text: str, fields: Sequence[HeaderField], known: frozenset[str]) -> list[ProtocolNote]:
+    return [
+        _note(text, field.value, known)
+        for field in fields
+        if field.key == "note" and field.value.text
+    ]
+
+
+def _note(text: str, block: Span, known: frozenset[str]) -> ProtocolNote:
+    """A note by whom its block says wrote it ("Johan Sträng (SD) lämnar en
+    protokollsanteckning"): the persons named, with their parties; else the parties its
+    first sentence names ("Liberalerna anser …")."""
+    written = " ".join(block.text.split())
+    for rule in decision_rules("note_author"):
+        match = rule.search(text, block.start, block.end)
+        if match is not None:
+            who = trimmed_span(text, match.start("who"), match.end("who"))
+            persons = tuple(
+                person
+                for person in parse_person_list(text, who.start, who.end, known_organisations=known)
+                if is_full_name(person.name)
+            )
+            return ProtocolNote(block, written, tuple(parties_in(who.text)), persons)
+    return ProtocolNote(block, written, tuple(parties_in(block.text.split(".")[0])))
 
 
 def disqualifications(text: str, body: Span, known: frozenset[str]) -> list[Disqualification]:

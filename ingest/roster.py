@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from beslutsgraf.ingest.attendance_table import (
     TableColumns,
+    deputy_came,
     deputy_serves,
     item_row,
     row_cells,
@@ -425,14 +426,16 @@ def _deputy_seat(
     listed under "Ersättare" do, serving only where her cell says so ("tjg ers för …",
     "§§ 14-16"). In a table that marks presence, the deputy beside a member marked
     present, her cell silent, did not serve, nor is she marked as come: neither called
-    nor there, a deputy of the body all the same."""
+    nor there, a deputy of the body all the same; so too a deputy her own presence
+    column leaves unmarked. One it marks beside a member who came attends as a deputy."""
     if deputy_serves(columns, cells):
         return "serving_deputies", None
     if not columns.serving:
         return "deputies", None
-    if said.meeting_role == _SERVING_ROLE or said.items:
+    came = deputy_came(columns, cells)
+    if came is not False and (said.meeting_role == _SERVING_ROLE or said.items):
         return "serving_deputies", None
-    return "not_present", "deputies"
+    return ("deputies", None) if came else ("not_present", "deputies")
 
 
 def _is_row_group(lines: _LineCells, index: int, cells: list[_Cell]) -> bool:

@@ -50,8 +50,6 @@ __all__ = ["STOCKHOLM", "to_rdf"]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _CASE_PREFIX = re.compile(r"^\s*(?:dnr|diarienummer)[.:]?\s*", re.IGNORECASE)
-# A party is written by its abbreviation: "S", "MP", "KD", "SD" (upper case, short).
-_PARTY = re.compile(r"[A-ZÅÄÖ]{1,4}")
 _ROSTER_MEMBER_SECTIONS = frozenset({"politicians", "members"})
 _ROSTER_DEPUTY_SECTIONS = frozenset({"deputies", "serving_deputies"})
 
@@ -508,17 +506,7 @@ class _Builder:
                 if reservation.in_favour_of is not None:
                     self.add(node, BG.inFavourOf, motions.get(reservation.in_favour_of))
                 self.evidence(node, reservation.span, DESCRIBING)
-        for index, note in enumerate(item.notes, start=1):
-            authors = [author for author in map(self._author, note.authors) if author is not None]
-            if not authors:
-                continue
-            node = URIRef(f"{iri}/note/{index}")
-            self.add(node, RDF.type, BG.ProtocolNote)
-            self.add(node, BG.onItem, iri)
-            self.add(node, BG.text, Literal(note.text.strip(), lang="sv"))
-            for author in authors:
-                self.add(node, BG.author, author)
-            self.evidence(node, note.span, DESCRIBING)
+        self.notes(iri, item)
         self.abstentions(iri, item)
         for disqualification in item.disqualifications:
             disqualified = self.person(disqualification.person)
@@ -529,6 +517,22 @@ class _Builder:
             self.add(node, BG.person, disqualified.iri)
             self.add(node, BG.onItem, iri)
             self.evidence(node, disqualification.span, DESCRIBING)
+
+    def notes(self, iri: URIRef, item: AgendaItem) -> None:
+        """The item's protocol notes, each by the persons who wrote it and the parties
+        named; a note with no author the graph knows is left out."""
+        for index, note in enumerate(item.notes, start=1):
+            writers = [p.iri for p in map(self.person, note.persons) if p is not None]
+            authors = [*writers, *(self.minter.party(party) for party in note.parties)]
+            if not authors:
+                continue
+            node = URIRef(f"{iri}/note/{index}")
+            self.add(node, RDF.type, BG.ProtocolNote)
+            self.add(node, BG.onItem, iri)
+            self.add(node, BG.text, Literal(note.text.strip(), lang="sv"))
+            for author in authors:
+                self.add(node, BG.author, author)
+            self.evidence(node, note.span, DESCRIBING)
 
     def abstentions(self, iri: URIRef, item: AgendaItem) -> None:
         """bg:abstainedFromDecision from each member taking no part to every decision of
@@ -618,13 +622,6 @@ class _Builder:
         if item.chaired_by is not None:
             return self.person(item.chaired_by)
         return self._item_chair(item.number) or self.person(self.mentions.attendance.chair)
-
-    def _author(self, author: str) -> URIRef | None:
-        """A note's author: a party abbreviation ("C") or a person of the document."""
-        if _PARTY.fullmatch(author.strip()):
-            return self.minter.party(author)
-        person = self.resolved.persons.get(" ".join(author.split()))
-        return person.iri if person is not None else None
 
     # -- decisions ------------------------------------------------------------------------
 

@@ -58,8 +58,8 @@ def test_kommunstyrelsen_protocol_items_and_decisions() -> None:
     assert (vote.yes, vote.no) == (6, 3)
     [reservation] = items[1].reservations
     assert reservation.parties == ("V",)
-    [note] = items[1].notes
-    assert note.authors == ("C",)
+    [note] = items[1].notes  # "Sara Holm (C) lämnar en protokollsanteckning …"
+    assert ([person.name for person in note.persons], note.parties) == (["Sara Holm"], ("C",))
     [disqualified] = items[2].disqualifications
     assert disqualified.person.name == "Sara Holm"
     [decision] = items[2].decisions

@@ -611,6 +611,20 @@ def test_a_note_ends_where_beslutet_skickas_till_begins(
     assert _values(store, f"?n bg:onItem {on_item} ; bg:text ?v") == [note]
 
 
+@pytest.mark.parametrize(
+    ("meeting", "item", "authors"),
+    [(KS, 47, ["party/SD", "person/johan-strang"]), (SN, 20, ["party/L"])],
+    ids=["a-member-and-his-party", "a-party"],
+)
+def test_a_note_is_by_whom_it_names(
+    store: EmbeddedStore, meeting: str, item: int, authors: list[str]
+) -> None:
+    # "Johan Sträng (SD) lämnar en protokollsanteckning": he wrote it, for SD; "Liberalerna
+    # lämnar …": the party.
+    on_item = f"<{meeting.strip('<>')}/item/{item}>"
+    assert _values(store, f"?n bg:onItem {on_item} ; bg:author ?v") == authors
+
+
 def test_the_socialnamnd_pdf_across_its_page_break(store: EmbeddedStore) -> None:
     assert _values(store, f"{SN} bg:heldBy ?b . ?b skos:prefLabel ?v") == [
         "Socialnämnden i Vårgårda kommun"

@@ -298,6 +298,54 @@ def test_the_deputy_of_a_member_marked_present_did_not_serve(tmp_path: Path, lay
         assert (roles["Anna Lund"], roles["Ola Dahl"]) == ("ersattare", "ersattare")
 
 
+DEPUTIES_MARKED = {
+    "tabs": (
+        "Ledamot\tParti\tNärvarande\tErsättare\tNärvarande\n"
+        "Eva Berg, ordförande\tS\tX\tAnna Lund (S)\t\n"
+        "Lars Holm\tM\t\tSara Lind (M)\tX\n"
+        "Jonas Strand\tSD\t\tNils Fors (SD)\t\n"
+        "Karin Ek\tC\tX\tOla Dahl (C)\tX\n"
+    ),
+    "spaced": (
+        "Ledamot                 Parti   Närvarande   Ersättare        Närvarande\n"
+        "Eva Berg, ordförande    S       X            Anna Lund (S)\n"
+        "Lars Holm               M                    Sara Lind (M)    X\n"
+        "Jonas Strand            SD                   Nils Fors (SD)\n"
+        "Karin Ek                C       X            Ola Dahl (C)     X\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(DEPUTIES_MARKED))
+def test_a_deputys_own_presence_mark_says_whether_she_sat(tmp_path: Path, layout: str) -> None:
+    """ "Ersättare | Närvarande": the deputy marked present sat in the place of the absent
+    member of her row; the one left unmarked beside an absent member did not come, and
+    sat for no one: neither called nor there, a deputy of the body all the same. One
+    marked beside a member who came attended as a deputy, not called."""
+    members = DEPUTIES_MARKED[layout] + "\nJusterare: Karin Ek (C)\n"
+    path, attendance = _protocol_attendance(tmp_path, members)
+    assert [(s.substitute.name, s.substituted.name) for s in attendance.substitutions] == [
+        ("Sara Lind", "Lars Holm")
+    ]
+    with loaded_store(tmp_path, path) as store:
+        assert _substitutions(store) == {("Sara Lind", "Lars Holm")}
+        assert meeting_people(store, "called") == {
+            "Eva Berg",
+            "Jonas Strand",
+            "Karin Ek",
+            "Lars Holm",
+            "Sara Lind",
+        }
+        assert meeting_people(store, "attendee") == {
+            "Eva Berg",
+            "Karin Ek",
+            "Ola Dahl",
+            "Sara Lind",
+        }
+        assert meeting_people(store, "absentee") == {"Jonas Strand", "Lars Holm"}
+        assert membership_roles(store)["Nils Fors"] == "ersattare"
+
+
 def test_a_deputy_serving_for_a_member_of_another_row_is_named_by_her_own_cell(
     tmp_path: Path,
 ) -> None:

@@ -1,5 +1,6 @@
 """How a § protocol's item was decided: the motions (yrkanden), the vote, the reservation
-and the links between them (§ 47 of ks_protokoll_2024-05-15.txt), read and loaded."""
+and the links between them (§ 47 of ks_protokoll_2024-05-15.txt), read and loaded; and
+which motion a rejection adopts (an inline protocol)."""
 
 from __future__ import annotations
 
@@ -83,6 +84,68 @@ def test_a_party_reserving_for_its_own_motion(tmp_path: Path) -> None:
     [reservation] = item.reservations
     assert (reservation.parties, reservation.persons) == (("C",), ())
     assert reservation.in_favour_of == item.motions[0]  # Anna Vikström (C)'s motion
+
+
+# A kommunfullmäktige that rejects what a motion asks it to reject, in three ways.
+REJECTIONS = """PROTOKOLL
+Kommunfullmäktige
+Sammanträdesdatum 2025-09-22
+
+Plats och tid: Stadshuset, Fullmäktigesalen, kl. 18.00–20.30
+
+Beslutande
+Eva Tornberg (S), ordförande
+Lars Holm (M)
+Maria Lövgren (C)
+Nora Ahlén (V)
+
+Justerare: Maria Lövgren (C)
+
+§ 81 Dnr KS 2025/00190
+Motion om belysning vid Tallbackens förskola
+Kommunfullmäktiges beslut
+Kommunfullmäktige avslår motionen.
+Yrkanden
+Nora Ahlén (V) yrkar bifall till motionen.
+Lars Holm (M) yrkar avslag på motionen.
+
+§ 82 Dnr KS 2025/00204
+Medborgarförslag om utegym i Västerby
+Kommunfullmäktiges beslut
+Medborgarförslaget avslås.
+Yrkanden
+Eva Tornberg (S) yrkar att medborgarförslaget avslås.
+Nora Ahlén (V) yrkar bifall till medborgarförslaget.
+
+§ 83 Dnr KS 2025/00211
+Motion om fler bänkar i centrum
+Kommunfullmäktiges beslut
+Kommunfullmäktige beslutar att avslå motionen.
+Yrkanden
+Maria Lövgren (C) yrkar bifall till motionen.
+Lars Holm (M) yrkar avslag på motionen.
+"""
+
+
+def test_a_rejection_adopts_the_motion_asking_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "kf_protokoll_2025-09-22.txt"
+    path.write_text(REJECTIONS, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        (outcome,) = run([path], store).outcomes
+        assert outcome.status == Status.LOADED, outcome.message
+        rows = store.select(
+            PREFIXES + "SELECT ?item ?text WHERE { ?item bg:hasDecision ?decision . "
+            "?decision bg:adoptsMotion/bg:text ?text } ORDER BY ?item"
+        )
+        adopted = [(r["item"].rsplit("/", 1)[-1][:-1], literal_value(r["text"])) for r in rows]
+    finally:
+        store.close()
+    assert adopted == [
+        ("81", "Lars Holm (M) yrkar avslag på motionen."),
+        ("82", "Eva Tornberg (S) yrkar att medborgarförslaget avslås."),
+        ("83", "Lars Holm (M) yrkar avslag på motionen."),
+    ]
 
 
 # --------------------------------------------------------------------------- store
