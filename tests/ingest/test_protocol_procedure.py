@@ -127,9 +127,43 @@ Lars Holm (M) yrkar avslag på motionen.
 """
 
 
-def test_a_rejection_adopts_the_motion_asking_for_it(tmp_path: Path) -> None:
+# The same §§ granting instead: each adopts the one motion asking to grant.
+GRANTS = (
+    REJECTIONS.replace("Kommunfullmäktige avslår motionen.", "Kommunfullmäktige bifaller motionen.")
+    .replace("Medborgarförslaget avslås.", "Medborgarförslaget bifalls.")
+    .replace("yrkar att medborgarförslaget avslås.", "yrkar att medborgarförslaget ska bifallas.")
+    .replace("yrkar bifall till medborgarförslaget.", "yrkar avslag på medborgarförslaget.")
+    .replace("beslutar att avslå motionen.", "beslutar att bifalla motionen.")
+)
+
+
+@pytest.mark.parametrize(
+    ("protocol", "adopted"),
+    [
+        (
+            REJECTIONS,
+            [
+                ("81", "Lars Holm (M) yrkar avslag på motionen."),
+                ("82", "Eva Tornberg (S) yrkar att medborgarförslaget avslås."),
+                ("83", "Lars Holm (M) yrkar avslag på motionen."),
+            ],
+        ),
+        (
+            GRANTS,
+            [
+                ("81", "Nora Ahlén (V) yrkar bifall till motionen."),
+                ("82", "Eva Tornberg (S) yrkar att medborgarförslaget ska bifallas."),
+                ("83", "Maria Lövgren (C) yrkar bifall till motionen."),
+            ],
+        ),
+    ],
+    ids=["rejections", "grants"],
+)
+def test_a_decision_adopts_the_motion_asking_for_what_it_decides(
+    protocol: str, adopted: list[tuple[str, str]], tmp_path: Path
+) -> None:
     path = tmp_path / "kf_protokoll_2025-09-22.txt"
-    path.write_text(REJECTIONS, encoding="utf-8")
+    path.write_text(protocol, encoding="utf-8")
     store = EmbeddedStore(tmp_path / "store")
     try:
         (outcome,) = run([path], store).outcomes
@@ -138,14 +172,10 @@ def test_a_rejection_adopts_the_motion_asking_for_it(tmp_path: Path) -> None:
             PREFIXES + "SELECT ?item ?text WHERE { ?item bg:hasDecision ?decision . "
             "?decision bg:adoptsMotion/bg:text ?text } ORDER BY ?item"
         )
-        adopted = [(r["item"].rsplit("/", 1)[-1][:-1], literal_value(r["text"])) for r in rows]
+        found = [(r["item"].rsplit("/", 1)[-1][:-1], literal_value(r["text"])) for r in rows]
     finally:
         store.close()
-    assert adopted == [
-        ("81", "Lars Holm (M) yrkar avslag på motionen."),
-        ("82", "Eva Tornberg (S) yrkar att medborgarförslaget avslås."),
-        ("83", "Lars Holm (M) yrkar avslag på motionen."),
-    ]
+    assert found == adopted
 
 
 # --------------------------------------------------------------------------- store
