@@ -7,7 +7,7 @@ Month names come from `data/months.tsv`; the grammar (day month year, ISO,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -21,6 +21,7 @@ __all__ = [
     "find_clock_start",
     "find_dates",
     "find_duration_minutes",
+    "in_year_up_to",
     "month_number",
     "month_pattern",
 ]
@@ -129,6 +130,22 @@ def _to_value(match: re.Match[str], default_year: int | None) -> DateValue | Non
         return DateValue(default_year, month, day)
     month = month_number(group("my_mon")) or 0
     return DateValue(int(group("my_y")), month) if _valid(2000, month, None) else None
+
+
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def in_year_up_to(value: DateValue, limit: DateValue) -> DateValue | None:
+    """A day and month written without a year ("den 5:e september", read in `limit`'s year)
+    moved to the year before when it would fall after `limit`: earlier minutes named in
+    minutes of 2025-01-15 as "från den 5 december" are of December 2024. A date whose text
+    gives its year is kept as written; None when the day is not in the year before."""
+    if value.span is None or _WRITTEN_YEAR.search(value.span.text) or value.month is None:
+        return value
+    if value.iso() <= limit.iso():
+        return value
+    year = value.year - 1
+    return replace(value, year=year) if _valid(year, value.month, value.day) else None
 
 
 _CLOCK = r"(?P<{p}h>[0-2]?\d)(?:[.:](?P<{p}m>[0-5]\d))?"

@@ -34,12 +34,14 @@ from beslutsgraf.ingest.model import (
 )
 from beslutsgraf.ingest.nlp import concepts_in
 from beslutsgraf.ingest.patterns import Rule, compiled, decision_rules
+from beslutsgraf.ingest.periods import is_yearless_period, period_end
 from beslutsgraf.ontology import BG
 
 __all__ = [
     "action_points",
     "clauses_in",
     "date_due_meetings",
+    "date_yearless_periods",
     "decision_sentences",
     "link_report_backs",
     "proposals_in_prose",
@@ -296,9 +298,22 @@ def _first_date(
     for span in spans:
         for rule in rules:
             for match in rule.finditer(text, span.start, span.end):
-                dates = find_dates(match.group("date"), match.start("date"), default_year)
-                if dates and not _recurs(text, match.start(), match.end("date")):
-                    return dates[0]
+                found = _date_of(match, default_year)
+                if found is not None and not _recurs(text, match.start(), match.end(found[1])):
+                    return found[0]
+    return None
+
+
+def _date_of(match: re.Match[str], default_year: int | None) -> tuple[DateValue, str] | None:
+    """The date a rule's match gives, and its group: a day ("date") or the last day of a
+    period ("period": "v. 42", "Q1 2026", "årsskiftet")."""
+    groups = match.groupdict()
+    if groups.get("date"):
+        dates = find_dates(groups["date"], match.start("date"), default_year)
+        return (dates[0], "date") if dates else None
+    if groups.get("period"):
+        end = period_end(groups["period"], default_year, match.start("period"))
+        return (end, "period") if end else None
     return None
 
 
@@ -356,9 +371,17 @@ def _assignment(
         # A point of a list keeps its comma; the task it sets does not ("…, 3. …").
         task=tasks[0].rstrip(" ,;") if tasks else body.text,
         span=body,
-        deadline=_first_date(decision_rules("deadline"), text, scope, default_year),
+        deadline=_task_deadline(text, scope, default_year),
         report_to=report_to[0] if report_to else None,
         due_meeting=_due_meeting(text, scope),
+    )
+
+
+def _task_deadline(text: str, scope: Sequence[Span], default_year: int | None) -> DateValue | None:
+    """An assignment's deadline: a decision's, else the end of the period its task is done
+    in ("under första kvartalet 2026")."""
+    return _first_date(decision_rules("deadline"), text, scope, default_year) or _first_date(
+        decision_rules("task_deadline"), text, scope, default_year
     )
 
 
@@ -399,7 +422,7 @@ def _action(
     assignees = [part for part in _SPLIT_ASSIGNEES.split(opening["who"]) if part] if opening else []
     if not assignees and responsible:
         assignees = responsible_names(responsible)
-    deadline = _first_date(decision_rules("deadline"), text, [point], default_year)
+    deadline = _task_deadline(text, [point], default_year)
     assignment = Assignment(
         assignees=tuple(assignees),
         task=opening["task"] if opening else written,
@@ -474,6 +497,32 @@ def date_due_meetings(
         dated_assignment = replace(assignment, deadline=date, deadline_read_from=read_from)
         dated.append(replace(clause, assignment=dated_assignment))
     return dated
+
+
+def date_yearless_periods(
+    clauses: Sequence[DecisionClause], meeting_date: DateValue | None
+) -> list[DecisionClause]:
+    """Deadlines of a period written without its year ("klart senast v. 42") are read in the
+    meeting's year; a period that has ended by the meeting is next year's."""
+    dated = []
+    for clause in clauses:
+        assignment = clause.assignment
+        if assignment is not None:
+            assignment = replace(
+                assignment, deadline=_after_meeting(assignment.deadline, meeting_date)
+            )
+        deadline = _after_meeting(clause.deadline, meeting_date)
+        dated.append(replace(clause, assignment=assignment, deadline=deadline))
+    return dated
+
+
+def _after_meeting(deadline: DateValue | None, meeting_date: DateValue | None) -> DateValue | None:
+    if deadline is None or deadline.span is None or meeting_date is None:
+        return deadline
+    if deadline.iso() >= meeting_date.iso() or not is_yearless_period(deadline.span.text):
+        return deadline
+    span = deadline.span
+    return period_end(span.text, deadline.year + 1, span.start) or deadline
 
 
 def _meeting_due(

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from beslutsgraf.ingest.decisions import clauses_in, date_due_meetings, link_report_backs
+from beslutsgraf.ingest.dates import in_year_up_to
+from beslutsgraf.ingest.decisions import (
+    clauses_in,
+    date_due_meetings,
+    date_yearless_periods,
+    link_report_backs,
+)
 from beslutsgraf.ingest.items import read_item
 from beslutsgraf.ingest.meeting import extract_meeting
 from beslutsgraf.ingest.members import extract_attendance
@@ -44,8 +50,16 @@ def extract(segments: Segments) -> Mentions:
     )
     planned = tuple(extract_planned_meetings(segments, meeting.date))
     # "till nästa möte": an assignment is due at a meeting the document announces.
+    # "senast v. 42": a period written without its year is the next one after the meeting.
     items = tuple(
-        replace(item, decisions=tuple(date_due_meetings(item.decisions, meeting.date, planned)))
+        replace(
+            item,
+            decisions=tuple(
+                date_yearless_periods(
+                    date_due_meetings(item.decisions, meeting.date, planned), meeting.date
+                )
+            ),
+        )
         for item in items
     )
     references = [
@@ -77,7 +91,16 @@ def extract(segments: Segments) -> Mentions:
 def _previous_meeting(
     references: list[Reference], meeting_date: DateValue | None
 ) -> Reference | None:
-    """The latest earlier minutes an item links to ("2025-01-30 Mötesanteckning SRO")."""
+    """The latest earlier minutes an item links to ("2025-01-30 Mötesanteckning SRO"); a
+    day named without a year ("från den 5:e september") is the last such day up to the
+    meeting."""
+    if meeting_date is not None:
+        references = [
+            replace(reference, date=in_year_up_to(reference.date, meeting_date))
+            if reference.date is not None
+            else reference
+            for reference in references
+        ]
     earlier = [
         reference
         for reference in references

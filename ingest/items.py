@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from beslutsgraf.ingest import procedure, votes
 from beslutsgraf.ingest.agreement_dates import prolonged_end
 from beslutsgraf.ingest.agreement_references import referred_agreement
 from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
 from beslutsgraf.ingest.amounts import find_amounts_outside
-from beslutsgraf.ingest.dates import find_clock_range, find_dates, find_duration_minutes
+from beslutsgraf.ingest.dates import (
+    DAY_ORDINAL,
+    find_clock_range,
+    find_dates,
+    find_duration_minutes,
+    month_pattern,
+)
 from beslutsgraf.ingest.decisions import (
     action_points,
     clauses_in,
@@ -46,18 +53,24 @@ __all__ = ["read_item"]
 _KIND_LINE_WORDS = 6
 _HEAD_LINES = 4
 _MINUTES_WORDS = re.compile(r"mötesanteckning|protokoll|minnesanteckning", re.IGNORECASE)
-_INLINE_MINUTES = re.compile(
-    r"(?P<label>(?:19|20)\d{2}-[01]\d-[0-3]\d\s+(?:Mötesanteckning|Protokoll)[^\n]*)"
-    # In prose: "Minnesanteckningarna från 2024-09-05 godkändes", "protokollet från
-    # sammanträdet den 5 september 2024".
-    r"|(?P<prose>(?:[Mm]ötes|[Mm]innes)?(?:[Aa]nteckningar(?:na)?|[Pp]rotokoll(?:et)?)\s+från\s+"
-    r"(?:(?:förra\s+)?(?:mötet|sammanträdet)\s+)?(?:den\s+)?"
-    r"(?:(?:19|20)\d{2}-[01]\d-[0-3]\d|\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d{2}))"
-)
 # A time slot line: "(20 minuter, kl. 13.35 – 13.55)", "Kl. 10.00–10.30", "Tid: …".
 _TIME_LINE = re.compile(r"^\s*(?:\(|kl\b|tid\b)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 _COMMENT_LINE = re.compile(r"^[ \t]*[•\-–*][ \t]+")
+
+
+@cache
+def _inline_minutes() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<label>(?:19|20)\d{2}-[01]\d-[0-3]\d\s+(?:Mötesanteckning|Protokoll)[^\n]*)"
+        # In prose: "Minnesanteckningarna från 2024-09-05 godkändes", "protokollet från
+        # sammanträdet den 5 september 2024", "… från den 5:e september" (the year is the
+        # meeting's, or the one before: extract._previous_meeting).
+        r"|(?P<prose>(?:[Mm]ötes|[Mm]innes)?(?:[Aa]nteckningar(?:na)?|[Pp]rotokoll(?:et)?)\s+från\s+"
+        r"(?:(?:förra\s+)?(?:mötet|sammanträdet)\s+)?(?:den\s+)?"
+        rf"(?:(?:19|20)\d{{2}}-[01]\d-[0-3]\d|\d{{1,2}}{DAY_ORDINAL}\s+{month_pattern()}\b"
+        r"(?:\s+(?:19|20)\d{2})?))"
+    )
 
 
 def read_item(
@@ -96,7 +109,7 @@ def read_item(
         duration_minutes=clock[2],
         decisions=tuple(decisions),
         comments=tuple(_comments(text, fields)),
-        references=tuple(_references(text, body, links)),
+        references=tuple(_references(text, body, links, default_year)),
         agreements=tuple(a for d in decisions for a in d.concerns),
         # The sums a decision stating none is about: the item's own unlabelled text, not a
         # sibling decision's or a labelled field's (the background an Ärendebeskrivning gives).
@@ -462,24 +475,29 @@ def _comments(text: str, fields: Sequence[HeaderField]) -> list[Span]:
     return comments
 
 
-def _references(text: str, body: Span, links: Sequence[Span]) -> list[Reference]:
+def _references(
+    text: str, body: Span, links: Sequence[Span], default_year: int | None
+) -> list[Reference]:
     references = []
     for link in links:
         if body.start <= link.start < body.end:
-            references.append(_reference(link))
-    for match in _INLINE_MINUTES.finditer(text, body.start, body.end):
+            references.append(_reference(link, default_year))
+    for match in _inline_minutes().finditer(text, body.start, body.end):
         group = "label" if match.group("label") else "prose"
         span = trimmed_span(text, match.start(group), match.end(group))
         if not any(r.span.start <= span.start < r.span.end for r in references):
-            references.append(_reference(span))
+            references.append(_reference(span, default_year))
     for match in _URL.finditer(text, body.start, body.end):
         span = Span(match.start(), match.end(), match.group(0))
         references.append(Reference(span.text, span, None, False, url=span.text))
     return references
 
 
-def _reference(span: Span) -> Reference:
-    dates = [date for date in find_dates(span.text, span.start) if date.day is not None]
+def _reference(span: Span, default_year: int | None) -> Reference:
+    """A reference dated by the first day it names; a day without a year ("från den 5:e
+    september") is read in `default_year`, the meeting's."""
+    found = find_dates(span.text, span.start, default_year)
+    dates = [date for date in found if date.day is not None]
     label = " ".join(span.text.split())
     return Reference(
         label, span, dates[0] if dates else None, bool(_MINUTES_WORDS.search(span.text))

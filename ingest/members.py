@@ -21,6 +21,7 @@ from beslutsgraf.ingest.model import (
     Attendance,
     ChairChange,
     DateValue,
+    Departure,
     PersonMention,
     RoleEvent,
     RoleEventKind,
@@ -127,6 +128,7 @@ def extract_attendance(
         for person in _listed(text, fields, _ABSENT_DEPUTIES, known)
     ]
     chair_changes = _chair_changes(segments, known)
+    departures = _departures(segments, known)
     opened = chair_changes and chair_changes[0].from_item == 1
     chair = chair_changes[0].person if opened else _chair_from_roster(roster, absent)
     signed = _signature_table(text, known)
@@ -154,6 +156,7 @@ def extract_attendance(
         standing_substitutes=tuple(standing),
         chair=chair,
         chair_changes=tuple(chair_changes) if len(chair_changes) > 1 else (),
+        departures=tuple(departures),
         secretaries=tuple(_dedupe(secretaries)),
         minutes_taker=minutes_taker,
         adjusters=tuple(
@@ -179,6 +182,7 @@ def extract_attendance(
         *(p for s in substitutions for p in (s.substitute, s.substituted)),
         *(p for s in standing for p in (s.substitute, s.substituted)),
         *(change.person for change in chair_changes),
+        *(departure.person for departure in departures),
         *(e.person for e in events),
         *(e.predecessor for e in events if e.predecessor),
     ]
@@ -622,18 +626,43 @@ def _chair_changes(segments: Segments, known: frozenset[str]) -> list[ChairChang
     text = segments.document.text
     changes: list[ChairChange] = []
     for kind, regex in keyed("sentence_patterns.tsv"):
-        if kind not in ("opened", "chair_from"):
+        if kind not in ("opened", "chair_from", "chair_here"):
             continue
         for match in regex.finditer(text):
             person = _mention(text, match.start("person"), match.end("person"), known)
             span = Span(match.start(), match.end(), match.group(0))
-            item = 1 if kind == "opened" else number_word(match.group("item"))
+            item = _chair_item(kind, match, segments.items)
             if item is not None:
                 changes.append(ChairChange(person, item, span))
     unique: dict[tuple[str, int], ChairChange] = {}
     for change in sorted(changes, key=lambda change: (change.from_item, change.span.start)):
         unique.setdefault((change.person.name, change.from_item), change)
     return list(unique.values())
+
+
+def _chair_item(kind: str, match: re.Match[str], items: Sequence[AgendaItemSegment]) -> int | None:
+    """The item a chair change holds from: 1 for the opener, the item a "chair_from" rule
+    names, the item a "chair_here" sentence stands in."""
+    if kind == "opened":
+        return 1
+    if kind == "chair_here":
+        return _item_number_at(items, match.start())
+    return number_word(match.group("item"))
+
+
+def _departures(segments: Segments, known: frozenset[str]) -> list[Departure]:
+    """Who leaves during the meeting ("Ulf Karlsson lämnar mötet"), from the item it is told in."""
+    text = segments.document.text
+    found = []
+    for kind, regex in keyed("sentence_patterns.tsv"):
+        if kind != "leaves":
+            continue
+        for match in regex.finditer(text):
+            item = _item_number_at(segments.items, match.start())
+            if item is not None:
+                person = _mention(text, match.start("person"), match.end("person"), known)
+                found.append(Departure(person, item, Span(match.start(), match.end(), match[0])))
+    return found
 
 
 def _chair_from_roster(

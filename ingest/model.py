@@ -320,6 +320,15 @@ class ChairChange:
     span: Span
 
 
+@dataclass(frozen=True)
+class Departure:
+    """Who leaves the meeting, from the item it is told in on ("Ulf Karlsson lämnar mötet")."""
+
+    person: PersonMention
+    from_item: int
+    span: Span
+
+
 class RoleEventKind(StrEnum):
     """What a sentence says happened to someone's role."""
 
@@ -360,6 +369,7 @@ class Attendance:
     standing_substitutes: tuple[StandingSubstitute, ...] = ()
     chair: PersonMention | None = None  # who opened the meeting
     chair_changes: tuple[ChairChange, ...] = ()
+    departures: tuple[Departure, ...] = ()  # attend no item from theirs on
     secretaries: tuple[PersonMention, ...] = ()
     minutes_taker: PersonMention | None = None
     adjusters: tuple[PersonMention, ...] = ()  # justerare

@@ -2,7 +2,7 @@
 
 The tables hold the Swedish phrasing ("ersätter", "får i uppdrag", "till och
 med"); the placeholders are the shared building blocks: {NAME}, {FIRST},
-{PRONOUN}, {PARTY}, {DATE}, {NUM}.
+{PRONOUN}, {PARTY}, {DATE}, {PERIOD} (a week, quarter … a deadline may name), {NUM}.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import DAY_ORDINAL, month_pattern
 from beslutsgraf.ingest.people import PARTY
+from beslutsgraf.ingest.periods import period_regex_text
 
 __all__ = [
     "DATE",
@@ -69,6 +70,7 @@ def fill(pattern: str) -> str:
         "{PRONOUN}": r"hon|han|hen",
         "{PARTY}": PARTY.replace("(?P<party>", "(?:"),
         "{DATE}": date_regex_text(),
+        "{PERIOD}": period_regex_text(),
         "{NUM}": rf"(?:{numerals})",
     }
     for placeholder, regex in replacements.items():

@@ -386,7 +386,8 @@ class _Builder:
     def item_attendance(self, meeting: URIRef, attendees: set[URIRef]) -> None:
         """bg:attendeeOfItem on every item when attendance differs per item: someone
         listed for some items only ("Lars Eriksson (S), §§ 45–48"), a substitution
-        from an item on, or jäv: a person who declared jäv on an item does not attend it."""
+        from an item on, someone who leaves ("lämnar mötet") from the item it is told in on,
+        or jäv: a person who declared jäv on an item does not attend it."""
         attendance = self.mentions.attendance
         numbers = [item.number for item in self.mentions.items]
         only: dict[URIRef, set[int]] = {}  # a person → the only items they attended
@@ -404,6 +405,11 @@ class _Builder:
             only.setdefault(substitute.iri, set(numbers)).intersection_update(from_then_on)
             only.setdefault(substituted.iri, set(numbers)).difference_update(from_then_on)
             attendees = attendees | {substitute.iri}
+        for departure in attendance.departures:
+            person = self.person(departure.person)
+            if person is not None:
+                gone = {n for n in numbers if n >= departure.from_item}
+                only.setdefault(person.iri, set(numbers)).difference_update(gone)
         if not only and not any(item.disqualifications for item in self.mentions.items):
             return
         for item in self.mentions.items:

@@ -24,7 +24,7 @@ from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
 
-from .conftest import loaded_store
+from .conftest import loaded_store, variant
 
 MINUTES = Path(__file__).parent / "minutes" / "styrgrupp_ehalsa_minnesanteckningar_2024-10-03.txt"
 MEETING = "<https://w3id.org/beslutsgraf/id/meeting/styrgruppen-for-e-halsa/2024-10-03>"
@@ -317,3 +317,95 @@ def test_an_ordinal_day_in_the_next_meeting() -> None:
     assert [(p.date.iso(), p.start, p.form) for p in mentions.planned_meetings] == [
         ("2025-11-07", ClockTime(10, 0), str(BG.digitaltMote))
     ]
+
+
+def _deadlines(store: EmbeddedStore, meeting: str) -> list[tuple[int, str]]:
+    """(item number, deadline) of every decision of `meeting` that has one."""
+    rows = store.select(
+        PREFIXES + f"SELECT ?n ?deadline WHERE {{ {meeting} bg:hasAgendaItem ?item . "
+        "?item bg:itemNumber ?n ; bg:hasDecision/bg:deadline ?deadline } ORDER BY ?n"
+    )
+    return [(int(literal_value(r["n"])), str(literal_value(r["deadline"]))) for r in rows]
+
+
+def test_deadlines_in_a_week_and_a_quarter(collaboration: EmbeddedStore) -> None:
+    # "… synpunkter senast v. 42." in minutes of 2025-10-03: the Sunday of ISO week 42;
+    # "… redovisas Q1 2026.": the last day of the quarter.
+    assert _deadlines(collaboration, BP_MEETING) == [(15, "2025-10-19"), (16, "2026-03-31")]
+    [row] = collaboration.select(
+        PREFIXES + f"SELECT ?deadline WHERE {{ {BP_MEETING} bg:hasAgendaItem ?item . "
+        "?item bg:itemNumber 15 ; bg:hasDecision/bg:assignment/bg:deadline ?deadline }"
+    )
+    assert literal_value(row["deadline"]) == "2025-10-19"
+
+
+@pytest.mark.parametrize(
+    ("written", "deadline"),
+    [
+        ("senast vecka 42", "2025-10-19"),
+        ("senast v 42", "2025-10-19"),
+        ("senast v. 38", "2026-09-20"),  # week 38 of 2025 has passed by 3 October
+        ("under första kvartalet 2026", "2026-03-31"),
+        ("till årsskiftet", "2025-12-31"),
+    ],
+)
+def test_a_deadline_named_by_its_period(tmp_path: Path, written: str, deadline: str) -> None:
+    path = variant(BESLUTSPROTOKOLL, tmp_path, "senast v. 42", written)
+    [item] = [item for item in extract(segment(read(path))).items if item.number == 15]
+    [assignment] = [d.assignment for d in item.decisions if d.assignment is not None]
+    assert assignment.deadline is not None and assignment.deadline.iso() == deadline
+
+
+def test_previous_minutes_named_without_a_year(collaboration: EmbeddedStore) -> None:
+    # "Beslut 2025:13 Minnesanteckningarna från den 5:e september läggs till handlingarna."
+    # in minutes of 2025-10-03: the September of the meeting's year.
+    [row] = collaboration.select(
+        PREFIXES + f"SELECT ?previous WHERE {{ {BP_MEETING} bg:previousMeeting ?previous }}"
+    )
+    assert row["previous"] == BP_MEETING.replace("2025-10-03", "2025-09-05")
+
+
+def test_previous_minutes_of_a_day_after_the_meeting_are_of_the_year_before(
+    tmp_path: Path,
+) -> None:
+    path = variant(BESLUTSPROTOKOLL, tmp_path, "den 5:e september", "den 12 december")
+    previous = extract(segment(read(path))).previous_meeting
+    assert previous is not None and previous.date is not None
+    assert previous.date.iso() == "2024-12-12"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Ulf Karlsson lämnar mötet och Anna Berg (S) övertar ordförandeskapet.",
+        "Ulf Karlsson lämnar mötet. Från och med punkt 5 leds mötet av Anna Berg (S).",
+        "Ulf Karlsson lämnar mötet. Anna Berg (S) tar över som ordförande.",
+    ],
+)
+def test_a_chair_change_told_inside_an_item(tmp_path: Path, told: str) -> None:
+    # Told under § 5 only, not in the header: Anna Berg chairs from § 5 on, and Ulf
+    # Karlsson, who left, attends §§ 1–4.
+    without_header = variant(
+        SAMVERKANSRAD, tmp_path, "Ordförande från punkt 5: Anna Berg (S)\n", ""
+    )
+    path = variant(
+        without_header,
+        tmp_path,
+        "Ulf Karlsson lämnar mötet och Anna Berg (S) övertar ordförandeskapet.",
+        told,
+    )
+    with loaded_store(tmp_path, path) as store:
+        chairs = store.select(
+            PREFIXES + f"SELECT ?n ?chair WHERE {{ {SR_MEETING} bg:hasAgendaItem ?item . "
+            "?item bg:itemNumber ?n ; bg:chairedBy ?chair } ORDER BY ?n"
+        )
+        attended = store.select(
+            PREFIXES + f"SELECT ?n WHERE {{ {SR_MEETING} bg:hasAgendaItem ?item . "
+            f"?item bg:itemNumber ?n ; bg:attendeeOfItem <{ID}person/ulf-karlsson> }} ORDER BY ?n"
+        )
+        present = _people(store, SR_MEETING, "bg:attendee")
+    assert [r["chair"].rsplit("/", 1)[1].rstrip(">") for r in chairs] == (
+        ["ulf-karlsson"] * 4 + ["anna-berg"] * 3
+    )
+    assert [int(literal_value(r["n"])) for r in attended] == [1, 2, 3, 4]
+    assert "ulf-karlsson" in present and "anna-berg" in present
