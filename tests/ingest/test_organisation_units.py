@@ -151,6 +151,13 @@ def test_an_och_inside_an_organisations_name_is_no_list_separator(
     assert [(p.name, p.organisation) for p in parse_person_list(written, 0, len(written))] == people
 
 
+def _select_with_others(tmp_path: Path, others: str, query: str) -> list[dict[str, str]]:
+    """`query`'s rows over the test protocol whose member list ends with `others`."""
+    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=MEMBERS + others))
+    with loaded_store(tmp_path, path) as store:
+        return store.select(_PREFIXES + query)
+
+
 def test_officials_from_a_forvaltning_named_with_och_come_from_all_of_it(tmp_path: Path) -> None:
     """ "Per Ek, Vård och omsorg, förvaltningschef": the organisation is the whole name,
     in the graph as in the evidence."""
@@ -159,12 +166,12 @@ def test_officials_from_a_forvaltning_named_with_och_come_from_all_of_it(tmp_pat
         "Per Ek, Vård och omsorg, förvaltningschef\n"
         "Sara Lind, Kultur och fritid, handläggare\n"
     )
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=MEMBERS + others))
-    with loaded_store(tmp_path, path) as store:
-        held = store.select(
-            _PREFIXES + "SELECT ?name ?label WHERE { ?m org:member ?p ; org:organization ?o . "
-            "?o skos:prefLabel ?label . ?p foaf:name ?name }"
-        )
+    held = _select_with_others(
+        tmp_path,
+        others,
+        "SELECT ?name ?label WHERE { ?m org:member ?p ; org:organization ?o . "
+        "?o skos:prefLabel ?label . ?p foaf:name ?name }",
+    )
     organisations = {
         (row["name"].strip('"'), row["label"].removesuffix("@sv").strip('"')) for row in held
     }
@@ -256,13 +263,13 @@ def test_an_official_named_by_role_and_forvaltning_comes_from_all_of_it(tmp_path
         "Maria Sund, förvaltningschef Vård och omsorg\n"
         "Sara Lind, sekreterare Hälso- och sjukvårdsförvaltningen\n"
     )
-    path = write_protocol(tmp_path, ks_protocol(BUDGET_ITEM, members=MEMBERS + others))
-    with loaded_store(tmp_path, path) as store:
-        held = store.select(
-            _PREFIXES + "SELECT ?name ?label ?role WHERE { ?m org:member ?p ; "
-            "org:organization ?o ; org:role ?r . ?o skos:prefLabel ?label . "
-            "?p foaf:name ?name . OPTIONAL { ?r skos:prefLabel ?role FILTER(lang(?role) = 'sv') } }"
-        )
+    held = _select_with_others(
+        tmp_path,
+        others,
+        "SELECT ?name ?label ?role WHERE { ?m org:member ?p ; "
+        "org:organization ?o ; org:role ?r . ?o skos:prefLabel ?label . "
+        "?p foaf:name ?name . OPTIONAL { ?r skos:prefLabel ?role FILTER(lang(?role) = 'sv') } }",
+    )
     found = {
         (
             row["name"].strip('"'),
