@@ -72,7 +72,7 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
         # The place follows the body in the same run of values.
         line_end = text.find("\n", deferred.end)
         rest = text[deferred.end : line_end if line_end >= 0 else len(text)]
-        location = rest.split(",")[0].strip() or None
+        location = _place(rest)
     header_end = max(
         [field.value.end for field in segments.header] + [span.end for span in segments.title],
         default=0,
