@@ -137,24 +137,29 @@ def _deciding_matches(text: str, fields: Sequence[HeaderField], kind: str) -> li
 
 
 def _asked(match: re.Match[str]) -> tuple[str, bool]:
-    """What a motion asks or a decision grants ("motionen"), and whether it is a
-    rejection of it ("yrkar avslag på motionen", "avslår motionen")."""
-    what = " ".join(match.group("what").split()).casefold()
+    """What a motion asks or a decision grants ("motionen"; "" when a motion names nothing:
+    "yrkar avslag."), and whether it is a rejection of it ("yrkar avslag på motionen",
+    "avslår motionen")."""
+    what = " ".join((match.groupdict().get("what") or "").split()).casefold()
     return what, match.groupdict().get("rejects") is not None
+
+
+def _asks(motion: Motion) -> set[tuple[str, bool]]:
+    return {
+        _asked(match)
+        for rule in decision_rules("motion_asks")
+        for match in rule.finditer(motion.text)
+    }
 
 
 def _motion_asking(motions: Sequence[Motion], asked: tuple[str, bool]) -> Motion | None:
     """The one motion asking for the same as `asked`: to grant it ("yrkar bifall till
-    förslaget") or to reject it ("yrkar avslag på förslaget")."""
-    found = [
-        motion
-        for motion in motions
-        if any(
-            _asked(match) == asked
-            for rule in decision_rules("motion_asks")
-            for match in rule.finditer(motion.text)
-        )
-    ]
+    förslaget") or to reject it ("yrkar avslag på förslaget"); failing that, the one
+    motion asking so of what the item is about without naming it ("yrkar avslag.")."""
+    asking = [(motion, _asks(motion)) for motion in motions]
+    found = [motion for motion, asks in asking if asked in asks]
+    if not found:
+        found = [motion for motion, asks in asking if ("", asked[1]) in asks]
     return found[0] if len(found) == 1 else None
 
 

@@ -156,8 +156,17 @@ GRANTS = (
                 ("83", "Maria Lövgren (C) yrkar bifall till motionen."),
             ],
         ),
+        (
+            # "yrkar avslag." names nothing: what the § is about, the one motion asking so.
+            REJECTIONS.replace("yrkar avslag på motionen.", "yrkar avslag."),
+            [
+                ("81", "Lars Holm (M) yrkar avslag."),
+                ("82", "Eva Tornberg (S) yrkar att medborgarförslaget avslås."),
+                ("83", "Lars Holm (M) yrkar avslag."),
+            ],
+        ),
     ],
-    ids=["rejections", "grants"],
+    ids=["rejections", "grants", "naming-nothing"],
 )
 def test_a_decision_adopts_the_motion_asking_for_what_it_decides(
     protocol: str, adopted: list[tuple[str, str]], tmp_path: Path
