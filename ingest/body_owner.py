@@ -10,7 +10,7 @@ in the body's name: so a generic body name in such minutes is the owner's body, 
 A generic name that the shipped registers hold as a body of that owner (VGR's
 "Regionstyrelsen"), or of any owner when the letterhead names none, stays as written, so
 it resolves to the register's node. Minutes with no letterhead keep the name as written:
-their body is the one node of that name (the README says so).
+their body is the one node of that name (docs/model.md, "Whose board").
 """
 
 from __future__ import annotations
