@@ -34,6 +34,9 @@ _FLATTENED = "flattened"
 # or "Beslut 2025:12"; any other agenda starts at 1.
 _RUNNING_STYLES = frozenset({"paragraph", "decision", _FLATTENED})
 _MIN_FLATTENED_RUN = 2
+# The rows of a decision log table ("3\tGemensam rutin för SIP\tSamverkansgruppen …"): the
+# items of minutes that have no headings, never beside headings (a numbered action list).
+_TABLE_ROW_STYLE = "table_row"
 # An item inside a flattened page: "… protokoll. 138 LK/ Föredragningslistan Godkändes …"
 # (the "§" lost in extraction), "… § 12 Dnr KS 2024/33 Budget …".
 _FLATTENED_MARKER = re.compile(
@@ -96,6 +99,8 @@ def find_items(text: str, start: int, end: int) -> ItemLayout:
     best: tuple[str | None, list[tuple[int, re.Match[str]]]] = (None, [])
     paragraphs: list[tuple[int, re.Match[str]]] = []
     for style, pattern in _styles():
+        if style == _TABLE_ROW_STYLE:
+            continue
         run = _longest_run(style, pattern, lines)
         if style == "paragraph":
             paragraphs = run
@@ -111,6 +116,8 @@ def find_items(text: str, start: int, end: int) -> ItemLayout:
         if len(run) >= _MIN_FLATTENED_RUN:
             lines, best = pieces, ("paragraph", run)
     if not best[1]:
+        best = (_TABLE_ROW_STYLE, _table_rows(lines))
+    if not best[1]:
         return _unnumbered(text, lines, end)
     chosen_style, run = best
     items = []
@@ -119,6 +126,12 @@ def find_items(text: str, start: int, end: int) -> ItemLayout:
         body_end = lines[next_line].start if next_line is not None else end
         items.append(_item(text, lines, line_index, match, body_end))
     return ItemLayout(chosen_style, tuple(items))
+
+
+def _table_rows(lines: list[Line]) -> list[tuple[int, re.Match[str]]]:
+    pattern = dict(_styles())[_TABLE_ROW_STYLE]
+    run = _longest_run(_TABLE_ROW_STYLE, pattern, lines)
+    return run if len(run) >= _MIN_FLATTENED_RUN else []
 
 
 def _points_of_a_paragraph(

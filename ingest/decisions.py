@@ -43,6 +43,7 @@ __all__ = [
     "date_due_meetings",
     "date_yearless_periods",
     "decision_sentences",
+    "due_meeting_in",
     "link_report_backs",
     "proposals_in_prose",
     "responsible_names",
@@ -373,7 +374,7 @@ def _assignment(
         span=body,
         deadline=_task_deadline(text, scope, default_year),
         report_to=report_to[0] if report_to else None,
-        due_meeting=_due_meeting(text, scope),
+        due_meeting=due_meeting_in(text, scope),
     )
 
 
@@ -385,7 +386,7 @@ def _task_deadline(text: str, scope: Sequence[Span], default_year: int | None) -
     )
 
 
-def _due_meeting(text: str, spans: Sequence[Span]) -> Span | None:
+def due_meeting_in(text: str, spans: Sequence[Span]) -> Span | None:
     for span in spans:
         for rule in decision_rules("due_meeting"):
             for match in rule.finditer(text, span.start, span.end):
@@ -428,7 +429,7 @@ def _action(
         task=opening["task"] if opening else written,
         span=point,
         deadline=deadline,
-        due_meeting=_due_meeting(text, [point]),
+        due_meeting=due_meeting_in(text, [point]),
     )
     uppdrag = str(BG.uppdrag)
     return DecisionClause(

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from beslutsgraf.ingest import procedure, votes
+from beslutsgraf.ingest.action_table import action_table_rows, table_actions
 from beslutsgraf.ingest.agreement_dates import prolonged_end
 from beslutsgraf.ingest.agreement_references import referred_agreement
 from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
@@ -195,11 +196,13 @@ def _decisions(
             # The label takes part in typing: "Beslut: enligt förslag" is a surface form.
             clauses += clauses_in(text, field.value, default_year=default_year, label=field.label)
     actions = [field.value for field in fields if field.key == "action" and field.value.text]
+    # An action list kept as a table is no prose: its rows are assignments (below).
+    not_prose = [*actions, *action_table_rows(text, body)]
     if not clauses:
         clauses = [
             clause
             for clause in decision_sentences(text, body, default_year)
-            if not any(a.start <= clause.span.start < a.end for a in actions)
+            if not any(a.start <= clause.span.start < a.end for a in not_prose)
         ]
     clauses = _as_proposed(text, body, fields, clauses, default_year, body_name)
     # Action points of minutes ("Åtgärd: …") are the group's assignments, beside its decisions.
@@ -207,6 +210,7 @@ def _decisions(
     for action in actions:
         responsible_text = responsible.text if responsible is not None else None
         clauses += action_points(text, action, default_year, responsible_text)
+    clauses += table_actions(text, body, default_year)
     if responsible is not None:
         clauses = with_responsible(text, clauses, responsible, default_year)
     if len(clauses) > 1 and not _numbered_apart(clauses):
