@@ -62,6 +62,10 @@ _CASE_AFTER_TITLE = re.compile(
     rf"(?:[ \t]+(?={_CASE_WORD})|\t[ \t]*|[ ]{{2,}}|[ \t]*\((?=[^()]*\)[ \t]*$))"
     rf"(?P<case>{_CASE})\)?[ \t]*$"
 )
+# "§ 23 Budget 2026 — Nämnden beslutar att …": an item of one paragraph (a "Beslut i
+# korthet" list) whose body runs on after a spaced dash on the heading's own line. The
+# run-on must read as a sentence, so a title such as "Motion – Fri parkering" stays whole.
+_BODY_AFTER_TITLE = re.compile(r"[ \t]+[—–][ \t]+(?=[A-ZÅÄÖ]\w*(?:[ \t]+\S+){2}[^\n]*?\.)")
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,7 @@ def _longest_run(
         if markers is not None and line.start not in markers:
             continue
         match = pattern.match(line.text)
-        if match is None or (len(line.text) > _MAX_TITLE + 20 and style != _FLATTENED):
+        if match is None or (_too_long(line, match) and style != _FLATTENED):
             continue
         number = int(match.group("number"))
         if run:
@@ -178,6 +182,15 @@ def _longest_run(
         elif number == 1 or style in _RUNNING_STYLES:
             run.append((index, match))
     return run
+
+
+def _too_long(line: Line, match: re.Match[str]) -> bool:
+    """A heading line longer than a title is prose, unless its body runs on after its
+    title ("§ 25 Upphandling — Vice ordföranden … leder sammanträdet …")."""
+    if len(line.text) <= _MAX_TITLE + 20:
+        return False
+    run_on = _BODY_AFTER_TITLE.search(line.text, match.start("title"))
+    return run_on is None or run_on.start() - match.start("title") > _MAX_TITLE
 
 
 def _flattened_pieces(text: str, lines: list[Line]) -> tuple[list[Line], frozenset[int]]:
@@ -258,6 +271,10 @@ def _item(
         case_match = _CASE_LINE.search(text, body.start, min(body.end, body.start + 300))
         if case_match:
             case_span = Span(case_match.start("case"), case_match.end("case"), case_match["case"])
+    run_on = _BODY_AFTER_TITLE.search(text, title.start, title.end)
+    if run_on is not None and not match.groupdict().get("decision"):
+        body = Span(run_on.end(), body_end, text[run_on.end() : body_end])
+        title = trimmed_span(text, title.start, run_on.start())
     return AgendaItemSegment(
         number=int(match.group("number")),
         marker=marker,

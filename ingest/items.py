@@ -511,6 +511,6 @@ def _reference(span: Span, default_year: int | None) -> Reference:
 def _chair_for(number: int, changes: Sequence[ChairChange]) -> PersonMention | None:
     current = None
     for change in changes:
-        if change.from_item <= number:
+        if change.from_item <= number and (change.to_item is None or number <= change.to_item):
             current = change.person
     return current

@@ -626,18 +626,26 @@ def _chair_changes(segments: Segments, known: frozenset[str]) -> list[ChairChang
     text = segments.document.text
     changes: list[ChairChange] = []
     for kind, regex in keyed("sentence_patterns.tsv"):
-        if kind not in ("opened", "chair_from", "chair_here"):
+        if kind not in ("opened", "chair_from", "chair_here", "chair_during"):
             continue
         for match in regex.finditer(text):
             person = _mention(text, match.start("person"), match.end("person"), known)
             span = Span(match.start(), match.end(), match.group(0))
             item = _chair_item(kind, match, segments.items)
             if item is not None:
-                changes.append(ChairChange(person, item, span))
+                changes.append(ChairChange(person, item, span, _last_chaired_item(kind, match)))
     unique: dict[tuple[str, int], ChairChange] = {}
     for change in sorted(changes, key=lambda change: (change.from_item, change.span.start)):
         unique.setdefault((change.person.name, change.from_item), change)
     return list(unique.values())
+
+
+def _last_chaired_item(kind: str, match: re.Match[str]) -> int | None:
+    """The last item a "chair_during" rule names ("under §§ 25–26": 26, "under § 25": 25);
+    any other change holds on until the next."""
+    if kind != "chair_during":
+        return None
+    return int(match.group("last") or match.group("item"))
 
 
 def _chair_item(kind: str, match: re.Match[str], items: Sequence[AgendaItemSegment]) -> int | None:

@@ -318,6 +318,7 @@ class ChairChange:
     person: PersonMention
     from_item: int  # 1 = the person who opened the meeting
     span: Span
+    to_item: int | None = None  # the last item it holds for; None: to the meeting's end
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from rdflib import URIRef
 
 from beslutsgraf.ingest.body_owner import owner_of, unit_parent
-from beslutsgraf.ingest.concepts import concept_in_name, label_of
+from beslutsgraf.ingest.concepts import concept_in_name, concepts_of, label_of
 from beslutsgraf.ingest.errors import UnplacedMeeting
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import (
@@ -433,6 +433,11 @@ def _post_organisation(
     return None
 
 
+def _names_the_role_alone(name: str, role: URIRef) -> bool:
+    """The whole name is a label of the role, so it names no organisation of its own."""
+    return (fold(name), role) in concepts_of(BG.Role)
+
+
 def _posts(
     mentions: Mentions,
     organisations: Mapping[str, ResolvedOrganisation],
@@ -448,10 +453,11 @@ def _posts(
             role = concept_in_name(BG.Role, name)
             if role is None:
                 continue
-            # "kommundirektören" alone is the post in the kommun the letterhead names.
+            # "kommundirektören" or "hälso- och sjukvårdsdirektören" alone is the post in
+            # the kommun or region the letterhead names.
             organisation = (
                 _post_organisation(name, organisations, known)
-                if len(name.split()) > 1
+                if len(name.split()) > 1 and not _names_the_role_alone(name, role)
                 else organisations.get(owner_of(mentions).name or "")
             )
             if organisation is not None and organisation.name != name:

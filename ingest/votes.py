@@ -45,6 +45,8 @@ def votes(
     ja-röster mot 4 nej-röster beslutar nämnden …"), else counted from the ballots."""
     found: list[Vote] = []
     for index, field in enumerate(fields):
+        if field.key == "vote" and _heads_a_vote(fields, index):
+            continue
         if field.key == "vote":
             ballots = _ballots(text, field.value, known)
             question, outcome = _question_and_outcome(field.value, fields[:index])
@@ -72,6 +74,13 @@ def votes(
     if body is not None:
         found = _with_stated(text, body, fields, found)
     return [_with_counted(vote) for vote in found]
+
+
+def _heads_a_vote(fields: Sequence[HeaderField], index: int) -> bool:
+    """An empty vote field right above another is its heading ("Omröstning" over
+    "Omröstningsresultat: Ja 9, Nej 5"), not a vote of its own."""
+    following = fields[index + 1 : index + 2]
+    return not fields[index].value.text.strip() and bool(following) and following[0].key == "vote"
 
 
 def _with_stated(
