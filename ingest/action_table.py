@@ -15,12 +15,11 @@ from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
-from beslutsgraf.ingest.decisions import due_meeting_in, responsible_names
+from beslutsgraf.ingest.decisions import assignment_clause, due_meeting_in, responsible_names
 from beslutsgraf.ingest.lines import Line, split_lines, trimmed_span
 from beslutsgraf.ingest.model import Assignment, DateValue, DecisionClause, Span
 from beslutsgraf.ingest.people import is_organisation_like, starts_with_name
 from beslutsgraf.ingest.periods import period_end
-from beslutsgraf.ontology import BG
 
 __all__ = ["action_table_rows", "table_actions"]
 
@@ -107,16 +106,8 @@ def _row_action(
         deadline=deadline,
         due_meeting=due_meeting_in(text, [when]) if when is not None else None,
     )
-    uppdrag = str(BG.uppdrag)
     # The decision reads as the task; its evidence is the whole row, who and when too.
-    return DecisionClause(
-        text=task.text,
-        span=row,
-        decision_type=uppdrag,
-        matched_types=(uppdrag,),
-        assignment=assignment,
-        deadline=deadline,
-    )
+    return assignment_clause(task.text, row, assignment)
 
 
 def _cell(cells: Sequence[Span], position: int | None) -> Span | None:

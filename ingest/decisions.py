@@ -431,14 +431,20 @@ def _action(
         deadline=deadline,
         due_meeting=due_meeting_in(text, [point]),
     )
+    return assignment_clause(point.text, point, assignment)
+
+
+def assignment_clause(text: str, span: Span, assignment: Assignment) -> DecisionClause:
+    """A decision that is only an assignment (an action point, a row of an action table):
+    of type uppdrag, reading as `text`, with `span` as its evidence."""
     uppdrag = str(BG.uppdrag)
     return DecisionClause(
-        text=point.text,
-        span=point,
+        text=text,
+        span=span,
         decision_type=uppdrag,
         matched_types=(uppdrag,),
         assignment=assignment,
-        deadline=deadline,
+        deadline=assignment.deadline,
     )
 
 

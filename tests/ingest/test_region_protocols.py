@@ -17,7 +17,7 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
 
-from .conftest import load
+from .conftest import loaded_store
 
 ID = "https://w3id.org/beslutsgraf/id/"
 PREFIXES = """PREFIX bg: <https://w3id.org/beslutsgraf/def#>
@@ -172,12 +172,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
         path = folder / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-    opened = EmbeddedStore(folder / "store")
-    try:
-        load(opened, *paths)
+    with loaded_store(folder, *paths) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def _rows(store: EmbeddedStore, query: str, *keys: str) -> list[tuple[str, ...]]:
