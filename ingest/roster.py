@@ -84,11 +84,9 @@ _NOT_COMING = frozenset({"absent", "not_present"})
 # A member list's section: its column, group, heading, key and the list it stands in.
 _SectionId = tuple[int, int | None, int | None, str, str | None]
 _GIVEN_NAME = re.compile(r"(?<!\S)(?P<word>[A-ZÅÄÖÉ][\w-]+)\s+[A-ZÅÄÖÉ][\w-]+\s*(?:,|\()")
-# The last word of a name before its party ("Stefan Ljung (S)"): a family name, even where
-# the same word names a place elsewhere ("förskola i Ljung").
-_FAMILY_NAME = re.compile(
-    rf"(?<!\S)[A-ZÅÄÖÉ][\w-]+[ ]+(?P<word>[A-ZÅÄÖÉ][\w-]+)[ ]*{PARTY.replace('(?P<party>', '(?:')}"
-)
+# A party's mark after a name, uncaptured: the word before it closes a name ("Stefan Ljung
+# (S)") and is a family name, even where the same word names a place ("förskola i Ljung").
+_PARTY_MARK = PARTY.replace("(?P<party>", "(?:")
 
 
 @dataclass(frozen=True)
@@ -153,8 +151,19 @@ def known_organisation_words(text: str) -> frozenset[str]:
     """
     candidates = {match.group("word") for match in _ORG_AFTER.finditer(text)}
     candidates |= {match.group("word") for match in _PLACE_AFTER_PARTY.finditer(text)}
-    family_names = {match.group("word") for match in _FAMILY_NAME.finditer(text)}
-    return frozenset(candidates - _given_names(text) - family_names)
+    candidates -= _given_names(text)
+    return frozenset(candidates - _family_names(text, candidates))
+
+
+def _family_names(text: str, words: set[str]) -> set[str]:
+    """Those of `words` that close a name before its party somewhere in `text`. Searched
+    for these words only: trying a party after every pair of capitalised words cost more
+    than the rest of this reading."""
+    if not words:
+        return set()
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\S)[A-ZÅÄÖÉ][\w-]+[ ]+(?P<word>{alternatives})[ ]*{_PARTY_MARK}")
+    return {match.group("word") for match in pattern.finditer(text)}
 
 
 @lru_cache(maxsize=8)
