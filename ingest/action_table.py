@@ -16,7 +16,7 @@ from functools import cache
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.decisions import assignment_clause, due_meeting_in, responsible_names
-from beslutsgraf.ingest.lines import Line, split_lines, trimmed_span
+from beslutsgraf.ingest.lines import Line, split_lines, split_on, trimmed_span
 from beslutsgraf.ingest.model import Assignment, DateValue, DecisionClause, Span
 from beslutsgraf.ingest.people import is_organisation_like, starts_with_name
 from beslutsgraf.ingest.periods import period_end
@@ -82,11 +82,8 @@ def _heading_columns(text: str, line: Line) -> dict[str, int] | None:
 
 
 def _cells(text: str, start: int, end: int) -> list[Span]:
-    cells = []
-    for piece in text[start:end].split("\t"):
-        cells.append(trimmed_span(text, start, start + len(piece)))
-        start += len(piece) + 1
-    return cells
+    """A row's cells between its tabs, each trimmed; a blank cell keeps its place."""
+    return [trimmed_span(text, cell.start, cell.end) for cell in split_on(text, start, end, "\t")]
 
 
 def _row_action(
