@@ -19,15 +19,24 @@ Bulk loading is not atomic, so each graph's bg:sha256 triple is held back and
 all of them are written afterwards in one update: a crash in between leaves
 graphs without their hash, which no later run takes for loaded; it reads those
 files again and replaces the partial graphs in one transaction.
+
+The graphs gathered wait in a temporary file, not in memory, so that a whole batch
+goes to the store in one bulk write: every bulk write makes RocksDB compact what
+the store already holds, work that grows with the store, so few large writes cost
+far less than many small ones (1,000 synthetic minutes in batches of 200: 15
+writes of 32 MB kept the store's compaction threads busy for 29 s of CPU, 5 writes
+of one batch each for 11 s), and the memory stays that of one graph.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import IO
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
@@ -38,9 +47,9 @@ from beslutsgraf.store.base import Store
 
 __all__ = ["LoadResult", "LoadStatus", "already_loaded", "load"]
 
-# New graphs are written once this much N-Quads text has gathered (and at the end):
-# bounds the memory a batch holds, ~120 corpus-sized documents.
-BULK_WRITE_BYTES = 32 * 1024 * 1024
+# New graphs are written once this much N-Quads text has gathered on disk (and at the
+# end of the batch): ~1,000 corpus-sized documents, more than a batch holds.
+BULK_WRITE_BYTES = 512 * 1024 * 1024
 _NQUADS = "application/n-quads"
 
 
@@ -104,15 +113,17 @@ class _NewGraph:
     body: bytes  # the graph as N-Quads, without its bg:sha256 triple
     hash_triple: bytes  # that triple, as N-Triples
 
-    def hash_update(self) -> str:
-        """The hash triple in its graph, as SPARQL's INSERT DATA writes it."""
-        return f"GRAPH {self.result.graph.n3()} {{ {self.hash_triple.decode('utf-8')} }}"
 
-    def ntriples(self) -> bytes:
-        """The whole graph, hash included, as N-Triples (every line of `body` ends in
-        the graph name, and no literal holds a line break in N-Triples)."""
-        in_graph = f" {self.result.graph.n3()} .\n".encode()
-        return self.body.replace(in_graph, b" .\n") + self.hash_triple + b"\n"
+def _hash_update(graph: URIRef, hash_triple: bytes) -> str:
+    """The hash triple in its graph, as SPARQL's INSERT DATA writes it."""
+    return f"GRAPH {graph.n3()} {{ {hash_triple.decode('utf-8')} }}"
+
+
+def _ntriples(graph: URIRef, body: bytes, hash_triple: bytes) -> bytes:
+    """The whole graph, hash included, as N-Triples (every line of `body` ends in the
+    graph name, and no literal holds a line break in N-Triples)."""
+    in_graph = f" {graph.n3()} .\n".encode()
+    return body.replace(in_graph, b" .\n") + hash_triple + b"\n"
 
 
 def _new_graph(graph: Graph, source: URIRef) -> _NewGraph:
@@ -169,45 +180,71 @@ def _literal(literal: Literal) -> str:
     return f'"{text}"'
 
 
+@dataclass(frozen=True)
+class _Spooled:
+    """A gathered graph: its N-Quads are bytes `start` to `start + size` of the spool."""
+
+    result: LoadResult
+    hash_triple: bytes
+    start: int
+    size: int
+
+
 @dataclass
 class _NewGraphs:
     """Graphs of documents the store has never seen, waiting for one bulk write."""
 
     store: Store
-    graphs: list[_NewGraph] = field(default_factory=list)
+    graphs: list[_Spooled] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # their sources and file names
     size: int = 0
+    spool: IO[bytes] | None = None  # their N-Quads, one after the other
 
     def holds(self, source: URIRef, file_name: str) -> bool:
         return str(source) in self.names or file_name in self.names
 
     def add(self, graph: Graph, source: URIRef, file_name: str) -> None:
         gathered = _new_graph(graph, source)
-        self.graphs.append(gathered)
+        if self.spool is None:
+            # Closed by `write`; unlinked at once, so nothing is left on disk if it is not.
+            self.spool = tempfile.TemporaryFile(prefix="beslutsgraf-load-")  # noqa: SIM115
+        try:
+            self.spool.write(gathered.body)
+        except OSError:  # a disk full: no part of this graph may reach the bulk write
+            self.spool.truncate(self.size)
+            self.spool.seek(self.size)
+            raise
+        body_size = len(gathered.body)
+        self.graphs.append(_Spooled(gathered.result, gathered.hash_triple, self.size, body_size))
         self.names.update((str(source), file_name))
-        self.size += len(gathered.body)
+        self.size += body_size
 
     def write(self) -> list[LoadResult]:
         """Write what gathered: the graphs in bulk, then every hash in one update."""
-        graphs, self.graphs, self.names, self.size = self.graphs, [], set(), 0
-        if not graphs:
+        graphs, spool = self.graphs, self.spool
+        self.graphs, self.names, self.size, self.spool = [], set(), 0, None
+        if spool is None:
             return []
-        try:
-            self.store.bulk_load(b"".join(g.body for g in graphs), _NQUADS)
-            hashes = "\n".join(g.hash_update() for g in graphs)
-            self.store.update(f"INSERT DATA {{\n{hashes}\n}}")
-        except Exception:  # one graph the store refuses must not sink the rest
-            return self._one_by_one(graphs)
+        with spool:
+            spool.seek(0)
+            try:
+                self.store.bulk_load(spool, _NQUADS)
+                hashes = "\n".join(_hash_update(g.result.graph, g.hash_triple) for g in graphs)
+                self.store.update(f"INSERT DATA {{\n{hashes}\n}}")
+            except Exception:  # one graph the store refuses must not sink the rest
+                return self._one_by_one(graphs, spool)
         return [g.result for g in graphs]
 
-    def _one_by_one(self, graphs: list[_NewGraph]) -> list[LoadResult]:
+    def _one_by_one(self, graphs: list[_Spooled], spool: IO[bytes]) -> list[LoadResult]:
         """After a failed bulk write: each graph in its own transaction, replacing
         whatever part of it the bulk write left, so only a refused graph fails."""
         results = []
         for gathered in graphs:
             source = gathered.result.graph
             try:
-                self.store.replace_graph(str(source), gathered.ntriples())
+                spool.seek(gathered.start)
+                body = spool.read(gathered.size)
+                self.store.replace_graph(str(source), _ntriples(source, body, gathered.hash_triple))
                 results.append(gathered.result)
             except Exception as error:  # reported per document
                 with suppress(Exception):  # leave no part of it behind

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
 
 from beslutsgraf.ingest.curation import Curation
@@ -51,14 +51,27 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
-# The terms the rebuild writes hundreds of thousands of times, made once (a namespace
-# attribute makes a new URIRef each time: ~1.7 s of a rebuild at 3,000 documents).
-_TYPE, _NAME, _ALT_LABEL = RDF.type, FOAF.name, SKOS.altLabel
-_FOAF_PERSON, _PERSON_PERSON = FOAF.Person, PERSON.Person
-_DERIVED_FROM, _USED = PROV.wasDerivedFrom, PROV.used
-_IDENTITY_DECISION, _IDENTITY_OF = BG.IdentityDecision, BG.identityOf
-_COMPARED_NAME, _SCORE, _EVIDENCE_KIND = BG.comparedName, BG.score, BG.evidenceKind
-_MERGED, _CURATION_SOURCE = BG.merged, BG.curationSource
+# The rebuild writes hundreds of thousands of triples: as pyoxigraph terms, printed to
+# N-Triples in Rust. rdflib's graph and serialiser cost ~1.2 s of a rebuild on a store
+# of 1,000 documents, every run that adds a document to it.
+_TYPE = ox.NamedNode(str(RDF.type))
+_NAME = ox.NamedNode(str(FOAF.name))
+_ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
+_FOAF_PERSON = ox.NamedNode(str(FOAF.Person))
+_PERSON_PERSON = ox.NamedNode(str(PERSON.Person))
+_DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
+_USED = ox.NamedNode(str(PROV.used))
+_IDENTITY_DECISION = ox.NamedNode(str(BG.IdentityDecision))
+_IDENTITY_OF = ox.NamedNode(str(BG.identityOf))
+_COMPARED_NAME = ox.NamedNode(str(BG.comparedName))
+_SCORE = ox.NamedNode(str(BG.score))
+_EVIDENCE_KIND = ox.NamedNode(str(BG.evidenceKind))
+_MERGED = ox.NamedNode(str(BG.merged))
+_CURATION_SOURCE = ox.NamedNode(str(BG.curationSource))
+_DECIMAL = ox.NamedNode(str(XSD.decimal))
+_BOOLEAN = ox.NamedNode(str(XSD.boolean))
+_SHA256 = ox.NamedNode(str(SPDX.checksumAlgorithm_sha256))
+_Object = ox.NamedNode | ox.Literal
 
 
 def _source_graph(row: Mapping[str, str], prefix: str) -> str | None:
@@ -76,26 +89,42 @@ def decision_iri(decision: IdentityDecision) -> URIRef:
     return URIRef(f"{first}/identity/{decision.persons[1].rsplit('/', 1)[-1]}")
 
 
-def _add_decision(graph: Graph, decision: IdentityDecision, names: dict[str, str]) -> None:
-    node = decision_iri(decision)
+class _Triples:
+    """The graph being built: triples in the order first added, each once."""
+
+    def __init__(self) -> None:
+        self.triples: dict[ox.Triple, None] = {}
+        self.persons: set[str] = set()  # typed and named already
+
+    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, value: _Object) -> None:
+        self.triples[ox.Triple(subject, predicate, value)] = None
+
+    def person(self, iri: str, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(iri)
+        if iri not in self.persons:
+            self.persons.add(iri)
+            self.add(node, _TYPE, _FOAF_PERSON)
+            self.add(node, _TYPE, _PERSON_PERSON)
+            self.add(node, _NAME, ox.Literal(name))
+        return node
+
+
+def _add_decision(graph: _Triples, decision: IdentityDecision, names: dict[str, str]) -> None:
+    node = ox.NamedNode(str(decision_iri(decision)))
     match = decision.match
-    graph.add((node, _TYPE, _IDENTITY_DECISION))
+    graph.add(node, _TYPE, _IDENTITY_DECISION)
     for person in decision.persons:
-        graph.add((node, _IDENTITY_OF, URIRef(person)))
-        if (URIRef(person), _TYPE, _FOAF_PERSON) not in graph:
-            graph.add((URIRef(person), _TYPE, _FOAF_PERSON))
-            graph.add((URIRef(person), _TYPE, _PERSON_PERSON))
-            graph.add((URIRef(person), _NAME, Literal(names[person])))
+        graph.add(node, _IDENTITY_OF, graph.person(person, names[person]))
     for name in {match.first, match.second}:
-        graph.add((node, _COMPARED_NAME, Literal(name)))
-    graph.add((node, _SCORE, Literal(Decimal(f"{match.score:.3f}"), datatype=XSD.decimal)))
+        graph.add(node, _COMPARED_NAME, ox.Literal(name))
+    graph.add(node, _SCORE, ox.Literal(f"{match.score:.3f}", datatype=_DECIMAL))
     for item in match.evidence:
-        graph.add((node, _EVIDENCE_KIND, Literal(str(item))))
-    graph.add((node, _MERGED, Literal(decision.merged)))
+        graph.add(node, _EVIDENCE_KIND, ox.Literal(str(item)))
+    graph.add(node, _MERGED, ox.Literal("true" if decision.merged else "false", datatype=_BOOLEAN))
     for source in decision.sources:
-        graph.add((node, _USED, URIRef(source)))
+        graph.add(node, _USED, ox.NamedNode(source))
     if match.curation_source:
-        graph.add((node, _CURATION_SOURCE, Literal(match.curation_source)))
+        graph.add(node, _CURATION_SOURCE, ox.Literal(match.curation_source))
 
 
 @dataclass
@@ -153,29 +182,35 @@ def resolution_graph(
     nodes: SharedNodes | None = None,
 ) -> Graph:
     """The identity links that the document graphs in `store` imply, with the identity
-    decisions of person resolution (honouring `curation`). `people` and `nodes`: what
-    `stored_people` and `shared_nodes_in_store` read from `store` now, when the caller
-    holds them already (a run has read every graph once: asking the store again cost
-    most of the rebuild, ~14 of 25 s on a store of 3,000 documents)."""
-    graph = bind_prefixes(graph_of(()))  # rdflib's memory store costs ~10 µs a triple
+    decisions of person resolution (honouring `curation`), as an rdflib graph.
+    `people` and `nodes` as for `write_resolution_graph`."""
+    data = _ntriples(_resolution_triples(store, minter, curation, people, nodes))
+    return bind_prefixes(graph_of(())).parse(data=data, format="nt")
+
+
+def _resolution_triples(
+    store: Store,
+    minter: IriMinter,
+    curation: Curation | None,
+    people: StoredPeople | None,
+    nodes: SharedNodes | None,
+) -> _Triples:
+    graph = _Triples()
     nodes = nodes if nodes is not None else shared_nodes_in_store(store, minter)
     names, alternatives, sources = nodes.names, nodes.alternatives, nodes.sources
     for node in sorted(names):
         if len(sources[node]) < 2 and not alternatives[node]:
             continue
-        person = URIRef(node)
         canonical = sorted(names[node])[0]
-        graph.add((person, _TYPE, _FOAF_PERSON))
-        graph.add((person, _TYPE, _PERSON_PERSON))
-        graph.add((person, _NAME, Literal(canonical)))
+        person = graph.person(node, canonical)
         for spelling in (names[node] | alternatives[node]) - {canonical}:
-            graph.add((person, _ALT_LABEL, Literal(spelling)))
+            graph.add(person, _ALT_LABEL, ox.Literal(spelling))
         for source in sources[node]:
-            graph.add((person, _DERIVED_FROM, URIRef(source)))
+            graph.add(person, _DERIVED_FROM, ox.NamedNode(source))
     for node in sorted(nodes.organisations):
         if len(nodes.organisations[node]) >= 2:
             for source in nodes.organisations[node]:
-                graph.add((URIRef(node), _DERIVED_FROM, URIRef(source)))
+                graph.add(ox.NamedNode(node), _DERIVED_FROM, ox.NamedNode(source))
 
     # Reading every graph's people back cost most of the rebuild (15 of 27 s on a store
     # of 1,000 documents); a run has them already, read or learnt graph by graph.
@@ -187,8 +222,33 @@ def resolution_graph(
     for node in sorted(nodes.reported):
         if len(nodes.reported[node]) >= 2:
             for source in nodes.reported[node]:
-                graph.add((URIRef(node), _DERIVED_FROM, URIRef(source)))
+                graph.add(ox.NamedNode(node), _DERIVED_FROM, ox.NamedNode(source))
     return graph
+
+
+def _add_curation(graph: _Triples, name: URIRef, checksum_value: str) -> None:
+    """Which curation the store was resolved with: a changed folder re-resolves."""
+    graph_node = ox.NamedNode(str(name))
+    files = ox.NamedNode(f"{name}#curation")
+    checksum = ox.NamedNode(f"{name}#curation-checksum")
+    graph.add(graph_node, _DERIVED_FROM, files)
+    graph.add(files, _TYPE, ox.NamedNode(str(PROV.Collection)))
+    graph.add(files, ox.NamedNode(str(SPDX.checksum)), checksum)
+    graph.add(checksum, _TYPE, ox.NamedNode(str(SPDX.Checksum)))
+    graph.add(
+        checksum,
+        ox.NamedNode(str(SPDX.algorithm)),
+        ox.NamedNode(str(SPDX.checksumAlgorithm_sha256)),
+    )
+    graph.add(
+        checksum,
+        ox.NamedNode(str(SPDX.checksumValue)),
+        ox.Literal(checksum_value, datatype=ox.NamedNode(str(XSD.hexBinary))),
+    )
+
+
+def _ntriples(graph: _Triples) -> bytes:
+    return ox.serialize(graph.triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def write_resolution_graph(
@@ -199,24 +259,15 @@ def write_resolution_graph(
     nodes: SharedNodes | None = None,
 ) -> int:
     """Rebuild `id:graph/resolution` in the store; returns its number of triples.
-    `people` and `nodes` as for `resolution_graph`."""
-    graph = resolution_graph(store, minter, curation, people, nodes)
+    `people` and `nodes`: what `stored_people` and `shared_nodes_in_store` read from
+    `store` now, when the caller holds them already (a run has read every graph once:
+    asking the store again cost most of the rebuild, ~14 of 25 s on a store of 3,000
+    documents)."""
+    graph = _resolution_triples(store, minter, curation, people, nodes)
     if curation is not None and curation.checksum:
-        # Which curation the store was resolved with: a changed folder re-resolves.
-        name = minter.resolution_graph()
-        files, checksum = URIRef(f"{name}#curation"), URIRef(f"{name}#curation-checksum")
-        graph.add((name, PROV.wasDerivedFrom, files))
-        graph.add((files, RDF.type, PROV.Collection))
-        graph.add((files, SPDX.checksum, checksum))
-        graph.add((checksum, RDF.type, SPDX.Checksum))
-        graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        graph.add(
-            (checksum, SPDX.checksumValue, Literal(curation.checksum, datatype=XSD.hexBinary))
-        )
-    store.replace_graph(
-        str(minter.resolution_graph()), graph.serialize(format="nt", encoding="utf-8")
-    )
-    return len(graph)
+        _add_curation(graph, minter.resolution_graph(), curation.checksum)
+    store.replace_graph(str(minter.resolution_graph()), _ntriples(graph))
+    return len(graph.triples)
 
 
 def stored_curation_checksum(store: Store, minter: IriMinter = DEFAULT_MINTER) -> str:
