@@ -508,7 +508,8 @@ def run(
                 for outcome in _ingest_batch(files[start : start + batch_size], batches):
                     report(outcome)
             finally:
-                collector.end_batch()
+                if start + batch_size < total:  # after the last, `end_run` collects all
+                    collector.end_batch()
     finally:
         collector.end_run()
         if executor is not None:
