@@ -17,9 +17,16 @@ from beslutsgraf.ingest.decisions import (
     link_report_backs,
 )
 from beslutsgraf.ingest.items import read_item
-from beslutsgraf.ingest.meeting import extract_meeting
+from beslutsgraf.ingest.meeting import announces_its_meeting, extract_meeting
 from beslutsgraf.ingest.members import extract_attendance
-from beslutsgraf.ingest.model import DateValue, Mentions, Reference, Segments, YearSummaryEntry
+from beslutsgraf.ingest.model import (
+    Attendance,
+    DateValue,
+    Mentions,
+    Reference,
+    Segments,
+    YearSummaryEntry,
+)
 from beslutsgraf.ingest.patterns import compiled
 from beslutsgraf.ingest.planned import extract_planned_meetings
 from beslutsgraf.ingest.roster import known_organisation_words
@@ -68,7 +75,7 @@ def extract(segments: Segments) -> Mentions:
         if any(regex.search(item.title) for regex in compiled("previous_minutes_items.tsv"))
         for reference in item.references
     ]
-    return Mentions(
+    mentions = Mentions(
         document=segments.document,
         document_kind=segments.document_kind,
         meeting=meeting,
@@ -85,6 +92,23 @@ def extract(segments: Segments) -> Mentions:
             *(p for item in items for motion in item.motions for p in motion.persons),
             *(p for item in items for r in item.reservations for p in r.persons),
         ),
+    )
+    return _announced(mentions) if announces_its_meeting(segments.document_kind) else mentions
+
+
+def _announced(mentions: Mentions) -> Mentions:
+    """A notice's meeting is yet to be held: its numbered items are the topics it is to
+    handle, not agenda items with decisions, and the names under it (the chair and the
+    secretary who sign it, a presenter) say nobody attended, chaired or presented."""
+    topics = tuple(item.title for item in mentions.items)
+    return replace(
+        mentions,
+        meeting=replace(mentions.meeting, topics=topics),
+        attendance=Attendance(),
+        items=(),
+        role_events=(),
+        previous_meeting=None,
+        people=(),
     )
 
 

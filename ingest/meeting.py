@@ -7,7 +7,13 @@ import re
 from functools import cache
 
 from beslutsgraf.ingest.body_owner import owner_name
-from beslutsgraf.ingest.dates import DAY_ORDINAL, find_clock_range, find_dates, month_pattern
+from beslutsgraf.ingest.dates import (
+    DAY_ORDINAL,
+    find_clock_range,
+    find_clock_start,
+    find_dates,
+    month_pattern,
+)
 from beslutsgraf.ingest.model import (
     ClockTime,
     DateValue,
@@ -24,9 +30,11 @@ from beslutsgraf.ingest.patterns import compiled
 from beslutsgraf.ingest.people import is_organisation_like
 from beslutsgraf.ontology import BG
 
-__all__ = ["extract_meeting", "unplaced_content"]
+__all__ = ["announces_its_meeting", "extract_meeting", "unplaced_content"]
 
 _HELD_KINDS = frozenset({str(BG.minutes), str(BG.protocol), str(BG.protocolExtract)})
+# Kinds of document that announce their meeting: a kallelse, föredragningslista, kungörelse.
+_ANNOUNCING_KINDS = frozenset({str(BG.notice)})
 # Header fields that may carry the meeting's date, best first.
 _DATE_KEYS = ("date", "place_time", "time")  # "Tid: Tisdagen den 10 september 2024, kl. 9"
 _TIME_KEYS = ("time", "place_time")
@@ -45,6 +53,11 @@ _PAGE_NUMBER_AT_END = re.compile(
 # Any leap year: only to find "6 december", "29 februari" without a year of their own.
 _ANY_YEAR = 2000
 _QUOTED = 2  # how many examples a message quotes
+
+
+def announces_its_meeting(document_kind: str) -> bool:
+    """Whether a document of `document_kind` only announces the meeting it heads."""
+    return document_kind in _ANNOUNCING_KINDS
 
 
 def _field(segments: Segments, key: str) -> HeaderField | None:
@@ -291,6 +304,12 @@ def _times(segments: Segments) -> tuple[ClockTime | None, ClockTime | None]:
         found = find_clock_range(field.value.text, field.value.start)
         if found is not None:
             return found.start, found.end
+    for key in _TIME_KEYS:
+        # A notice gives the start alone: "Tid: tisdagen den 14 oktober 2025 kl. 13.00".
+        field = _field(segments, key)
+        start = find_clock_start(field.value.text) if field is not None else None
+        if start is not None:
+            return start, None
     return None, None
 
 

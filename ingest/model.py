@@ -392,6 +392,7 @@ class MeetingHeader:
     span: Span  # the header block
     title: str | None = None  # "Mötesanteckning SRO"
     subtitle: str | None = None  # "Politiskt samrådsorgan mellan VästKom och …"
+    topics: tuple[str, ...] = ()  # what a notice lists for its meeting to handle
 
 
 class MeetingStatus(StrEnum):

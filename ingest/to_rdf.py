@@ -306,6 +306,8 @@ class _Builder:
         if header.location:
             self.add(meeting, SCHEMA.location, Literal(header.location))
         self.evidence(meeting, header.span, IDENTIFYING)
+        for topic in header.topics:
+            self.add(meeting, BG.plannedTopic, Literal(topic, lang="sv"))
         previous = self.resolved.previous_meeting
         previous_date = self.resolved.previous_meeting_date
         if previous is not None and previous_date is not None and previous != meeting:

@@ -91,7 +91,10 @@ CONTRACT_SCHEMES: dict[str, tuple[str, list[str]]] = {
         ["digitaltMote", "fysisktMote", "hybridMote", "perCapsulamMote"],
     ),
     "MeetingStatus": ("meeting-status.ttl", ["held", "planned"]),
-    "DocumentKind": ("document-kinds.ttl", ["minutes", "protocol", "protocolExtract", "summary"]),
+    "DocumentKind": (
+        "document-kinds.ttl",
+        ["minutes", "protocol", "protocolExtract", "summary", "notice"],
+    ),
     "VoteChoice": ("vote-choices.ttl", ["ja", "nej", "avstar"]),
 }
 # Declared empty on purpose: ingestion mints a concept per role text it cannot place.

@@ -33,6 +33,10 @@ STANDARD_PROTOCOL_FORMS = {
     "tf.",  # abbreviation of tillförordnad in rosters ("tf. förvaltningschef")
     "fysiskt",  # "Mötesform: fysiskt", the counterpart of "digitalt"
     "sammanträdesprotokoll",  # the title of a § protocol
+    # The titles of a meeting's notice: a nämnd's "Ärendelista", kommunfullmäktige's
+    # "Kungörelse" (the shared texts name only "kallelse" and "föredragningslista").
+    "ärendelista",
+    "kungörelse",
     "informationen noteras",  # "Informationen noteras till protokollet."
     # A board proposing that its assembly decide: "Kommunstyrelsen föreslår
     # kommunfullmäktige besluta", "… föreslår att förbundsfullmäktige beslutar".
