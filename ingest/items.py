@@ -28,6 +28,7 @@ from beslutsgraf.ingest.decisions import (
     proposals_in_prose,
     with_responsible,
 )
+from beslutsgraf.ingest.dispatch import with_recipients
 from beslutsgraf.ingest.labels import find_fields
 from beslutsgraf.ingest.lines import split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import (
@@ -92,6 +93,7 @@ def read_item(
     clock = _clock(text, body)
     decisions = _decisions(text, body, fields, default_year, body_name)
     decisions = _with_item_facts(text, segment.title, body, fields, decisions, body_name)
+    decisions = with_recipients(fields, decisions)
     # The item's chair puts "Ordföranden yrkar …": a later "enligt Karin Sjöholms yrkande"
     # names that motion by the chair's name.
     item_chair = _chair_for(segment.number, chair_changes) or chair

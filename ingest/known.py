@@ -42,6 +42,7 @@ from beslutsgraf.ingest.names import (
     is_full_name,
     same_organisation,
 )
+from beslutsgraf.ingest.people import is_organisation_like
 from beslutsgraf.ingest.person_match import PersonContext
 from beslutsgraf.ingest.person_match_cluster import (
     PersonGroup,
@@ -326,6 +327,13 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
             if clause.assignment.report_to:
                 yield body_named(clause.assignment.report_to)
         yield from map(body_named, clause.recommends_to)
+        # A recipient is an organisation only when it reads as one ("Ekonomienheten",
+        # not "Akten" or "Sökanden"); a listed person stays that person.
+        yield from (
+            body_named(name)
+            for name in clause.sent_to
+            if " ".join(name.split()) not in people and is_organisation_like(name)
+        )
     for planned in mentions.planned_meetings:
         if planned.body:
             yield planned.body

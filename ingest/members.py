@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from beslutsgraf.ingest.adjusting import adjusting_date
 from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.deputy_entries import deputies_sitting_for
@@ -144,6 +145,7 @@ def extract_attendance(
     secretaries = [p for p in roster if p.role and p.role.endswith("sekreterare")]
     secretaries += [*_listed(text, fields, "secretary", known), *signed["secretary"]]
     minutes_taker = next(iter(_listed(text, fields, "minutes_taker", known)), None)
+    adjusted = adjusting_date(text, meeting_date)
     attendance = Attendance(
         called=tuple(called),
         invited=tuple(invited),
@@ -168,6 +170,8 @@ def extract_attendance(
                 ]
             )
         ),
+        adjusted_on=adjusted[0] if adjusted else None,
+        adjusted_in=adjusted[1] if adjusted else None,
     )
     events = _role_events(text, meeting_date, known)
     # Structured mentions only: running-text word runs are antecedents, not people.

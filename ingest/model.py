@@ -374,6 +374,8 @@ class Attendance:
     secretaries: tuple[PersonMention, ...] = ()
     minutes_taker: PersonMention | None = None
     adjusters: tuple[PersonMention, ...] = ()  # justerare
+    adjusted_on: DateValue | None = None  # the day the minutes were checked
+    adjusted_in: Span | None = None  # the words that date it ("Justerat 2025-03-12")
 
 
 @dataclass(frozen=True)
@@ -474,6 +476,10 @@ class DecisionClause:
     # The proposal a clause decides by ("att förlänga avtalet enligt förslaget"), when it
     # states what the clause leaves out: the term the agreement is prolonged by.
     by_proposal: Span | None = None
+    # To whom the decision is sent ("Beslutet skickas till: Socialnämnden, Ekonomienheten"),
+    # each entry as written, and the field that lists them.
+    sent_to: tuple[str, ...] = ()
+    sent_to_in: Span | None = None
 
 
 @dataclass(frozen=True)

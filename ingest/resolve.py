@@ -448,7 +448,8 @@ def _posts(
     clauses += [entry.decision for entry in mentions.year_summary]
     posts: dict[str, ResolvedPost] = {}
     for clause in clauses:
-        for name in clause.assignment.assignees if clause.assignment else ():
+        assignees = clause.assignment.assignees if clause.assignment else ()
+        for name in (*assignees, *clause.sent_to):
             name = " ".join(name.split())
             role = concept_in_name(BG.Role, name)
             if role is None:

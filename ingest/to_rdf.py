@@ -384,6 +384,21 @@ class _Builder:
             secretary = self.person(mention)
             if secretary is not None:
                 self.add(meeting, BG.secretary, secretary.iri)
+        self.adjusting(meeting)
+
+    def adjusting(self, meeting: URIRef) -> None:
+        """Who checked the minutes (bg:adjuster; an attendee only if the roster says so:
+        a "Justerare" line names who checks, not who sat) and when, with the words that
+        date it as evidence."""
+        attendance = self.mentions.attendance
+        for mention in attendance.adjusters:
+            adjuster = self.person(mention)
+            if adjuster is not None:
+                self.add(meeting, BG.adjuster, adjuster.iri)
+        adjusted_on = _day_literal(attendance.adjusted_on)
+        if adjusted_on is not None:
+            self.add(meeting, BG.adjustedOn, adjusted_on)
+            self.evidence(meeting, attendance.adjusted_in, DESCRIBING)
 
     def item_attendance(self, meeting: URIRef, attendees: set[URIRef]) -> None:
         """bg:attendeeOfItem on every item when attendance differs per item: someone
@@ -666,6 +681,7 @@ class _Builder:
             self.add(iri, BG.deadline, _date_literal(clause.deadline))
         if clause.assignment is not None:
             self.assignment(iri, clause)
+        self.recipients(iri, clause)
         self.evidence(iri, clause.span, IDENTIFYING)
         if clause.decided_in is not None:
             # Where the body decided ("Kommunstyrelsen beslutar enligt förslaget"), when the
@@ -687,20 +703,9 @@ class _Builder:
     def assignment(self, decision: URIRef, clause: DecisionClause) -> None:
         assignment = clause.assignment
         assert assignment is not None
-        assignees: list[URIRef] = []
-        for name in assignment.assignees:
-            post = self.resolved.posts.get(" ".join(name.split()))
-            if post is not None:
-                self.add(post.iri, RDF.type, ORG.Post)
-                self.add(post.iri, SKOS.prefLabel, Literal(post.name, lang="sv"))
-                self.add(post.iri, SKOS.altLabel, Literal(post.spelling, lang="sv"))
-                self.add(post.iri, ORG.role, post.role)
-                self.add(post.iri, ORG.postIn, post.post_in)
-                assignees.append(post.iri)
-            elif (person := self.assigned_person(name)) is not None:
-                assignees.append(person.iri)
-            elif (organisation := self.organisation(name)) is not None:
-                assignees.append(organisation.iri)
+        assignees = [
+            iri for iri in (self.addressee(name, name) for name in assignment.assignees) if iri
+        ]
         if not assignees:
             return  # an assignment needs an assignee; the decision text still holds it
         node = self.minter.assignment(decision)
@@ -719,6 +724,31 @@ class _Builder:
         if report_to is not None:
             self.add(node, BG.reportTo, report_to.iri)
         self.add(decision, BG.concerns, node)
+
+    def addressee(self, name: str, as_organisation: str) -> URIRef | None:
+        """Whom a decision names as its assignee or recipient: a post ("kommundirektören"),
+        a person the document lists, or the organisation named `as_organisation`."""
+        post = self.resolved.posts.get(" ".join(name.split()))
+        if post is not None:
+            self.add(post.iri, RDF.type, ORG.Post)
+            self.add(post.iri, SKOS.prefLabel, Literal(post.name, lang="sv"))
+            self.add(post.iri, SKOS.altLabel, Literal(post.spelling, lang="sv"))
+            self.add(post.iri, ORG.role, post.role)
+            self.add(post.iri, ORG.postIn, post.post_in)
+            return post.iri
+        if (person := self.assigned_person(name)) is not None:
+            return person.iri
+        organisation = self.organisation(as_organisation)
+        return organisation.iri if organisation is not None else None
+
+    def recipients(self, decision: URIRef, clause: DecisionClause) -> None:
+        """bg:sentTo each recipient the § lists ("Beslutet skickas till"); the list itself
+        is the statement's evidence."""
+        sent_to = [self.addressee(name, body_named(name)) for name in clause.sent_to]
+        for recipient in sent_to:
+            self.add(decision, BG.sentTo, recipient)
+        if any(sent_to):
+            self.evidence(decision, clause.sent_to_in, DESCRIBING)
 
     # -- agreements -----------------------------------------------------------------------
 

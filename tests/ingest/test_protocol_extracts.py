@@ -1,7 +1,8 @@
 """A protocol extract (protokollsutdrag) as its reader sees it: points numbered inside one
 running sentence, a yearly report date, reservers and proposers named with their parties
 but on no member list, and a signature table of names over roles. And an adjuster the
-protocol appoints in a sentence ("utser X att justera")."""
+protocol appoints in a sentence ("utser X att justera"); who checked the minutes and when,
+and to whom a § sends its decision ("Beslutet skickas till"), as the graph says them."""
 
 from __future__ import annotations
 
@@ -140,3 +141,124 @@ def test_the_extract_in_the_store(store: EmbeddedStore) -> None:
     }
     (chair,) = store.select(PREFIXES + "SELECT ?chair WHERE { ?m bg:chair ?chair }")
     assert chair["chair"] == PERSON.format("anders-nyqvist")
+
+
+BUN_PROTOCOL = """Sammanträdesprotokoll
+
+Barn- och utbildningsnämnden
+
+Datum\t2025-03-10
+Tid\t13.00–15.30
+Plats\tKommunhuset, sal Ljungen
+
+Ledamöter\tMaria Fjäll (S), ordförande
+\tJohan Brink (M), vice ordförande
+\tSara Ekdahl (C)
+\tTomas Vinge (V)
+Sekreterare\tLena Strand
+Justerare\tJohan Brink (M) och Karin Alsved (L)
+Justeringens plats och tid\tKommunhuset 2025-03-12
+
+§ 1 Dnr BUN 2025/3
+Val av justerare
+
+Beslut
+Barn- och utbildningsnämnden beslutar att utse Johan Brink (M) och Karin Alsved (L) att jämte \
+ordföranden justera protokollet.
+
+§ 2 Dnr BUN 2025/14
+Skolskjuts läsåret 2025/26
+
+Beslut
+Barn- och utbildningsnämnden beslutar att anta riktlinjer för skolskjuts läsåret 2025/26.
+
+Beslutet skickas till
+Socialnämnden
+Ekonomienheten
+Akten
+"""
+BUN = "<https://w3id.org/beslutsgraf/id/meeting/barn-och-utbildningsnamnden/2025-03-10>"
+
+
+def _protocol_in_store(store: EmbeddedStore, folder: Path, text: str) -> None:
+    path = folder / "bun_protokoll_2025-03-10.txt"
+    path.write_text(text, encoding="utf-8")
+    load(store, path)
+
+
+def _names(store: EmbeddedStore, pattern: str) -> list[str]:
+    rows = store.select(
+        PREFIXES + "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        f"SELECT ?name WHERE {{ {pattern} OPTIONAL {{ ?who foaf:name ?n }} "
+        "OPTIONAL { ?who skos:prefLabel ?l } BIND(COALESCE(?n, ?l) AS ?name) } ORDER BY ?name"
+    )
+    return [literal_value(row["name"]) for row in rows]
+
+
+def test_the_adjusters_and_the_day_they_checked_the_minutes(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    _protocol_in_store(store, tmp_path, BUN_PROTOCOL)
+    assert _names(store, f"{BUN} bg:adjuster ?who .") == ["Johan Brink", "Karin Alsved"]
+    # Karin Alsved adjusts without being on the member list: no attendee for that.
+    assert "Karin Alsved" not in _names(store, f"{BUN} bg:attendee ?who .")
+    (day,) = store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}")
+    assert literal_value(day["day"]) == "2025-03-12"
+    quotes = store.select(
+        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        f"SELECT ?quote WHERE {{ ?a oa:hasBody {BUN} ; oa:motivatedBy oa:describing ; "
+        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
+    )
+    assert [literal_value(q["quote"]) for q in quotes] == [
+        "Justeringens plats och tid\tKommunhuset 2025-03-12"
+    ]
+
+
+def test_a_decision_is_sent_to_the_organisations_its_paragraph_lists(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    _protocol_in_store(store, tmp_path, BUN_PROTOCOL)
+    decision = f"<{BUN[1:-1]}/item/2/decision/1>"
+    # "Akten" (the file) reads as no organisation and no person: no recipient.
+    assert _names(store, f"{decision} bg:sentTo ?who .") == ["Ekonomienheten", "Socialnämnden"]
+    assert _names(store, f"<{BUN[1:-1]}/item/1/decision/1> bg:sentTo ?who .") == []
+    quotes = store.select(
+        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        f"SELECT ?quote WHERE {{ ?a oa:hasBody {decision} ; oa:motivatedBy oa:describing ; "
+        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
+    )
+    assert [literal_value(q["quote"]) for q in quotes] == ["Socialnämnden\nEkonomienheten\nAkten"]
+
+
+def test_adjusted_in_a_sentence_and_sent_by_expedieras_till(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    text = (
+        BUN_PROTOCOL.replace("Justeringens plats och tid\tKommunhuset 2025-03-12\n", "")
+        .replace("Beslutet skickas till\n", "Expedieras till: ")
+        .replace("Socialnämnden\nEkonomienheten\nAkten", "Socialnämnden, Ekonomienheten")
+    )
+    text += "\nProtokollet justeras den 14 mars 2025.\n"
+    _protocol_in_store(store, tmp_path, text)
+    (day,) = store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}")
+    assert literal_value(day["day"]) == "2025-03-14"
+    decision = f"<{BUN[1:-1]}/item/2/decision/1>"
+    assert _names(store, f"{decision} bg:sentTo ?who .") == ["Ekonomienheten", "Socialnämnden"]
+
+
+def test_the_meeting_date_is_no_adjusting_date(store: EmbeddedStore, tmp_path: Path) -> None:
+    # A header merged into one line: the date after "Justerat" is the meeting's own.
+    text = BUN_PROTOCOL.replace(
+        "Justeringens plats och tid\tKommunhuset 2025-03-12\n", "Justerat 2025-03-10\n"
+    )
+    _protocol_in_store(store, tmp_path, text)
+    assert store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}") == []
+
+
+def test_a_wrapped_adjusting_label_still_dates_the_adjusting() -> None:
+    # "Justeringens" over "plats och tid", its value on the first line.
+    attendance = extract(segment(read(SOCIALNAMNDEN))).attendance
+    assert attendance.adjusted_on is not None and attendance.adjusted_on.iso() == "2024-12-02"
+    assert attendance.adjusted_in is not None
+    assert attendance.adjusted_in.text.startswith("Justeringens")

@@ -288,6 +288,8 @@ def test_protocol_extract_with_case_number() -> None:
     attendance = mentions.attendance
     assert attendance.chair is not None and attendance.chair.name == "Tomas Mörtsell"
     assert [p.name for p in attendance.adjusters] == ["Anders Persson", "Kristina Fredriksson"]
+    # "Justeringens plats och tid Kommunhuset, Storuman 2018-09-17 Paragrafer 80-97".
+    assert attendance.adjusted_on is not None and attendance.adjusted_on.iso() == "2018-09-17"
 
 
 def test_decisions_reported_per_party() -> None:

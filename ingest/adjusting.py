@@ -1,0 +1,39 @@
+"""When a protocol's minutes were checked (justerade): "Justeringens plats och tid:
+Kommunhuset 2025-03-12", "Justerat 2025-03-12", "Protokollet justeras den 12 mars 2025".
+
+The phrasings are the "adjusted_on" rows of `data/sentence_patterns.tsv`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from beslutsgraf.ingest.dates import find_dates
+from beslutsgraf.ingest.model import DateValue, Span
+from beslutsgraf.ingest.patterns import keyed
+
+__all__ = ["adjusting_date"]
+
+
+def adjusting_date(text: str, meeting_date: DateValue | None) -> tuple[DateValue, Span] | None:
+    """The first day the text says the minutes were checked, with the words that say it.
+
+    Only a whole date with its year counts, and only one after the meeting: minutes are
+    checked after the meeting, so a date on or before it is the meeting's own date (a
+    header column merged into the line) or some other date, never the adjusting."""
+    for kind, rule in keyed("sentence_patterns.tsv"):
+        if kind != "adjusted_on":
+            continue
+        for match in rule.finditer(text):
+            start, end = match.span("date")
+            for day in find_dates(text[start:end], start):
+                if day.day is not None and _after(day, meeting_date):
+                    return day, Span(match.start(), match.end(), match.group(0))
+    return None
+
+
+def _after(day: DateValue, meeting_date: DateValue | None) -> bool:
+    if meeting_date is None or meeting_date.month is None or meeting_date.day is None:
+        return True
+    assert day.month is not None and day.day is not None
+    met = dt.date(meeting_date.year, meeting_date.month, meeting_date.day)
+    return dt.date(day.year, day.month, day.day) > met
