@@ -43,11 +43,13 @@ _FLATTENED_MARKER = re.compile(
     r"(?=§[ \t]*\d)|(?<=[.!?:] )(?=\d{1,4}[ \t]+(?:[A-ZÅÄÖ]{1,6}/\S*[ \t]+)?[A-ZÅÄÖ][a-zåäö])"
 )
 # A case number (diarienummer): "Dnr KS 2024/100", "KS 2024/100", "Diarienummer:
-# 2024.100". Without a label word it needs its registry's letters.
+# 2024.100". Without a label word it needs its registry's letters. After one, the year,
+# the registry's letters and the serial may run together ("Dnr 25RK1187", "Dnr 2025RK0042").
 _CASE_WORD = r"(?:Dnr|Diarienr|Diarienummer|Ärendenr|Ärendenummer)\b\.?[ .:]*"
 _CASE = (
-    rf"(?:{_CASE_WORD}(?:[A-ZÅÄÖ]{{1,6}}[ /-]?)?|[A-ZÅÄÖ]{{1,6}}[ /-]?)"
+    rf"(?:(?:{_CASE_WORD}(?:[A-ZÅÄÖ]{{1,6}}[ /-]?)?|[A-ZÅÄÖ]{{1,6}}[ /-]?)"
     r"\d{4}[:/.–-][\d.:/ –-]*\d"
+    rf"|{_CASE_WORD}(?:\d{{2}}|\d{{4}})[A-ZÅÄÖ]{{1,6}}\d{{1,6}}\b)"
 )
 _FLATTENED_ITEM = re.compile(
     r"(?:§[ \t]*)?(?P<number>\d{1,4})[ \t]+"

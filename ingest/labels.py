@@ -33,6 +33,13 @@ _COLUMN_GAP = re.compile(r"(?:\t|[ \u00a0]{2,})(?=\S)")
 # the next line) or has its colon. A table row's last cell ("… | Ordförande") is no label.
 _COLUMN_BEFORE = re.compile(r"\S(?:\t|[ \u00a0]{2,})$")
 _ALONE_IN_COLUMN = re.compile(r"[ \u00a0]*(?:$|\t|[ \u00a0]{2,})")
+# The page number a letterhead prints in the column beside the date's label
+# ("PROTOKOLLSUTDRAG   Sammanträdesdatum   Sida 1(2)"): the page's, not the date's value,
+# which is the cell under the label, on the next line.
+_PAGE_NUMBER_BESIDE = re.compile(
+    r"(?:\t|[ \u00a0]{2,})\s*(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})\s*$",
+    re.IGNORECASE,
+)
 # A lower-case word right after a label: the label is a sentence's first word.
 _SENTENCE_AFTER_LABEL = re.compile(r"[ \t\u00a0]+[a-zåäöé]")
 
@@ -121,6 +128,8 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
             )
             # "Omröstning begärs …": the block is the sentence as printed, from its first word.
             value_start = label_start if opens_sentence else line.start + match.end()
+            if right_column and _PAGE_NUMBER_BESIDE.match(line.text, match.end()):
+                value_start = line.end  # the cell under the label, not the page number
             hits.append(_Hit(label, label_span, value_start))
             several = several or (where == "header" and at_line_start)
     fields: list[HeaderField] = []
@@ -136,7 +145,11 @@ def _dates_right_column(line: str, match: re.Match[str], label: Label, where: st
         where == "header"
         and label.key == "date"
         and _COLUMN_BEFORE.search(line, 0, match.start()) is not None
-        and (bool(match.group("colon")) or _ALONE_IN_COLUMN.match(line, match.end()) is not None)
+        and (
+            bool(match.group("colon"))
+            or _ALONE_IN_COLUMN.match(line, match.end()) is not None
+            or _PAGE_NUMBER_BESIDE.match(line, match.end()) is not None
+        )
     )
 
 

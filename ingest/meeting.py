@@ -75,7 +75,10 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
     deferred = _deferred_body(segments, body_field) if body_field is not None else None
     if deferred is not None:
         body_span, body = deferred, deferred.text
-    beside_date = _body_beside_date(segments) if body is None else None
+    # A letterhead's owner alone on its line ("GISLAVEDS KOMMUN" over "PROTOKOLLSUTDRAG")
+    # holds no meetings: a body beside the date, in the cell under its label, is the one.
+    owner_only = body is not None and owner_name(body) is not None
+    beside_date = _body_beside_date(segments) if body is None or owner_only else None
     if beside_date is not None:
         body_span, body = beside_date, beside_date.text
     meeting_date = _meeting_date(segments) or title_date
@@ -106,19 +109,26 @@ def extract_meeting(segments: Segments) -> MeetingHeader:
         if segments.document_kind in _HELD_KINDS
         else MeetingStatus.PLANNED,
         span=Span(0, header_end, text[:header_end]),
-        title=_document_title(segments.title[0], body_name, meeting_date) if titles else None,
-        subtitle=titles[1] if len(titles) > 1 and titles[1] not in (body, raw_body) else None,
+        title=_document_title(segments.title, body_name, meeting_date) if titles else None,
+        subtitle=_subtitle(segments.title, body, raw_body),
     )
 
 
-def _document_title(first: Span, body: str | None, day: DateValue | None) -> str | None:
+def _document_title(
+    titles: tuple[Span, ...], body: str | None, day: DateValue | None
+) -> str | None:
     """What a reader calls the document: its first title line ("Mötesanteckning SRO"); under
-    a page header ("NORRDALS KOMMUN\tSAMMANTRÄDESPROTOKOLL\tSida 1(6)") the kind, body and
-    date it heads ("Sammanträdesprotokoll, Kommunstyrelsen, 2025-03-12"), for its columns
-    and page number are the page's layout, not the document's name."""
-    if not _page_header(first):
+    a page header ("NORRDALS KOMMUN\tSAMMANTRÄDESPROTOKOLL\tSida 1(6)") or a letterhead
+    ("GISLAVEDS KOMMUN" over "PROTOKOLLSUTDRAG") the kind, body and date it heads
+    ("Sammanträdesprotokoll, Kommunstyrelsen, 2025-03-12"), for its columns and page
+    number are the page's layout, and the owner is not the document's name."""
+    first = titles[0]
+    if _letterhead_over_kind(titles):
+        kinds = [titles[1].text]
+    elif _page_header(first):
+        kinds = [column.text for column in _columns(first) if _kind_line(column.text)]
+    else:
         return first.text
-    kinds = [column.text for column in _columns(first) if _kind_line(column.text)]
     kind = _PAGE_NUMBER_AT_END.sub("", kinds[0]) if kinds else None
     parts = [
         _as_name(kind.lower()) if kind and kind.isupper() else kind,
@@ -126,6 +136,19 @@ def _document_title(first: Span, body: str | None, day: DateValue | None) -> str
         day.iso() if day is not None and day.day is not None else None,
     ]
     return ", ".join(part for part in parts if part) or None
+
+
+def _letterhead_over_kind(titles: tuple[Span, ...]) -> bool:
+    """True when the first title line only names the owner and the next what the document
+    is ("GISLAVEDS KOMMUN" over "PROTOKOLLSUTDRAG")."""
+    return len(titles) > 1 and owner_name(titles[0].text) is not None and _kind_line(titles[1].text)
+
+
+def _subtitle(titles: tuple[Span, ...], body: str | None, raw_body: str | None) -> str | None:
+    """The second title line, unless it names the body or is the kind the title holds."""
+    if len(titles) < 2 or titles[1].text in (body, raw_body) or _letterhead_over_kind(titles):
+        return None
+    return titles[1].text
 
 
 def _page_header(line: Span) -> bool:

@@ -6,8 +6,12 @@ and to whom a § sends its decision ("Beslutet skickas till"), as the graph says
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+
+import docx
+import pytest
 
 from beslutsgraf.ingest.decisions import clauses_in
 from beslutsgraf.ingest.extract import extract
@@ -17,7 +21,8 @@ from beslutsgraf.ingest.read import read
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
-from tests.ingest.conftest import load
+from tests.ingest.conftest import load, loaded_store
+from tests.ingest.pdf_writer import PagedPdf
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 EXTRACT = PROTOCOLS / "regionstyrelsen_protokollsutdrag_2024-06-11.txt"
@@ -262,3 +267,339 @@ def test_a_wrapped_adjusting_label_still_dates_the_adjusting() -> None:
     assert attendance.adjusted_on is not None and attendance.adjusted_on.iso() == "2024-12-02"
     assert attendance.adjusted_in is not None
     assert attendance.adjusted_in.text.startswith("Justeringens")
+
+
+# ------------------------------------------------------------------------------------------
+# Extracts as kommuner and regions send them to those concerned: the letterhead, one or two
+# §§ and the "Utdragsbestyrkande", but no roster. Each is a held meeting of the owner's body
+# whose attendance is unknown: the graph claims no attendees, no chair, no called members.
+
+EXTRACT_PREFIXES = PREFIXES + (
+    "PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    "PREFIX dct: <http://purl.org/dc/terms/> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+)
+ID = "https://w3id.org/beslutsgraf/id/"
+KS_MEETING = f"<{ID}meeting/kommunstyrelsen-i-tidaholms-kommun/2025-04-15>"
+SN_MEETING = f"<{ID}meeting/socialnamnden-i-gislaveds-kommun/2025-05-21>"
+HSN_MEETING = f"<{ID}meeting/halso-och-sjukvardsnamnden-i-region-kronoberg/2025-06-12>"
+
+KS_EXTRACT = """\
+TIDAHOLMS KOMMUN                                   PROTOKOLLSUTDRAG
+Kommunstyrelsen                                    Sammanträdesdatum
+                                                   2025-04-15
+
+§ 87                                               Dnr KS 2025/211
+
+Yttrande över remiss av Trafikverkets förslag till regional transportplan 2026–2037
+
+Sammanfattning
+Trafikverket har gett länets kommuner möjlighet att yttra sig över förslaget till
+regional transportplan för perioden 2026–2037. Samhällsbyggnadsförvaltningen har
+tagit fram ett förslag till yttrande där kommunen framhåller behovet av en
+upprustning av väg 193 och fler pendelparkeringar.
+
+Beslutsunderlag
+Tjänsteskrivelse från samhällsbyggnadschefen 2025-03-28
+Förslag till yttrande 2025-03-28
+Kommunstyrelsens arbetsutskott 2025-04-01 § 52
+
+Beslut
+Kommunstyrelsen beslutar att
+1. anta förvaltningens förslag till yttrande som sitt eget och överlämna det till
+Trafikverket,
+2. uppdra åt kommundirektören att bevaka kommunens intressen i det fortsatta
+planeringsarbetet.
+
+Beslutet skickas till
+Trafikverket
+Samhällsbyggnadsförvaltningen
+Kommundirektören
+
+Justerandes sign                                   Utdragsbestyrkande
+
+Utdraget bestyrks
+Maria Sjöholm
+Nämndsekreterare
+"""
+
+Part = tuple[str, tuple[str, ...]]  # a bold sub-heading of a § and its paragraphs
+Item = tuple[str, str, str, tuple[Part, ...]]  # "§ 54", case number, title, parts
+
+# The header table of a Word template: the kind, the date's label and the page in a row,
+# the body and the date in the cells under them.
+SN_LETTERHEAD = (
+    ("GISLAVEDS KOMMUN", "", ""),
+    ("PROTOKOLLSUTDRAG", "Sammanträdesdatum", "Sida 1(2)"),
+    ("Socialnämnden", "2025-05-21", ""),
+)
+SN_ITEMS: tuple[Item, ...] = (
+    (
+        "§ 54",
+        "Dnr SN 2025/88",
+        "Riktlinjer för handläggning av ekonomiskt bistånd 2025",
+        (
+            (
+                "Sammanfattning",
+                (
+                    "Individ- och familjeomsorgen har reviderat riktlinjerna för handläggning "
+                    "av ekonomiskt bistånd. Riktnormen för hushållsel har räknats upp.",
+                ),
+            ),
+            ("Beslutsunderlag", ("Tjänsteskrivelse 2025-05-05",)),
+            (
+                "Beslut",
+                (
+                    "Socialnämnden beslutar att anta riktlinjer för handläggning av ekonomiskt "
+                    "bistånd 2025 att gälla från och med den 1 juli 2025.",
+                ),
+            ),
+            ("Beslutet skickas till", ("Individ- och familjeomsorgen",)),
+        ),
+    ),
+    (
+        "§ 55",
+        "Dnr SN 2025/102",
+        "Uppföljning av internkontrollplan 2025, första tertialet",
+        (
+            ("Beslutsunderlag", ("Tjänsteskrivelse 2025-05-07",)),
+            (
+                "Beslut",
+                (
+                    "Socialnämnden beslutar att",
+                    "1. lägga uppföljningen till handlingarna,",
+                    "2. ge förvaltningschefen i uppdrag att redovisa åtgärder för de noterade "
+                    "avvikelserna vid nämndens sammanträde i september 2025.",
+                ),
+            ),
+            ("Beslutet skickas till", ("Förvaltningschefen", "Kommunstyrelsen")),
+        ),
+    ),
+)
+
+
+def sn_extract(path: Path) -> Path:
+    """A socialnämnd's extract in Word: the letterhead a table in the page header."""
+    document = docx.Document()
+    section = document.sections[0]
+    header = section.header.add_table(rows=3, cols=3, width=section.page_width)
+    for row, cells in zip(header.rows, SN_LETTERHEAD, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    section.footer.paragraphs[0].text = "Justerandes sign\t\tUtdragsbestyrkande"
+    for number, case, title, parts in SN_ITEMS:
+        document.add_paragraph().add_run(f"{number}\t{case}").bold = True
+        document.add_paragraph().add_run(title).bold = True
+        for heading, paragraphs in parts:
+            document.add_paragraph().add_run(heading).bold = True
+            for paragraph in paragraphs:
+                document.add_paragraph(paragraph)
+    document.add_paragraph("Utdragsbestyrkande")
+    document.add_paragraph("Jonas Ekström, nämndsekreterare")
+    document.save(path)
+    return path
+
+
+# A region's registry runs year, letters and serial together ("25RK1187").
+HSN_RUNNING_HEADER = (
+    ("Region Kronoberg", "PROTOKOLLSUTDRAG", "Sida {page}({pages})"),
+    ("Hälso- och sjukvårdsnämnden", "Sammanträdesdatum", ""),
+    ("", "2025-06-12", ""),
+)
+HSN_PARTS: tuple[Part, ...] = (
+    (
+        "Sammanfattning",
+        (
+            "Regionen har deltagit i det nationella försöket med organiserad "
+            "prostatacancertestning. Förvaltningen föreslår att testningen införs i ordinarie "
+            "verksamhet från och med år 2026.",
+        ),
+    ),
+    ("Beslutsunderlag", ("Tjänsteskrivelse 2025-05-26",)),
+    (
+        "Yrkanden",
+        (
+            "Linnea Ståhlberg (S) yrkar bifall till förvaltningens förslag.",
+            "Gustav Renmark (M) yrkar att ärendet återremitteras för en kostnadsanalys.",
+        ),
+    ),
+    (
+        "Omröstning",
+        (
+            "Omröstning begärs och verkställs. Den som vill att ärendet ska avgöras i dag röstar "
+            "ja, den som vill att ärendet ska återremitteras röstar nej. Omröstningen utfaller "
+            "med 7 ja-röster mot 4 nej-röster. Nämnden har därmed beslutat att avgöra ärendet "
+            "i dag.",
+        ),
+    ),
+    (
+        "Beslut",
+        (
+            "Hälso- och sjukvårdsnämnden beslutar att införa avgiftsfri organiserad "
+            "prostatacancertestning för män 50–74 år från och med den 1 januari 2026.",
+        ),
+    ),
+    (
+        "Reservation",
+        (
+            "Gustav Renmark (M) och Therese Nyblom (KD) reserverar sig mot beslutet till "
+            "förmån för eget yrkande.",
+        ),
+    ),
+    ("Beslutet skickas till", ("Regiondirektören", "Hälso- och sjukvårdsdirektören")),
+)
+
+
+class _ExtractPdf(PagedPdf):
+    """Every page under the region's letterhead and over the signature line."""
+
+    def header(self) -> None:
+        for cells in HSN_RUNNING_HEADER:
+            for width, cell in zip((70, 60, 0), cells, strict=True):
+                self.cell(width, 5, self.fit(cell.replace("{page}", str(self.page_no()))))
+            self.ln(5)
+        self.ln(6)
+
+    def footer(self) -> None:
+        self.set_y(-18)
+        self.cell(120, 5, "Justerandes sign")
+        self.cell(0, 5, "Utdragsbestyrkande")
+
+    def paragraph(self, text: str) -> None:
+        self.multi_cell(0, 5, self.fit(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def hsn_extract(path: Path) -> Path:
+    """A regional committee's extract as a PDF exported from Word: one § with a vote."""
+    pdf = _ExtractPdf(bottom_margin=25)
+    pdf.add_page()
+    pdf.cell(45, 5, "§ 64")
+    pdf.cell(0, 5, "Dnr 25RK1187", new_x="LMARGIN", new_y="NEXT")
+    pdf.paragraph("Införande av avgiftsfri organiserad prostatacancertestning")
+    for heading, paragraphs in HSN_PARTS:
+        pdf.ln(3)
+        pdf.paragraph(heading)
+        for paragraph in paragraphs:
+            pdf.paragraph(paragraph)
+    pdf.ln(8)
+    pdf.paragraph("Utdragsbestyrkande")
+    pdf.paragraph("Helena Stråhle, nämndsekreterare")
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+@pytest.fixture(scope="module")
+def extracts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    folder = tmp_path_factory.mktemp("extracts")
+    ks = folder / "tidaholm_ks_utdrag_2025-04-15.txt"
+    ks.write_text(KS_EXTRACT, encoding="utf-8")
+    files = (
+        ks,
+        sn_extract(folder / "gislaved_sn_utdrag_2025-05-21.docx"),
+        hsn_extract(folder / "kronoberg_hsn_utdrag_2025-06-12.pdf"),
+    )
+    with loaded_store(folder, *files) as opened:
+        yield opened
+
+
+def _values(store: EmbeddedStore, where: str) -> list[str]:
+    """The sorted values of ?v: an IRI's local name after `id/`, or a literal's text."""
+    rows = store.select(EXTRACT_PREFIXES + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
+    return sorted(
+        value.strip("<>").removeprefix(ID) if value.startswith("<") else literal_value(value)
+        for value in (row["v"] for row in rows)
+    )
+
+
+def test_an_extract_is_a_held_meeting_of_the_owners_body(extracts: EmbeddedStore) -> None:
+    meetings = {KS_MEETING: "2025-04-15", SN_MEETING: "2025-05-21", HSN_MEETING: "2025-06-12"}
+    for meeting, day in meetings.items():
+        assert _values(extracts, f"{meeting} dct:date ?v") == [day]
+        assert _values(extracts, f"{meeting} bg:meetingStatus ?v") == [str(BG.held)]
+    # The body under the letterhead's owner, not the owner: "GISLAVEDS KOMMUN" on a line of
+    # its own over the kind, the body in the cell under "Sammanträdesdatum".
+    assert _values(extracts, f"{SN_MEETING} bg:heldBy/skos:prefLabel ?v") == [
+        "Socialnämnden i Gislaveds kommun"
+    ]
+    assert _values(extracts, f"{SN_MEETING} bg:heldBy/org:subOrganizationOf/skos:prefLabel ?v") == [
+        "Gislaveds kommun"
+    ]
+    assert _values(extracts, f"{KS_MEETING} bg:heldBy/org:subOrganizationOf ?v") == ["kommun/1498"]
+    assert _values(extracts, f"{HSN_MEETING} bg:heldBy/skos:prefLabel ?v") == [
+        "Hälso- och sjukvårdsnämnden i Region Kronoberg"
+    ]
+    assert _values(extracts, f"{SN_MEETING} bg:reportedIn ?s . ?s dct:title ?v") == [
+        "Protokollsutdrag, Socialnämnden, 2025-05-21"
+    ]
+
+
+def test_the_items_of_an_extract_keep_number_case_and_title(extracts: EmbeddedStore) -> None:
+    items = "{} bg:hasAgendaItem ?i . ?i bg:itemNumber ?n ; bg:caseNumber ?c ; dct:title ?t"
+    rows = {
+        meeting: _values(
+            extracts, items.format(meeting) + ' BIND(CONCAT(STR(?n), " ", ?c, " ", ?t) AS ?v)'
+        )
+        for meeting in (KS_MEETING, SN_MEETING, HSN_MEETING)
+    }
+    assert rows == {
+        KS_MEETING: [
+            "87 KS 2025/211 Yttrande över remiss av Trafikverkets förslag till regional "
+            "transportplan 2026–2037"
+        ],
+        SN_MEETING: [
+            "54 SN 2025/88 Riktlinjer för handläggning av ekonomiskt bistånd 2025",
+            "55 SN 2025/102 Uppföljning av internkontrollplan 2025, första tertialet",
+        ],
+        HSN_MEETING: ["64 25RK1187 Införande av avgiftsfri organiserad prostatacancertestning"],
+    }
+
+
+def test_the_decisions_of_an_extract(extracts: EmbeddedStore) -> None:
+    decisions = (
+        "{} bg:hasAgendaItem/bg:hasDecision ?d . ?d bg:decisionType ?type ; bg:decisionText ?text"
+        " ; bg:decidedBy/skos:prefLabel ?by"
+        ' BIND(CONCAT(STRAFTER(STR(?type), "#"), " | ", ?by, " | ", ?text) AS ?v)'
+    )
+    assert _values(extracts, decisions.format(KS_MEETING)) == [
+        "formelltBeslut | Kommunstyrelsen i Tidaholms kommun | anta förvaltningens förslag till "
+        "yttrande som sitt eget och överlämna det till\nTrafikverket,",
+        "uppdrag | Kommunstyrelsen i Tidaholms kommun | uppdra åt kommundirektören att bevaka "
+        "kommunens intressen i det fortsatta\nplaneringsarbetet.",
+    ]
+    assert _values(extracts, decisions.format(SN_MEETING)) == [
+        "formelltBeslut | Socialnämnden i Gislaveds kommun | Socialnämnden beslutar att anta "
+        "riktlinjer för handläggning av ekonomiskt bistånd 2025 att gälla från och med den 1 "
+        "juli 2025.",
+        "formelltBeslut | Socialnämnden i Gislaveds kommun | lägga uppföljningen till "
+        "handlingarna,",
+        "uppdrag | Socialnämnden i Gislaveds kommun | ge förvaltningschefen i uppdrag att "
+        "redovisa åtgärder för de noterade avvikelserna vid nämndens sammanträde i september "
+        "2025.",
+    ]
+    [decision] = _values(extracts, decisions.format(HSN_MEETING))
+    assert decision.startswith("formelltBeslut | Hälso- och sjukvårdsnämnden i Region Kronoberg")
+    assert decision.endswith("för män 50–74 år från och med den 1 januari 2026.")
+
+
+def test_the_vote_and_the_reservation_of_an_extract(extracts: EmbeddedStore) -> None:
+    votes = f"{HSN_MEETING} bg:hasAgendaItem/bg:hasDecision ?d . ?vote bg:onDecision ?d"
+    assert _values(extracts, f"{votes} ; bg:yesCount ?v") == ["7"]
+    assert _values(extracts, f"{votes} ; bg:noCount ?v") == ["4"]
+    assert _values(
+        extracts,
+        f"{HSN_MEETING} bg:hasAgendaItem/bg:hasDecision ?d . "
+        "?r bg:against ?d ; bg:reservingPerson/foaf:name ?v",
+    ) == ["Gustav Renmark", "Therese Nyblom"]
+
+
+def test_an_extract_claims_no_roster(extracts: EmbeddedStore) -> None:
+    # Not the certifier, not the proposers: an extract says nothing of who sat.
+    for meeting in (KS_MEETING, SN_MEETING, HSN_MEETING):
+        assert _values(extracts, f"{meeting} ?v ?person . ?person a foaf:Person") == []
+    assert (
+        _values(
+            extracts,
+            "?v foaf:name ?name FILTER(?name IN "
+            '("Maria Sjöholm", "Jonas Ekström", "Helena Stråhle"))',
+        )
+        == []
+    )
