@@ -69,6 +69,9 @@ _COLLABORATION_KINDS = frozenset({_bg("samradsorgan"), _bg("styrgrupp")})
 _ORGANISATION_NUMBER = _bg("organisationsnummer")
 _HELD, _MEETING_STATUS = _bg("held"), _bg("meetingStatus")
 _HAS_AGENDA_ITEM, _ATTENDEE = _bg("hasAgendaItem"), _bg("attendee")
+_REPORTED_IN, _DOCUMENT_KIND = _bg("reportedIn"), _bg("documentKind")
+# Document kinds that carry no attendance: an extract, a summary.
+_WITHOUT_ATTENDANCE = frozenset({_bg("protocolExtract"), _bg("summary")})
 _SUBSTITUTE, _MEETING, _FROM_ITEM = _bg("substitute"), _bg("meeting"), _bg("fromItem")
 _EXTRACTED_TEXT, _CHAR_COUNT = _bg("extractedText"), _bg("charCount")
 
@@ -128,7 +131,13 @@ def _no_meeting_without_agenda(data: TripleIndex, this: Any) -> bool | None:
 
 
 def _no_meeting_without_attendees(data: TripleIndex, this: Any) -> bool | None:
-    return not _held(data, this) or any(True for _ in data.objects(this, _ATTENDEE))
+    if not _held(data, this) or any(True for _ in data.objects(this, _ATTENDEE)):
+        return True
+    return any(
+        kind in _WITHOUT_ATTENDANCE
+        for source in data.objects(this, _REPORTED_IN)
+        for kind in data.objects(source, _DOCUMENT_KIND)
+    )
 
 
 def _no_substitute_missing_from_attendance(data: TripleIndex, this: Any) -> bool | None:
@@ -239,6 +248,11 @@ _CONSTRAINTS: dict[str, Callable[[TripleIndex, Any], bool | None]] = {
         """SELECT $this WHERE {
             $this bg:meetingStatus bg:held .
             FILTER NOT EXISTS { $this bg:attendee ?person }
+            FILTER NOT EXISTS {
+                $this bg:reportedIn ?source .
+                ?source bg:documentKind ?kind .
+                FILTER (?kind IN (bg:protocolExtract, bg:summary))
+            }
         }"""
     ): _no_meeting_without_attendees,
     _normalised(

@@ -6,6 +6,7 @@ and to whom a § sends its decision ("Beslutet skickas till"), as the graph says
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,10 +16,13 @@ import pytest
 
 from beslutsgraf.ingest.decisions import clauses_in
 from beslutsgraf.ingest.extract import extract
-from beslutsgraf.ingest.known import literal_value
+from beslutsgraf.ingest.known import Known, literal_value
 from beslutsgraf.ingest.model import AgendaItem, DecisionClause, Mentions, Span
 from beslutsgraf.ingest.read import read
+from beslutsgraf.ingest.resolve import resolve
 from beslutsgraf.ingest.segment import segment
+from beslutsgraf.ingest.to_rdf import to_rdf
+from beslutsgraf.ingest.validate import validate
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import load, loaded_store
@@ -603,3 +607,22 @@ def test_an_extract_claims_no_roster(extracts: EmbeddedStore) -> None:
         )
         == []
     )
+
+
+def _attendance_warnings(path: Path) -> list[str]:
+    mentions = extract(segment(read(path)))
+    graph = to_rdf(resolve(mentions, Known()), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    outcome = validate(graph, mentions.document)
+    assert outcome.conforms, outcome.lines()
+    return [line for line in outcome.lines() if "lists no attendees" in line]
+
+
+def test_an_extract_is_not_flagged_for_its_missing_roster(tmp_path: Path) -> None:
+    """An extract carries no attendance by its kind: no review warning asks for its member
+    list. The same text as a protocol is still flagged (its member table was not read)."""
+    extract_path = tmp_path / "utdrag.txt"
+    extract_path.write_text(KS_EXTRACT, encoding="utf-8")
+    assert _attendance_warnings(extract_path) == []
+    protocol_path = tmp_path / "protokoll.txt"
+    protocol_path.write_text(KS_EXTRACT.replace("PROTOKOLLSUTDRAG", "PROTOKOLL"), encoding="utf-8")
+    assert len(_attendance_warnings(protocol_path)) == 1
