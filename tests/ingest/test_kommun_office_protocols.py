@@ -19,7 +19,7 @@ import pytest
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import loaded_store
-from tests.ingest.pdf_writer import PagedPdf
+from tests.ingest.pdf_writer import SignedPdf
 
 PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> PREFIX org: <http://www.w3.org/ns/org#> "
@@ -286,28 +286,9 @@ SN_ITEMS: tuple[Item, ...] = (
 )
 
 
-class _RunningPdf(PagedPdf):
-    """Every page under the letterhead and over the signature line, as Word exports it."""
-
-    def header(self) -> None:
-        for cells in SN_RUNNING_HEADER:
-            for width, cell in zip((60, 70, 0), cells, strict=True):
-                self.cell(width, 5, self.fit(cell.replace("{page}", str(self.page_no()))))
-            self.ln(5)
-        self.ln(6)
-
-    def footer(self) -> None:
-        self.set_y(-18)
-        self.cell(120, 5, "Justerandes sign")
-        self.cell(0, 5, "Utdragsbestyrkande")
-
-    def paragraph(self, text: str) -> None:
-        self.multi_cell(0, 5, self.fit(text), new_x="LMARGIN", new_y="NEXT")
-
-
 def sn_protocol(path: Path) -> Path:
     """The fields a ruled table; § 19's decision starts on the last line of a page."""
-    pdf = _RunningPdf(bottom_margin=25)
+    pdf = SignedPdf(SN_RUNNING_HEADER, (60, 70, 0))
     pdf.add_page()
     with pdf.table(col_widths=(45, 125), first_row_as_headings=False, text_align="LEFT") as table:
         for label, value in SN_FIELDS:

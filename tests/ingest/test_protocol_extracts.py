@@ -26,7 +26,7 @@ from beslutsgraf.ingest.validate import validate
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import load, loaded_store
-from tests.ingest.pdf_writer import PagedPdf
+from tests.ingest.pdf_writer import SignedPdf
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 EXTRACT = PROTOCOLS / "regionstyrelsen_protokollsutdrag_2024-06-11.txt"
@@ -453,28 +453,9 @@ HSN_PARTS: tuple[Part, ...] = (
 )
 
 
-class _ExtractPdf(PagedPdf):
-    """Every page under the region's letterhead and over the signature line."""
-
-    def header(self) -> None:
-        for cells in HSN_RUNNING_HEADER:
-            for width, cell in zip((70, 60, 0), cells, strict=True):
-                self.cell(width, 5, self.fit(cell.replace("{page}", str(self.page_no()))))
-            self.ln(5)
-        self.ln(6)
-
-    def footer(self) -> None:
-        self.set_y(-18)
-        self.cell(120, 5, "Justerandes sign")
-        self.cell(0, 5, "Utdragsbestyrkande")
-
-    def paragraph(self, text: str) -> None:
-        self.multi_cell(0, 5, self.fit(text), new_x="LMARGIN", new_y="NEXT")
-
-
 def hsn_extract(path: Path) -> Path:
     """A regional committee's extract as a PDF exported from Word: one § with a vote."""
-    pdf = _ExtractPdf(bottom_margin=25)
+    pdf = SignedPdf(HSN_RUNNING_HEADER, (70, 60, 0))
     pdf.add_page()
     pdf.cell(45, 5, "§ 64")
     pdf.cell(0, 5, "Dnr 25RK1187", new_x="LMARGIN", new_y="NEXT")
