@@ -266,7 +266,12 @@ def get_decision(
     base = get_settings(request).instance_base
     iri, row = resolve(request, DECISIONS, key, "decision", "decision", "decision")
     links = linked(
-        request, "decision-links", "decision", iri, base, ("concerns", "recommendsTo", "reportedIn")
+        request,
+        "decision-links",
+        "decision",
+        iri,
+        base,
+        ("concerns", "recommendsTo", "sentTo", "reportedIn"),
     )
     per_capsulam = row_text(row, "perCapsulam")
     return DecisionDetail(
@@ -281,6 +286,7 @@ def get_decision(
         attendance=_attendance(request, iri, base) if row_iri(row, "meeting") else None,
         concerns=links["concerns"],
         recommends_to=links["recommendsTo"],
+        sent_to=links["sentTo"],
         reported_in=links["reportedIn"],
         assignment=ref_from_row(row, "assignment", None, base),
         deadline=row_text(row, "deadline"),

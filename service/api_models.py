@@ -242,6 +242,10 @@ class DecisionDetail(BaseModel):
     )
     concerns: list[Ref] = Field(description="Agreements, documents, assignments it concerns.")
     recommends_to: list[Ref] = Field(description="The parties asked to decide.")
+    sent_to: list[Ref] = Field(
+        default_factory=list,
+        description='To whom the decision is sent ("Beslutet skickas till", bg:sentTo).',
+    )
     reported_in: list[Ref] = Field(description="Source documents that report it.")
     assignment: Ref | None = None
     deadline: str | None = None

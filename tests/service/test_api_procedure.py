@@ -91,3 +91,11 @@ def test_a_member_with_jav_did_not_attend_that_decision(api: httpx.Client) -> No
         return {a["person"]["label"] for a in decision["attendance"]["attendees"]}
 
     assert "Sanna Ek" in attendees(90) and "Sanna Ek" not in attendees(91)
+
+
+def test_a_decision_names_to_whom_it_is_sent(api: httpx.Client) -> None:
+    # § 46 ends "Expedieras till" / "Kommunfullmäktige"; § 47 sends nothing.
+    for clause in (1, 2):
+        sent = _decision(api, BOARD + f"46/decision/{clause}")["sent_to"]
+        assert [ref["label"] for ref in sent] == ["Kommunfullmäktige"]
+    assert _decision(api, BOARD + "47/decision/1")["sent_to"] == []
