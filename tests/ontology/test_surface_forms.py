@@ -30,6 +30,10 @@ STANDARD_PROTOCOL_FORMS = {
     "bifall till förslaget",
     "bifall till … förslag",
     "återremitteras",  # "Ärendet återremitteras" (sent back for more preparation)
+    # Kommunfullmäktige's formal steps on a member's motion or interpellation: "Motionen
+    # anmäls och remitteras till kommunstyrelsen", "Interpellationen får ställas".
+    "remitteras till",
+    "får ställas",
     "tf.",  # abbreviation of tillförordnad in rosters ("tf. förvaltningschef")
     "fysiskt",  # "Mötesform: fysiskt", the counterpart of "digitalt"
     "sammanträdesprotokoll",  # the title of a § protocol
