@@ -22,7 +22,7 @@ from beslutsgraf.ingest.agreements import (
 from beslutsgraf.ingest.amounts import find_amounts
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.dates import find_dates, month_number
-from beslutsgraf.ingest.labels import clause_extent, is_heading
+from beslutsgraf.ingest.labels import clause_extent, decision_paragraphs, is_heading
 from beslutsgraf.ingest.lines import Line, split_lines, strip_markup, trimmed_span
 from beslutsgraf.ingest.model import (
     AgreementMention,
@@ -111,6 +111,16 @@ def clauses_in(
     lines = [line for line in split_lines(text, value.start, value.end) if not line.blank]
     list_lines = [line for line in lines if _NUMBERED.match(line.text)] or _att_lines(lines)
     if not list_lines or listed:
+        # Paragraphs that each decide ("Kommunstyrelsen föreslår kommunfullmäktige …" /
+        # "Kommunstyrelsen beslutar för egen del …") are clauses 1, 2 … as points are.
+        paragraphs = decision_paragraphs(text, value) if lead is None and not listed else []
+        if len(paragraphs) > 1:
+            # The label ("Beslut") opens the first paragraph only.
+            labels = [label, *[None] * (len(paragraphs) - 1)]
+            return [
+                _clause(text, part, part, number, default_year, per_capsulam, date, [], opens)
+                for number, (part, opens) in enumerate(zip(paragraphs, labels, strict=True), 1)
+            ]
         return [
             _clause(
                 text, value, lead or value, None, default_year, per_capsulam, date, listed, label

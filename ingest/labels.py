@@ -12,7 +12,15 @@ from beslutsgraf.ingest.lines import ends_with_function_word, split_lines, trimm
 from beslutsgraf.ingest.model import HeaderField, Span
 from beslutsgraf.ingest.patterns import decision_rules
 
-__all__ = ["Label", "clause_extent", "find_fields", "is_heading", "labels"]
+__all__ = [
+    "Label",
+    "clause_extent",
+    "decision_paragraphs",
+    "find_fields",
+    "is_heading",
+    "labels",
+    "opens_another_decision",
+]
 
 # A line this long is a flattened table or page: labels may sit anywhere in it.
 FLATTENED_LINE = 250
@@ -186,6 +194,9 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
     # it: its further sentences ("Avgiften för bygglovet är 28 400 kronor.") are part of
     # what was decided. A value beside its label ("Ställningstagande: …") is one sentence.
     paragraph = mode == "clause" and not content
+    under_heading = paragraph
+    first = ""  # the decision's first line, under a heading label
+    after_blank = False
     # A line label alone on its line heads the entries below it, one a line, up to a
     # blank line or a sentence ("Frånvarande:" / "Anna Berg (M), Lerum" / "Per Ek (KD)").
     entries = mode == "line" and not content
@@ -194,8 +205,16 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
             if entries and content:
                 break
             paragraph = paragraph and not content
+            after_blank = bool(content)
             continue
         stripped = line.text.strip(" \t*")
+        first = first or stripped
+        if under_heading and after_blank and opens_another_decision(first, stripped):
+            # "Kommunstyrelsen föreslår kommunfullmäktige …" / "" / "Kommunstyrelsen
+            # beslutar för egen del …": the decision goes on in a paragraph of its own.
+            value_end, content, after_blank, paragraph = line.end, stripped, False, True
+            continue
+        after_blank = False
         if entries and content and not _SENTENCE_END.search(stripped):
             value_end = line.end
             content = stripped
@@ -219,6 +238,40 @@ def _value_extent(text: str, start: int, next_label: int, end: int, mode: str) -
         value_end = line.end
         content = stripped
     return trimmed_span(text, start, value_end, " \t\n:\u00a0*")
+
+
+def opens_another_decision(first: str, line: str) -> bool:
+    """Whether `line`, after a blank line under a decision heading, opens another
+    decision of the same body rather than the text after the decision: a deciding
+    sentence (the `decision_continues` rules of decision_patterns.tsv), or one of the
+    `decision_continues_same` verbs after the subject the decision's first line has."""
+    if _is_aside(line):
+        return False
+    if any(rule.search(line) for rule in decision_rules("decision_continues")):
+        return True
+    subject = first.split(maxsplit=1)[0] if first.strip() else ""
+    for rule in decision_rules("decision_continues_same"):
+        match = rule.search(line)
+        if match and match.group("subject") == subject:
+            return True
+    return False
+
+
+def decision_paragraphs(text: str, value: Span) -> list[Span]:
+    """`value` cut where a paragraph opens another decision (`opens_another_decision`);
+    one span when none does."""
+    lines = split_lines(text, value.start, value.end)
+    first = next((line.text.strip(" \t*") for line in lines if not line.blank), "")
+    starts, after_blank = [value.start], False
+    for line in lines:
+        if line.blank:
+            after_blank = True
+            continue
+        if after_blank and opens_another_decision(first, line.text.strip(" \t*")):
+            starts.append(line.start)
+        after_blank = False
+    ends = [*starts[1:], value.end]
+    return [trimmed_span(text, start, end) for start, end in zip(starts, ends, strict=True)]
 
 
 def _is_aside(line: str) -> bool:

@@ -21,6 +21,7 @@ from beslutsgraf.ingest.run import Status, run
 from beslutsgraf.ingest.segment import segment
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.ks_protocol import ks_protocol, write_protocol
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 PROBE = PROTOCOLS / "ks_protokoll_2024-05-15.txt"
@@ -244,3 +245,42 @@ def test_graph_uppdrar_at_is_an_assignment_like_ger_i_uppdrag(store: EmbeddedSto
         return {row["p"] for row in _rows(store, query)}
 
     assert shape("2024-05-15", 48) == shape("2025-05-20", 58)
+
+
+def _decisions_of(tmp_path: Path, decision: str) -> list[DecisionClause]:
+    text = ks_protocol(
+        "§ 12 Dnr KS 2024/100\nMotion om solceller på förskolorna\n\nBeslut\n"
+        + decision
+        + "\n\nBeslutet skickas till\nKommunfullmäktige\n\n"
+    )
+    item = extract(segment(read(write_protocol(tmp_path, text)))).items[0]
+    return list(item.decisions)
+
+
+def test_a_decision_in_two_paragraphs_is_two_decisions(tmp_path: Path) -> None:
+    # A board's proposal to its assembly, then what it decides itself, a paragraph each.
+    first = "Kommunstyrelsen föreslår kommunfullmäktige att bifalla motionen."
+    second = (
+        "Kommunstyrelsen beslutar för egen del att uppdra åt kommundirektören att ta fram "
+        "en plan för solceller senast den 30 juni 2025."
+    )
+    decisions = _decisions_of(tmp_path, f"{first}\n\n{second}")
+    assert [(d.number, d.text) for d in decisions] == [(1, first), (2, second)]
+    assert [d.decision_type for d in decisions] == [str(BG.rekommendation), str(BG.uppdrag)]
+    assignment = decisions[1].assignment
+    assert assignment is not None and assignment.deadline is not None
+    assert assignment.deadline.iso() == "2025-06-30"
+
+
+def test_the_background_after_a_decision_is_no_decision(tmp_path: Path) -> None:
+    # Under the heading, a paragraph that does not go on deciding is not a decision: the
+    # office proposed, the assembly decided earlier.
+    for after in (
+        "Förvaltningen föreslår att motionen bifalls.",
+        "Kommunfullmäktige beslutade 2023-05-12 att anta en energiplan.",
+        "Kommunstyrelsen har tidigare beslutat om solceller på äldreboenden.",
+    ):
+        decisions = _decisions_of(
+            tmp_path, f"Kommunstyrelsen beslutar att bifalla motionen.\n\n{after}"
+        )
+        assert [d.text for d in decisions] == ["Kommunstyrelsen beslutar att bifalla motionen."]
