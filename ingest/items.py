@@ -48,6 +48,7 @@ from beslutsgraf.ingest.people import (
     parse_person_list,
     speakers_in,
 )
+from beslutsgraf.ingest.report_items import lists_others_decisions, noted_report
 from beslutsgraf.ontology import BG
 
 __all__ = ["read_item"]
@@ -91,7 +92,7 @@ def read_item(
     fields = find_fields(text, body.start, body.end, "body")
     kinds, kind_text = _kinds(text, body)
     clock = _clock(text, body)
-    decisions = _decisions(text, body, fields, default_year, body_name)
+    decisions = _decisions(text, body, fields, default_year, body_name, segment.title.text)
     decisions = _with_item_facts(text, segment.title, body, fields, decisions, body_name)
     decisions = with_recipients(fields, decisions)
     # The item's chair puts "Ordföranden yrkar …": a later "enligt Karin Sjöholms yrkande"
@@ -191,6 +192,7 @@ def _decisions(
     fields: Sequence[HeaderField],
     default_year: int | None,
     body_name: str | None,
+    title: str,
 ) -> list[DecisionClause]:
     clauses: list[DecisionClause] = []
     for field in fields:
@@ -200,12 +202,15 @@ def _decisions(
     actions = [field.value for field in fields if field.key == "action" and field.value.text]
     # An action list kept as a table is no prose: its rows are assignments (below).
     not_prose = [*actions, *action_table_rows(text, body)]
-    if not clauses:
+    labelled = bool(clauses)
+    if not labelled:
         clauses = [
             clause
             for clause in decision_sentences(text, body, default_year)
             if not any(a.start <= clause.span.start < a.end for a in not_prose)
         ]
+    if lists_others_decisions(title):
+        clauses = noted_report(clauses, labelled=labelled)
     clauses = _as_proposed(text, body, fields, clauses, default_year, body_name)
     # Action points of minutes ("Åtgärd: …") are the group's assignments, beside its decisions.
     responsible = next((f.value for f in fields if f.key == "responsible"), None)

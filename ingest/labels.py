@@ -50,6 +50,8 @@ _PAGE_NUMBER_BESIDE = re.compile(
 )
 # A lower-case word right after a label: the label is a sentence's first word.
 _SENTENCE_AFTER_LABEL = re.compile(r"[ \t\u00a0]+[a-zåäöé]")
+# The word right after a label, on its line.
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,10 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
             in_column = at_line_start and _COLUMN_GAP.match(line.text, match.end("label"))
             if label.colon_required and not (match.group("colon") or in_column):
                 continue
+            if not (match.group("colon") or in_column) and _opens_noun_phrase(
+                label, match, line.text
+            ):
+                continue
             alone = at_line_start and not line.text[match.end() :].strip(" \t*")
             if label.heading and not (match.group("colon") or in_column or alone):
                 continue
@@ -146,6 +152,23 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
         value = _value_extent(text, hit.end, next_start, end, hit.label.mode)
         fields.append(HeaderField(hit.label.key, hit.label_span, value))
     return fields
+
+
+@cache
+def _noun_phrase_words() -> dict[str, frozenset[str]]:
+    """The words after which a label word is a noun ("Beslut" before "om"), by label."""
+    words: dict[str, set[str]] = {}
+    for label, word in read_table("label_noun_phrases.tsv"):
+        words.setdefault(label, set()).add(word)
+    return {label: frozenset(following) for label, following in words.items()}
+
+
+def _opens_noun_phrase(label: Label, match: re.Match[str], line: str) -> bool:
+    """True when the label's word opens a noun phrase ("Beslut om bygglov, delegat: …" in a
+    list of delegation decisions): what follows names a decision, it is not one."""
+    following = _noun_phrase_words().get(label.text)
+    next_word = _NEXT_WORD.match(line, match.end("label"))
+    return bool(following and next_word and next_word.group(1) in following)
 
 
 def _dates_right_column(line: str, match: re.Match[str], label: Label, where: str) -> bool:

@@ -480,9 +480,11 @@ class _Builder:
             self.decision(decision, clause, meeting, _xsd_date(day))
             self.add(decision, BG.agendaItem, iri)
             others = [other.amounts for other in item.decisions if other is not clause]
-            self.amounts(
-                decision, background_sums(clause.amounts, clause.text, item.amounts, others)
-            )
+            # Noting a report decides no sum: the sums it lists are others' ("Beslut att
+            # bevilja försörjningsstöd med 8 450 kronor, delegat: …" above "… noteras").
+            noting = clause.decision_type == str(BG.noteringAvInformation)
+            background = () if noting else item.amounts
+            self.amounts(decision, background_sums(clause.amounts, clause.text, background, others))
         self.protocol_records(iri, item)
 
     def protocol_records(self, iri: URIRef, item: AgendaItem) -> None:

@@ -71,6 +71,9 @@ STANDARD_PROTOCOL_FORMS = {
     # "Redovisningen av delegationsbeslut läggs till handlingarna."
     "läggs till handlingarna",
     "lägger … till handlingarna",
+    # The infinitive after a lead-in: "Nämnden beslutar att lägga meddelandena till
+    # handlingarna".
+    "lägga … till handlingarna",
     # The agenda approved in a § protocol's first item: "Nämnden godkänner dagordningen".
     "godkänner dagordningen",
     "dagordningen godkänns",
