@@ -43,6 +43,7 @@ from beslutsgraf.ingest.model import (
     Vote,
 )
 from beslutsgraf.ingest.names import split_name
+from beslutsgraf.ingest.report_items import lists_others_decisions
 from beslutsgraf.ingest.resolve import Resolved, ResolvedOrganisation, ResolvedPerson
 from beslutsgraf.ontology import bind_prefixes
 
@@ -480,10 +481,12 @@ class _Builder:
             self.decision(decision, clause, meeting, _xsd_date(day))
             self.add(decision, BG.agendaItem, iri)
             others = [other.amounts for other in item.decisions if other is not clause]
-            # Noting a report decides no sum: the sums it lists are others' ("Beslut att
-            # bevilja försörjningsstöd med 8 450 kronor, delegat: …" above "… noteras").
+            # Noting a list of others' decisions decides no sum: the sums it lists are
+            # theirs ("Beslut att bevilja försörjningsstöd med 8 450 kronor, delegat: …"
+            # above "… noteras"). Noted information keeps the sums it reports ("Det saknas
+            # 11 miljoner …"), the only place the profile gives an item's sums.
             noting = clause.decision_type == str(BG.noteringAvInformation)
-            background = () if noting else item.amounts
+            background = () if noting and lists_others_decisions(item.title) else item.amounts
             self.amounts(decision, background_sums(clause.amounts, clause.text, background, others))
         self.protocol_records(iri, item)
 

@@ -148,6 +148,19 @@ def test_000_agenda_decisions_and_amount(store: EmbeddedStore) -> None:
     assert previous == ["<https://w3id.org/beslutsgraf/id/meeting/sro/2025-01-30>"]
 
 
+def test_002_the_sum_an_information_item_reports_is_in_the_graph(store: EmbeddedStore) -> None:
+    # "Det saknas 11 miljoner …" in the IVPA item, which SRO notes: noted information
+    # keeps the sums it reports (a list of others' decisions does not).
+    amounts = values(
+        store,
+        f"SELECT DISTINCT ?value WHERE {{ ?d bg:decidedAt <{ID}meeting/sro/2022-11-24> ; "
+        "bg:decisionType bg:noteringAvInformation ; schema:amount ?a . ?a schema:value ?value ; "
+        'schema:currency "SEK" }',
+        "value",
+    )
+    assert {float(_lexical(v)) for v in amounts} == {11_000_000.0}
+
+
 def test_sro_is_a_samradsorgan_convened_by_vgr_and_vastkom(store: EmbeddedStore) -> None:
     rows = select(
         store,
