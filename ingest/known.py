@@ -24,6 +24,7 @@ from typing import Protocol
 from rdflib import URIRef
 
 from beslutsgraf.ingest.body_owner import owner_of, unit_parent
+from beslutsgraf.ingest.concepts import concept_in_name
 from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -51,6 +52,7 @@ from beslutsgraf.ingest.person_match_cluster import (
     cluster_people,
 )
 from beslutsgraf.ingest.stems import StemIndex
+from beslutsgraf.ontology import BG
 
 __all__ = [
     "Known",
@@ -67,6 +69,7 @@ __all__ = [
     "find_cluster",
     "listed_person_names",
     "literal_value",
+    "names_a_post",
     "organisation_names",
     "person_mentions",
     "person_record_key",
@@ -322,23 +325,36 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
     clauses += [entry.decision for entry in mentions.year_summary]
     people = listed_person_names(mentions)
     for clause in clauses:
-        if clause.assignment is not None:
-            yield from (a for a in clause.assignment.assignees if " ".join(a.split()) not in people)
-            if clause.assignment.report_to:
-                yield body_named(clause.assignment.report_to)
-        yield from map(body_named, clause.recommends_to)
-        # A recipient is an organisation only when it reads as one ("Ekonomienheten",
-        # not "Akten" or "Sökanden"); a listed person stays that person.
-        yield from (
-            body_named(name)
-            for name in clause.sent_to
-            if " ".join(name.split()) not in people and is_organisation_like(name)
-        )
+        yield from (name for name in _addressees(clause, people) if not names_a_post(name))
     for planned in mentions.planned_meetings:
         if planned.body:
             yield planned.body
     for agreement in _agreements(mentions.items, clauses):
         yield from agreement.parties
+
+
+def _addressees(clause: DecisionClause, people: frozenset[str]) -> Iterator[str]:
+    """The organisations a decision may address: assignees, the body to report to, bodies
+    recommended to decide, recipients."""
+    if clause.assignment is not None:
+        yield from (a for a in clause.assignment.assignees if " ".join(a.split()) not in people)
+        if clause.assignment.report_to:
+            yield body_named(clause.assignment.report_to)
+    yield from map(body_named, clause.recommends_to)
+    # A recipient is an organisation only when it reads as one ("Ekonomienheten",
+    # not "Akten" or "Sökanden"); a listed person stays that person.
+    yield from (
+        body_named(name)
+        for name in clause.sent_to
+        if " ".join(name.split()) not in people and is_organisation_like(name)
+    )
+
+
+def names_a_post(name: str) -> bool:
+    """An official named by the post ("regiondirektören", "Socialchefen", "VGR:s
+    hälso- och sjukvårdsdirektör") is a post of an organisation (resolve.py), never an
+    organisation of its own: a role of bg:Role ends a word of the name."""
+    return concept_in_name(BG.Role, name) is not None
 
 
 def _agreements(

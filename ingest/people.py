@@ -358,8 +358,10 @@ def _describe(text: str, start: int, end: int) -> _Description:
                 found.organisation = _clean(organisation, organisation=True)
             if found.role is None:
                 found.role, found.role_text = bracketed.concept, bracketed.text
-                if _local(bracketed.concept) in _body_roles():
-                    found.meeting_role = bracketed.concept
+            # "Birgitta Alm, socialchef, Strandviks kommun (ordförande)": the post at home
+            # is her role, the bracketed chair still her role in this body.
+            if found.meeting_role is None and _local(bracketed.concept) in _body_roles():
+                found.meeting_role = bracketed.concept
             continue
         if leading is None:
             lower = part.text[:1].islower() and not _PREPOSITION.match(part.text)

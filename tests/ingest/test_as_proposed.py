@@ -365,7 +365,9 @@ def test_the_graph_gives_the_last_proposal_as_what_was_decided(tmp_path: Path) -
     assignment to the ekonomichef and the line that decided it as evidence."""
     line = "Beslut: enligt förslaget"
     item = f"§ 12 Dnr KS 2024/100\nBudget 2025\n{ADOPT}\n\n{AMEND}\n\n{line}\n\n"
-    path = write_protocol(tmp_path, ks_protocol(item + LAST_ITEM))
+    # The ekonomichef is a post of the kommun the letterhead names: without one, no post.
+    header = f"BORGVIKS KOMMUN\n{HEADER}"
+    path = write_protocol(tmp_path, ks_protocol(item + LAST_ITEM, header=header))
     with loaded_store(tmp_path, path) as store:
         rows = store.select(
             "PREFIX bg: <https://w3id.org/beslutsgraf/def#> "

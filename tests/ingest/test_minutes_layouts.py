@@ -259,6 +259,26 @@ def test_the_chair_from_a_given_item_in_the_header(collaboration: EmbeddedStore)
     assert _people(collaboration, SR_MEETING, "bg:chair") == ["ulf-karlsson"]
 
 
+def test_a_chair_with_a_post_at_home_chairs_and_holds_the_post(
+    collaboration: EmbeddedStore,
+) -> None:
+    # "Birgitta Alm, socialchef, Strandviks kommun (ordförande)": the post is her role in
+    # her kommun, the bracketed chair her role in this body.
+    assert _people(collaboration, BP_MEETING, "bg:chair") == ["birgitta-alm"]
+    rows = collaboration.select(
+        PREFIXES + "SELECT ?role ?in WHERE { ?m org:member "
+        f"<{ID}person/birgitta-alm> ; org:role ?role ; org:organization ?in }}"
+    )
+    held = {
+        (r["role"].rsplit("#", 1)[1].rstrip(">"), r["in"].rsplit("/", 1)[1].rstrip(">"))
+        for r in rows
+    }
+    assert held == {
+        ("ordforande", "delregional-samverkansgrupp-sodra-viken-ledningsgrupp"),
+        ("socialchef", "strandviks-kommun"),
+    }
+
+
 def test_an_agreement_prolonged_in_a_sentence_of_its_own(collaboration: EmbeddedStore) -> None:
     # "Samverkansrådet ställer sig bakom uppföljningen. Överenskommelsen förlängs till och
     # med 2026-12-31." under the item named after the agreement.

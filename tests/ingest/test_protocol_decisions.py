@@ -225,24 +225,47 @@ def test_graph_amount_is_on_the_clause_that_states_it(store: EmbeddedStore) -> N
     assert amounts == [("2", Decimal(12_500_000))]
 
 
-def test_graph_uppdrar_at_is_an_assignment_like_ger_i_uppdrag(store: EmbeddedStore) -> None:
+@pytest.fixture(scope="module")
+def letterhead_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    """Both protocols under a kommun's letterhead: "kommundirektören" is that kommun's post."""
+    folder = tmp_path_factory.mktemp("letterhead")
+    paths = []
+    for source in (PROBE, EARLIER_UPPDRAG):
+        path = folder / source.name
+        path.write_text("BORGVIKS KOMMUN\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(path)
+    opened = EmbeddedStore(folder / "store")
+    try:
+        outcomes = run(paths, opened).outcomes
+        assert all(o.status == Status.LOADED for o in outcomes), [o.message for o in outcomes]
+        yield opened
+    finally:
+        opened.close()
+
+
+def test_graph_uppdrar_at_is_an_assignment_like_ger_i_uppdrag(
+    letterhead_store: EmbeddedStore,
+) -> None:
+    item = "<https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen-i-borgviks-kommun/{}/item/{}>"
     [row] = _rows(
-        store,
-        f"SELECT ?assignee ?task ?deadline WHERE {{ {ITEM.format('2024-05-15', 48)} "
+        letterhead_store,
+        f"SELECT ?assignee ?task ?deadline WHERE {{ {item.format('2024-05-15', 48)} "
         "bg:hasDecision ?d . ?d bg:clauseNumber 2 ; bg:decisionType bg:uppdrag ; "
         "bg:deadline ?deadline ; bg:assignment ?a . "
         "?a a bg:Assignment ; bg:assignee ?assignee ; bg:task ?task ; bg:deadline ?deadline }",
     )
-    assert row["assignee"] == "<https://w3id.org/beslutsgraf/id/org/kommundirektoren>"
+    assert row["assignee"] == (
+        "<https://w3id.org/beslutsgraf/id/post/borgviks-kommun/kommundirektor>"
+    )
     assert literal_value(row["task"]).startswith("återrapportera genomförandet")
     assert literal_value(row["deadline"]) == "2024-12-15"
 
-    def shape(date: str, item: int) -> set[str]:
+    def shape(date: str, number: int) -> set[str]:
         query = (
-            f"SELECT DISTINCT ?p WHERE {{ {ITEM.format(date, item)} bg:hasDecision ?d . "
+            f"SELECT DISTINCT ?p WHERE {{ {item.format(date, number)} bg:hasDecision ?d . "
             "?d bg:assignment ?a . ?a ?p ?o }"
         )
-        return {row["p"] for row in _rows(store, query)}
+        return {row["p"] for row in _rows(letterhead_store, query)}
 
     assert shape("2024-05-15", 48) == shape("2025-05-20", 58)
 
@@ -284,3 +307,19 @@ def test_the_background_after_a_decision_is_no_decision(tmp_path: Path) -> None:
             tmp_path, f"Kommunstyrelsen beslutar att bifalla motionen.\n\n{after}"
         )
         assert [d.text for d in decisions] == ["Kommunstyrelsen beslutar att bifalla motionen."]
+
+
+def test_graph_a_post_without_a_letterhead_is_no_organisation(store: EmbeddedStore) -> None:
+    # No letterhead names whose kommundirektör it is: a post needs its org:postIn, so the
+    # assignment is left out (its decision keeps type, text and deadline).
+    labelled = "?o <http://www.w3.org/2004/02/skos/core#prefLabel> ?l"
+    organisation = "STRSTARTS(STR(?o), 'https://w3id.org/beslutsgraf/id/org/')"
+    query = f"SELECT ?o WHERE {{ {labelled} FILTER({organisation} && CONTAINS(?l, 'direkt')) }}"
+    assert _rows(store, query) == []
+    [row] = _rows(
+        store,
+        f"SELECT ?deadline WHERE {{ {ITEM.format('2024-05-15', 48)} bg:hasDecision ?d . "
+        "?d bg:clauseNumber 2 ; bg:decisionType bg:uppdrag ; bg:deadline ?deadline "
+        "FILTER NOT EXISTS { ?d bg:assignment ?a } }",
+    )
+    assert literal_value(row["deadline"]) == "2024-12-15"

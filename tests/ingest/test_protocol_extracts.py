@@ -607,3 +607,194 @@ def test_an_extract_is_not_flagged_for_its_missing_roster(tmp_path: Path) -> Non
     protocol_path = tmp_path / "protokoll.txt"
     protocol_path.write_text(KS_EXTRACT.replace("PROTOKOLLSUTDRAG", "PROTOKOLL"), encoding="utf-8")
     assert len(_attendance_warnings(protocol_path)) == 1
+
+
+# ------------------------------------------------------ officials named by their post
+
+# "ge socialchefen i uppdrag", "Beslutet skickas till: Ekonomichefen": an official named by
+# the post alone is that post of the letterhead's owner, never an organisation.
+POST_KS_EXTRACT = """\
+BORGVIKS KOMMUN                                    PROTOKOLLSUTDRAG
+Kommunstyrelsen                                    Sammanträdesdatum
+                                                   2025-09-16
+
+§ 112                                              Dnr KS 2025/301
+
+Delårsrapport januari–augusti 2025
+
+Föredragande: ekonomichef Lena Sjöholm
+
+Sammanfattning
+Ekonomiavdelningen har sammanställt delårsrapporten. Socialnämnden redovisar ett
+underskott på 6,2 miljoner kronor.
+
+Beslut
+Kommunstyrelsen beslutar att
+1. godkänna delårsrapporten,
+2. ge socialchefen i uppdrag att ta fram en åtgärdsplan och återrapportera till
+kommundirektören senast den 30 november 2025.
+
+Beslutet skickas till
+Socialchefen
+Ekonomichefen
+Socialnämnden
+
+Justerandes sign                                   Utdragsbestyrkande
+"""
+
+POST_RS_EXTRACT = """\
+REGION NORRMARK                                    PROTOKOLLSUTDRAG
+Regionstyrelsen                                    Sammanträdesdatum
+                                                   2025-10-07
+
+§ 201                                              Dnr RS 2025-00512
+
+Lokalförsörjningsplan 2026–2030
+
+Beslut
+Regionstyrelsen beslutar att
+1. anta lokalförsörjningsplanen 2026–2030,
+2. ge regiondirektören i uppdrag att årligen följa upp planen.
+
+Expedieras till
+Regiondirektören
+Fastighetsförvaltningen
+
+Justerandes sign                                   Utdragsbestyrkande
+"""
+
+POST_FORBUND_EXTRACT = """\
+DALBYGDENS KOMMUNALFÖRBUND                         PROTOKOLLSUTDRAG
+Direktionen                                        Sammanträdesdatum
+                                                   2025-11-20
+
+§ 44                                               Dnr RTD 2025/61
+
+Handlingsprogram för räddningstjänst 2026–2029
+
+Beslut
+Direktionen beslutar att
+1. anta handlingsprogrammet,
+2. uppdra åt förbundsdirektören att redovisa en uppföljning vid direktionens
+sammanträde i juni 2026.
+
+Beslutet skickas till
+Förbundsdirektören
+Medlemskommunerna
+
+Justerandes sign                                   Utdragsbestyrkande
+"""
+
+POST_KS = f"<{ID}meeting/kommunstyrelsen-i-borgviks-kommun/2025-09-16/item/112>"
+POST_RS = f"<{ID}meeting/regionstyrelsen-i-region-norrmark/2025-10-07/item/201>"
+POST_FORBUND = f"<{ID}meeting/direktionen-i-dalbygdens-kommunalforbund/2025-11-20/item/44>"
+POST_WORDS = ("direktör", "chef")
+
+
+@pytest.fixture(scope="module")
+def posts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    folder = tmp_path_factory.mktemp("posts")
+    texts = {
+        "borgvik_ks_utdrag_2025-09-16.txt": POST_KS_EXTRACT,
+        "norrmark_rs_utdrag_2025-10-07.txt": POST_RS_EXTRACT,
+        "dalbygden_direktion_utdrag_2025-11-20.txt": POST_FORBUND_EXTRACT,
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with loaded_store(folder, *(folder / name for name in texts)) as opened:
+        yield opened
+
+
+def test_an_official_named_by_the_post_is_a_post_of_the_letterheads_owner(
+    posts: EmbeddedStore,
+) -> None:
+    described = (
+        "?p a org:Post ; skos:prefLabel ?label ; org:postIn ?in ; org:role ?role "
+        'BIND(CONCAT(?label, " | ", STRAFTER(STR(?in), "/id/"), " | ", '
+        'STRAFTER(STR(?role), "#")) AS ?v)'
+    )
+    assert _values(posts, described) == [
+        "Ekonomichef, Borgviks kommun | org/borgviks-kommun | ekonomichef",
+        "Förbundsdirektör, Dalbygdens kommunalförbund | org/dalbygdens-kommunalforbund "
+        "| forbundsdirektor",
+        "Regiondirektör, Region Norrmark | org/region-norrmark | regiondirektor",
+        "Socialchef, Borgviks kommun | org/borgviks-kommun | socialchef",
+    ]
+    # The spellings of the minutes stay the post's alternative labels.
+    assert _values(posts, "?p a org:Post ; skos:altLabel ?v") == [
+        "Ekonomichefen",
+        "Förbundsdirektören",
+        "Regiondirektören",
+        "Socialchefen",
+        "förbundsdirektören",
+        "regiondirektören",
+        "socialchefen",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "assignee", "recipients"),
+    [
+        (
+            POST_KS,
+            "Socialchef, Borgviks kommun",
+            [
+                "Ekonomichef, Borgviks kommun",
+                "Socialchef, Borgviks kommun",
+                "Socialnämnden i Borgviks kommun",
+            ],
+        ),
+        (
+            POST_RS,
+            "Regiondirektör, Region Norrmark",
+            ["Fastighetsförvaltningen", "Regiondirektör, Region Norrmark"],
+        ),
+        (
+            POST_FORBUND,
+            "Förbundsdirektör, Dalbygdens kommunalförbund",
+            ["Förbundsdirektör, Dalbygdens kommunalförbund", "Medlemskommunerna"],
+        ),
+    ],
+)
+def test_the_post_is_assigned_the_task_and_sent_the_decision(
+    posts: EmbeddedStore, item: str, assignee: str, recipients: list[str]
+) -> None:
+    decision = f"{item} bg:hasDecision ?d . ?d bg:clauseNumber 2 ; "
+    assert _values(posts, decision + "bg:assignment/bg:assignee/skos:prefLabel ?v") == [assignee]
+    assert _values(posts, decision + "bg:sentTo/skos:prefLabel ?v") == recipients
+
+
+def test_no_organisation_is_named_after_a_post_word(posts: EmbeddedStore) -> None:
+    organisations = _values(posts, f'?o skos:prefLabel ?v FILTER(STRSTARTS(STR(?o), "{ID}org/"))')
+    assert organisations  # the owners and their boards
+    assert [name for name in organisations if any(w in name.casefold() for w in POST_WORDS)] == []
+
+
+def test_a_presenter_named_with_the_post_is_the_person(posts: EmbeddedStore) -> None:
+    # "Föredragande: ekonomichef Lena Sjöholm": the person presents, the post is no node.
+    assert _values(posts, f"{POST_KS} bg:presenter/foaf:name ?v") == ["Lena Sjöholm"]
+    assert _values(posts, "?p a org:Post ; org:heldBy ?v") == []
+
+
+def test_the_socialnamnds_forvaltningschef_is_the_kommuns_post(extracts: EmbeddedStore) -> None:
+    item = f"{SN_MEETING} bg:hasAgendaItem ?i . ?i bg:itemNumber 55 ; bg:hasDecision ?d . "
+    assert _values(
+        extracts, item + "?d bg:assignment/bg:assignee ?p . ?p org:postIn ?in ; skos:prefLabel ?v"
+    ) == ["Förvaltningschef, Gislaveds kommun"]
+    # (The dispatch field runs on into the certifier's "Jonas Ekström, nämndsekreterare":
+    # a recipient of its own, not asserted here.)
+    recipients = _values(extracts, item + "?d bg:sentTo/skos:prefLabel ?v")
+    assert {"Förvaltningschef, Gislaveds kommun", "Kommunstyrelsen i Gislaveds kommun"} <= set(
+        recipients
+    )
+    assert "förvaltningschefen" not in _values(extracts, "?o skos:prefLabel ?v")
+
+
+def test_a_post_without_an_owner_is_left_out(store: EmbeddedStore) -> None:
+    # No letterhead names the region of "Regionstyrelsen": a post needs its org:postIn, so
+    # "ge regiondirektören i uppdrag" is no node at all, and never an organisation.
+    load(store, EXTRACT)
+    assert _values(store, f"{ITEM} bg:hasDecision ?d . ?d bg:assignment/bg:assignee ?v") == []
+    assert _values(store, f"{ITEM} bg:hasDecision/bg:sentTo ?v") == ["org/utvecklingsforvaltningen"]
+    organisations = _values(store, f'?o skos:prefLabel ?v FILTER(STRSTARTS(STR(?o), "{ID}org/"))')
+    assert [name for name in organisations if any(w in name.casefold() for w in POST_WORDS)] == []

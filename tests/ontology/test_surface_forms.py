@@ -22,6 +22,16 @@ STANDARD_PROTOCOL_FORMS = {
     "kommundirektören",
     "kommunchef",
     "kommunchefen",
+    # Officials a § protocol names by the post alone ("ger förvaltningschefen i uppdrag",
+    # "Beslutet skickas till: Socialchefen, Ekonomichefen"): posts of the letterhead's owner.
+    "stadsdirektören",
+    "förvaltningschefen",
+    "socialchefen",
+    "skolchefen",
+    "utbildningschef",
+    "utbildningschefen",
+    "ekonomichefen",
+    "kanslichefen",
     "bifaller",  # "Kommunstyrelsen bifaller yrkandet" (formal decision adopting a motion)
     "bifalls",  # "Förslaget bifalls", "Arbetsutskottets förslag bifalls"
     # The decision label's own word for adopting the proposal: "Beslut: Bifall", "Beslut:
