@@ -433,6 +433,25 @@ def _post_organisation(
     return None
 
 
+def _deciding_body(
+    decided_by: str | None,
+    mentions: Mentions,
+    organisations: Mapping[str, ResolvedOrganisation],
+    known: Known,
+) -> ResolvedOrganisation | None:
+    """Without a letterhead, "kommundirektören" is the post of the body whose decision
+    names it ("Kommundirektör, Kommunstyrelsen"): the body stands for the kommun the
+    minutes do not name, and the assignment keeps its assignee, task and deadline. Not
+    in a collaboration body's minutes: the regiondirektör SRO asks is no post of SRO."""
+    for name in (decided_by, mentions.meeting.body):
+        organisation = organisations.get(" ".join(name.split())) if name else None
+        if organisation is not None:
+            # Typed by this document or, for a register's body, by the registers.
+            kind = organisation.org_type or known.organisation_types.get(str(organisation.iri))
+            return None if kind is not None and URIRef(kind) in _CONVENED_TYPES else organisation
+    return None
+
+
 def _names_the_role_alone(name: str, role: URIRef) -> bool:
     """The whole name is a label of the role, so it names no organisation of its own."""
     return (fold(name), role) in concepts_of(BG.Role)
@@ -460,6 +479,7 @@ def _posts(
                 _post_organisation(name, organisations, known)
                 if len(name.split()) > 1 and not _names_the_role_alone(name, role)
                 else organisations.get(owner_of(mentions).name or "")
+                or _deciding_body(clause.decided_by, mentions, organisations, known)
             )
             if organisation is not None and organisation.name != name:
                 iri = minter.post(organisation.iri, role)

@@ -309,17 +309,22 @@ def test_the_background_after_a_decision_is_no_decision(tmp_path: Path) -> None:
         assert [d.text for d in decisions] == ["Kommunstyrelsen beslutar att bifalla motionen."]
 
 
-def test_graph_a_post_without_a_letterhead_is_no_organisation(store: EmbeddedStore) -> None:
-    # No letterhead names whose kommundirektör it is: a post needs its org:postIn, so the
-    # assignment is left out (its decision keeps type, text and deadline).
+def test_graph_a_post_without_a_letterhead_is_the_deciding_bodys(store: EmbeddedStore) -> None:
+    # No letterhead names whose kommundirektör it is: the post is that of the board that
+    # decides ("Kommundirektör, Kommunstyrelsen"), so the assignment keeps its assignee,
+    # task and deadline; and no organisation is named after the post word.
     labelled = "?o <http://www.w3.org/2004/02/skos/core#prefLabel> ?l"
     organisation = "STRSTARTS(STR(?o), 'https://w3id.org/beslutsgraf/id/org/')"
     query = f"SELECT ?o WHERE {{ {labelled} FILTER({organisation} && CONTAINS(?l, 'direkt')) }}"
     assert _rows(store, query) == []
     [row] = _rows(
         store,
-        f"SELECT ?deadline WHERE {{ {ITEM.format('2024-05-15', 48)} bg:hasDecision ?d . "
-        "?d bg:clauseNumber 2 ; bg:decisionType bg:uppdrag ; bg:deadline ?deadline "
-        "FILTER NOT EXISTS { ?d bg:assignment ?a } }",
+        f"SELECT DISTINCT ?deadline ?label ?in WHERE {{ {ITEM.format('2024-05-15', 48)} "
+        "bg:hasDecision ?d . ?d bg:clauseNumber 2 ; bg:decisionType bg:uppdrag ; "
+        "bg:assignment ?a . ?a bg:deadline ?deadline ; bg:assignee ?post . "
+        "?post <http://www.w3.org/2004/02/skos/core#prefLabel> ?label ; "
+        "<http://www.w3.org/ns/org#postIn> ?in }",
     )
     assert literal_value(row["deadline"]) == "2024-12-15"
+    assert literal_value(row["label"]) == "Kommundirektör, Kommunstyrelsen"
+    assert row["in"] == "<https://w3id.org/beslutsgraf/id/org/kommunstyrelsen>"

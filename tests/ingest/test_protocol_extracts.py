@@ -790,11 +790,16 @@ def test_the_socialnamnds_forvaltningschef_is_the_kommuns_post(extracts: Embedde
     assert "förvaltningschefen" not in _values(extracts, "?o skos:prefLabel ?v")
 
 
-def test_a_post_without_an_owner_is_left_out(store: EmbeddedStore) -> None:
-    # No letterhead names the region of "Regionstyrelsen": a post needs its org:postIn, so
-    # "ge regiondirektören i uppdrag" is no node at all, and never an organisation.
+def test_a_post_without_an_owner_is_the_deciding_boards(store: EmbeddedStore) -> None:
+    # No letterhead names the region of "Regionstyrelsen": "ge regiondirektören i uppdrag"
+    # is the post of the board that decides, and never an organisation.
     load(store, EXTRACT)
-    assert _values(store, f"{ITEM} bg:hasDecision ?d . ?d bg:assignment/bg:assignee ?v") == []
-    assert _values(store, f"{ITEM} bg:hasDecision/bg:sentTo ?v") == ["org/utvecklingsforvaltningen"]
+    assert _values(store, f"{ITEM} bg:hasDecision ?d . ?d bg:assignment/bg:assignee ?v") == [
+        "post/regionstyrelsen/regiondirektor"
+    ]
+    assert _values(store, f"{ITEM} bg:hasDecision/bg:sentTo ?v") == [
+        "org/utvecklingsforvaltningen",
+        "post/regionstyrelsen/regiondirektor",
+    ]
     organisations = _values(store, f'?o skos:prefLabel ?v FILTER(STRSTARTS(STR(?o), "{ID}org/"))')
     assert [name for name in organisations if any(w in name.casefold() for w in POST_WORDS)] == []
