@@ -25,7 +25,10 @@ def test_bench_loads_the_synthetic_graph_and_times_every_competency_query(
     assert report["load_s"] > 0
     assert report["triples_per_s"] > 0
     assert report["peak_rss_mib"] > 0
-    assert abs(report["stored_triples"] - 5000) <= 0.05 * 5000
+    # Every generated quad is stored; whole documents reach the target (the vocabulary,
+    # which grows with the ontology, counts too), overshooting by less than one document.
+    assert report["stored_triples"] == report["generated_quads"]
+    assert 5000 <= report["stored_triples"] < 5000 + 2500
     assert report["repeat"] == 2
 
     queries = report["queries"]
