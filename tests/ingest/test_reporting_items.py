@@ -15,7 +15,7 @@ import pytest
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.ingest.conftest import loaded_store
-from tests.ingest.pdf_writer import PagedPdf
+from tests.ingest.pdf_writer import SignedPdf
 
 ID = "https://w3id.org/beslutsgraf/id/"
 PREFIXES = (
@@ -230,26 +230,9 @@ MBN_ITEMS: tuple[MbnItem, ...] = (
 )
 
 
-class _MbnPdf(PagedPdf):
-    def header(self) -> None:
-        for width, cell in zip((60, 80, 0), MBN_HEADER, strict=True):
-            self.cell(width, 5, self.fit(cell.replace("{page}", str(self.page_no()))))
-        self.ln(5)
-        self.cell(140, 5, "Miljö- och byggnämnden")
-        self.cell(0, 5, "2025-05-21", new_x="LMARGIN", new_y="NEXT")
-        self.ln(6)
-
-    def footer(self) -> None:
-        self.set_y(-18)
-        self.cell(120, 5, "Justerandes sign")
-        self.cell(0, 5, "Utdragsbestyrkande")
-
-    def paragraph(self, text: str) -> None:
-        self.multi_cell(0, 5, self.fit(text), new_x="LMARGIN", new_y="NEXT")
-
-
 def mbn_protocol(path: Path) -> Path:
-    pdf = _MbnPdf(bottom_margin=25)
+    letterhead = (MBN_HEADER, ("Miljö- och byggnämnden", "", "2025-05-21"))
+    pdf = SignedPdf(letterhead, (60, 80, 0))
     pdf.add_page()
     for label, value in MBN_FIELDS:
         pdf.cell(45, 5, label)
