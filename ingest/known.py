@@ -126,6 +126,8 @@ class Known:
     organisations: tuple[NameCluster, ...] = ()
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # "VGR" → long name
     organisation_types: Mapping[str, str] = field(default_factory=dict)  # org IRI → OrgType
+    # The registers' collaboration bodies → their conveners (IRIs): SRO → VGR, VästKom.
+    conveners: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # With `stored`: only those a yearly summary of the batch can be placed at.
     meetings: tuple[KnownMeeting, ...] = ()
     decisions: tuple[KnownDecision, ...] = ()
@@ -619,6 +621,7 @@ def extend_known(
         organisations=tuple(organisations),
         abbreviations=abbreviations,
         organisation_types=dict(known.organisation_types),
+        conveners=known.conveners,
         meetings=meetings,
         decisions=decisions,
         reference_stems=known.reference_stems,

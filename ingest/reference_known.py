@@ -24,7 +24,7 @@ from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.known import Known
 from beslutsgraf.ingest.names import NameCluster
 from beslutsgraf.ingest.stems import StemIndex
-from beslutsgraf.ontology import ORG
+from beslutsgraf.ontology import BG, ORG
 
 __all__ = ["generic_name_words", "with_reference"]
 
@@ -66,9 +66,14 @@ def with_reference(known: Known, reference: Graph) -> Known:
         if reference.value(node, ORG.subOrganizationOf) is None:
             entries.append((str(node), str(kind), [preferred, *alternatives]))
     rest = tuple(c for c in known.organisations if c.fixed_iri not in types)
+    conveners = {
+        str(body): tuple(sorted(str(c) for c in reference.objects(body, BG.convenedBy)))
+        for body in set(reference.subjects(BG.convenedBy, None))
+    }
     return replace(
         known,
         organisations=(*seeds, *rest),
         organisation_types={**known.organisation_types, **types},
+        conveners={**known.conveners, **conveners},
         reference_stems=StemIndex.build(entries, generic_name_words()),
     )

@@ -19,12 +19,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
 from beslutsgraf.ingest.body_owner import owner_of, unit_parent
 from beslutsgraf.ingest.concepts import concept_in_name, concepts_of, label_of
+from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.errors import UnplacedMeeting
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
 from beslutsgraf.ingest.known import (
@@ -435,21 +437,49 @@ def _post_organisation(
 
 def _deciding_body(
     decided_by: str | None,
+    role: URIRef,
     mentions: Mentions,
     organisations: Mapping[str, ResolvedOrganisation],
     known: Known,
 ) -> ResolvedOrganisation | None:
     """Without a letterhead, "kommundirektören" is the post of the body whose decision
     names it ("Kommundirektör, Kommunstyrelsen"): the body stands for the kommun the
-    minutes do not name, and the assignment keeps its assignee, task and deadline. Not
-    in a collaboration body's minutes: the regiondirektör SRO asks is no post of SRO."""
+    minutes do not name, and the assignment keeps its assignee, task and deadline. In a
+    collaboration body's minutes, it is the post of the one convener of the kind the
+    post belongs to (`_convener_for`), or none: the regiondirektör SRO asks is no post of
+    SRO."""
     for name in (decided_by, mentions.meeting.body):
         organisation = organisations.get(" ".join(name.split())) if name else None
         if organisation is not None:
             # Typed by this document or, for a register's body, by the registers.
             kind = organisation.org_type or known.organisation_types.get(str(organisation.iri))
-            return None if kind is not None and URIRef(kind) in _CONVENED_TYPES else organisation
+            if kind is not None and URIRef(kind) in _CONVENED_TYPES:
+                return _convener_for(role, organisation, known)
+            return organisation
     return None
+
+
+@cache
+def _post_kinds() -> dict[URIRef, str]:
+    """Role concept → the OrgType IRI of the organisations that have that post."""
+    return {BG[role]: str(BG[kind]) for role, kind in read_table("post_organisation_types.tsv")}
+
+
+def _convener_for(
+    role: URIRef, body: ResolvedOrganisation, known: Known
+) -> ResolvedOrganisation | None:
+    """The one convener of `body` (the document's, else the registers') that is the kind
+    of organisation the post belongs to: "regiondirektören" in SRO's minutes is the post
+    of the region among VGR and VästKom."""
+    kind = _post_kinds().get(role)
+    conveners = [str(c) for c in body.convened_by] or list(known.conveners.get(str(body.iri), ()))
+    matching = [c for c in conveners if kind and known.organisation_types.get(c) == kind]
+    if len(matching) != 1:
+        return None
+    name = next((c.canonical for c in known.organisations if c.fixed_iri == matching[0]), None)
+    if name is None:
+        return None
+    return ResolvedOrganisation(URIRef(matching[0]), name, (), URIRef(kind) if kind else None)
 
 
 def _names_the_role_alone(name: str, role: URIRef) -> bool:
@@ -479,7 +509,7 @@ def _posts(
                 _post_organisation(name, organisations, known)
                 if len(name.split()) > 1 and not _names_the_role_alone(name, role)
                 else organisations.get(owner_of(mentions).name or "")
-                or _deciding_body(clause.decided_by, mentions, organisations, known)
+                or _deciding_body(clause.decided_by, role, mentions, organisations, known)
             )
             if organisation is not None and organisation.name != name:
                 iri = minter.post(organisation.iri, role)

@@ -386,3 +386,17 @@ def test_every_organisation_a_document_describes_is_linked_from_it(store: Embedd
     labels = values(store, "SELECT ?label WHERE { ?o skos:prefLabel ?label }", "label")
     assert '"Västkom.Bakgrund"@sv' not in labels
     assert '"Västra Götalandsregionen"@sv' in labels
+
+
+def test_001_the_regiondirektor_sro_asks_is_the_regions_post(store: EmbeddedStore) -> None:
+    # "… ställer sig bakom att regiondirektören och Västkom direktör får i uppdrag …": in
+    # the minutes of SRO, convened by VGR and VästKom, the regiondirektör is VGR's.
+    rows = store.select(
+        PREFIXES + "SELECT DISTINCT ?label ?in WHERE { "
+        f"<{ID}decision/sro/2025-08-21/gemensamma-digitaliseringsfragor/1/assignment> "
+        "bg:assignee ?post . ?post skos:prefLabel ?label ; org:postIn ?in }"
+    )
+    assert sorted((_lexical(r["label"]), r["in"]) for r in rows) == [
+        ("Direktör, VästKom", f"<{ID}org/vastkom>"),
+        ("Regiondirektör, Västra Götalandsregionen", f"<{ID}org/vastra-gotalandsregionen>"),
+    ]
