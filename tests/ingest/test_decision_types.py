@@ -22,7 +22,14 @@ SENTENCES = [
     ("Kommunfullmäktige beviljar styrelsen ansvarsfrihet för 2023.", BG.formelltBeslut),
     ("Förslaget bifalls.", BG.formelltBeslut),
     ("Arbetsutskottets förslag bifalls.", BG.formelltBeslut),
+    # Tabling is `ovrigt` by the scheme's own definition; choosing who checks the
+    # minutes is the body's formal decision.
     ("Ärendet bordläggs.", BG.ovrigt),
+    ("Kommunstyrelsen bordlägger ärendet till nästa sammanträde.", BG.ovrigt),
+    ("Nämnden utser Anna Berg (S) att jämte ordföranden justera protokollet.", BG.formelltBeslut),
+    ("Till justerare utses Per Ek (M).", BG.formelltBeslut),
+    ("Lars Holm (C) utses att justera dagens protokoll.", BG.formelltBeslut),
+    ("Kommunfullmäktige noterar att inga frågor har inkommit.", BG.noteringAvInformation),
     ("Kommundirektören ges i uppdrag att ta fram en handlingsplan.", BG.uppdrag),
     # The strongest type wins: noting and an assignment in one clause is an assignment.
     (

@@ -44,6 +44,14 @@ STANDARD_PROTOCOL_FORMS = {
     # anmäls och remitteras till kommunstyrelsen", "Interpellationen får ställas".
     "remitteras till",
     "får ställas",
+    # "Kommunstyrelsen bordlägger ärendet" (tabling, `ovrigt`); choosing who checks the
+    # minutes: "Nämnden utser Anna Berg att justera protokollet", "Till justerare utses …"
+    # ("utses att justera" is in the samples); a noting: "Kommunfullmäktige noterar att
+    # inga frågor har inkommit".
+    "bordlägger",
+    "utser … justera",
+    "till justerare utses",
+    "noterar att",
     "tf.",  # abbreviation of tillförordnad in rosters ("tf. förvaltningschef")
     "fysiskt",  # "Mötesform: fysiskt", the counterpart of "digitalt"
     "sammanträdesprotokoll",  # the title of a § protocol
