@@ -265,6 +265,79 @@ def test_the_meeting_date_is_no_adjusting_date(store: EmbeddedStore, tmp_path: P
     assert store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}") == []
 
 
+# The last § ends its dispatch list over a blank line and the signature block of a PDF
+# export, each signer's role over the name and the day signed on a line of its own.
+SIGNATURES = """
+Ordförande
+Maria Fjäll
+Justerare
+Karin Alsved (L)
+2025-03-12
+
+Lena Strand, nämndsekreterare
+"""
+SIGNED_BUN = BUN_PROTOCOL.replace(
+    "Justeringens plats och tid\tKommunhuset 2025-03-12\n", ""
+).replace("Ekonomienheten\nAkten\n", "Ekonomienheten\n" + SIGNATURES)
+
+
+def _adjusted_on(store: EmbeddedStore) -> list[str]:
+    rows = store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}")
+    return [literal_value(row["day"]) for row in rows]
+
+
+def test_a_dispatch_list_ends_where_the_signatures_start(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    _protocol_in_store(store, tmp_path, SIGNED_BUN)
+    decision = f"<{BUN[1:-1]}/item/2/decision/1>"
+    assert _names(store, f"{decision} bg:sentTo ?who .") == ["Ekonomienheten", "Socialnämnden"]
+    quotes = store.select(
+        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        f"SELECT ?quote WHERE {{ ?a oa:hasBody {decision} ; oa:motivatedBy oa:describing ; "
+        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
+    )
+    assert [literal_value(q["quote"]) for q in quotes] == ["Socialnämnden\nEkonomienheten"]
+
+
+def test_a_date_under_the_adjusters_name_dates_the_adjusting(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    _protocol_in_store(store, tmp_path, SIGNED_BUN)
+    assert _adjusted_on(store) == ["2025-03-12"]
+    quotes = store.select(
+        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        f"SELECT ?quote WHERE {{ ?a oa:hasBody {BUN} ; oa:motivatedBy oa:describing ; "
+        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
+    )
+    assert [literal_value(q["quote"]) for q in quotes] == [
+        "Justerare\nKarin Alsved (L)\n2025-03-12"
+    ]
+
+
+def test_justerat_over_its_date_dates_the_adjusting(store: EmbeddedStore, tmp_path: Path) -> None:
+    signed = SIGNED_BUN.replace("Justerare\nKarin Alsved (L)\n", "Justerat\n")
+    _protocol_in_store(store, tmp_path, signed)
+    assert _adjusted_on(store) == ["2025-03-12"]
+
+
+@pytest.mark.parametrize(
+    "under_the_names",
+    [
+        # The next page's header, its meeting date under the adjuster's name.
+        "Barn- och utbildningsnämnden\nSammanträdesdatum\n2025-03-10\n",
+        # A header that lost its label: the meeting's date right under the name.
+        "2025-03-10\n",
+    ],
+)
+def test_a_page_headers_meeting_date_under_the_names_is_no_adjusting_date(
+    store: EmbeddedStore, tmp_path: Path, under_the_names: str
+) -> None:
+    signed = SIGNED_BUN.replace("2025-03-12\n", under_the_names)
+    _protocol_in_store(store, tmp_path, signed)
+    assert _adjusted_on(store) == []
+
+
 def test_a_wrapped_adjusting_label_still_dates_the_adjusting() -> None:
     # "Justeringens" over "plats och tid", its value on the first line.
     attendance = extract(segment(read(SOCIALNAMNDEN))).attendance
@@ -803,3 +876,23 @@ def test_a_post_without_an_owner_is_the_deciding_boards(store: EmbeddedStore) ->
     ]
     organisations = _values(store, f'?o skos:prefLabel ?v FILTER(STRSTARTS(STR(?o), "{ID}org/"))')
     assert [name for name in organisations if any(w in name.casefold() for w in POST_WORDS)] == []
+
+
+def test_an_extracts_last_dispatch_list_ends_at_the_signatures(extracts: EmbeddedStore) -> None:
+    # The last § lists its recipients over "Utdragsbestyrkande" / "Jonas Ekström,
+    # nämndsekreterare" (and, in a PDF, the page footer): neither is a recipient.
+    sent = "{} bg:hasAgendaItem ?i . ?i bg:itemNumber ?n . ?i bg:hasDecision/bg:sentTo ?who ."
+    sent += ' ?who skos:prefLabel|foaf:name ?name BIND(CONCAT(STR(?n), " | ", STR(?name)) AS ?v)'
+    assert _values(extracts, sent.format(SN_MEETING)) == [
+        "55 | Förvaltningschef, Gislaveds kommun",
+        "55 | Kommunstyrelsen i Gislaveds kommun",
+    ]
+    assert _values(extracts, sent.format(KS_MEETING)) == [
+        "87 | Kommundirektör, Tidaholms kommun",
+        "87 | Samhällsbyggnadsförvaltningen",
+        "87 | Trafikverket",
+    ]
+    assert _values(extracts, sent.format(HSN_MEETING)) == [
+        "64 | Hälso- och sjukvårdsdirektör, Region Kronoberg",
+        "64 | Regiondirektör, Region Kronoberg",
+    ]
