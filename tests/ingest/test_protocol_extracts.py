@@ -120,7 +120,8 @@ def test_utser_att_justera_names_the_adjuster(tmp_path: Path) -> None:
     mentions = extract(segment(read(path)))
     assert [person.name for person in mentions.attendance.adjusters] == ["Fatima Nuri"]
     [decision] = mentions.items[0].decisions
-    assert decision.decision_type == str(BG.ovrigt)
+    # Choosing who checks the minutes is the body's formal decision.
+    assert decision.decision_type == str(BG.formelltBeslut)
 
 
 def test_the_extract_in_the_store(store: EmbeddedStore) -> None:
@@ -205,6 +206,21 @@ def _names(store: EmbeddedStore, pattern: str) -> list[str]:
     return [literal_value(row["name"]) for row in rows]
 
 
+def _adjusted_on(store: EmbeddedStore) -> list[str]:
+    rows = store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}")
+    return [literal_value(row["day"]) for row in rows]
+
+
+def _describing_quotes(store: EmbeddedStore, node: str) -> list[str]:
+    """The quotes of the annotations that describe `node` (oa:describing)."""
+    rows = store.select(
+        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        f"SELECT ?quote WHERE {{ ?a oa:hasBody {node} ; oa:motivatedBy oa:describing ; "
+        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
+    )
+    return [literal_value(row["quote"]) for row in rows]
+
+
 def test_the_adjusters_and_the_day_they_checked_the_minutes(
     store: EmbeddedStore, tmp_path: Path
 ) -> None:
@@ -212,16 +228,8 @@ def test_the_adjusters_and_the_day_they_checked_the_minutes(
     assert _names(store, f"{BUN} bg:adjuster ?who .") == ["Johan Brink", "Karin Alsved"]
     # Karin Alsved adjusts without being on the member list: no attendee for that.
     assert "Karin Alsved" not in _names(store, f"{BUN} bg:attendee ?who .")
-    (day,) = store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}")
-    assert literal_value(day["day"]) == "2025-03-12"
-    quotes = store.select(
-        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
-        f"SELECT ?quote WHERE {{ ?a oa:hasBody {BUN} ; oa:motivatedBy oa:describing ; "
-        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
-    )
-    assert [literal_value(q["quote"]) for q in quotes] == [
-        "Justeringens plats och tid\tKommunhuset 2025-03-12"
-    ]
+    assert _adjusted_on(store) == ["2025-03-12"]
+    assert _describing_quotes(store, BUN) == ["Justeringens plats och tid\tKommunhuset 2025-03-12"]
 
 
 def test_a_decision_is_sent_to_the_organisations_its_paragraph_lists(
@@ -232,12 +240,7 @@ def test_a_decision_is_sent_to_the_organisations_its_paragraph_lists(
     # "Akten" (the file) reads as no organisation and no person: no recipient.
     assert _names(store, f"{decision} bg:sentTo ?who .") == ["Ekonomienheten", "Socialnämnden"]
     assert _names(store, f"<{BUN[1:-1]}/item/1/decision/1> bg:sentTo ?who .") == []
-    quotes = store.select(
-        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
-        f"SELECT ?quote WHERE {{ ?a oa:hasBody {decision} ; oa:motivatedBy oa:describing ; "
-        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
-    )
-    assert [literal_value(q["quote"]) for q in quotes] == ["Socialnämnden\nEkonomienheten\nAkten"]
+    assert _describing_quotes(store, decision) == ["Socialnämnden\nEkonomienheten\nAkten"]
 
 
 def test_adjusted_in_a_sentence_and_sent_by_expedieras_till(
@@ -250,8 +253,7 @@ def test_adjusted_in_a_sentence_and_sent_by_expedieras_till(
     )
     text += "\nProtokollet justeras den 14 mars 2025.\n"
     _protocol_in_store(store, tmp_path, text)
-    (day,) = store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}")
-    assert literal_value(day["day"]) == "2025-03-14"
+    assert _adjusted_on(store) == ["2025-03-14"]
     decision = f"<{BUN[1:-1]}/item/2/decision/1>"
     assert _names(store, f"{decision} bg:sentTo ?who .") == ["Ekonomienheten", "Socialnämnden"]
 
@@ -262,7 +264,7 @@ def test_the_meeting_date_is_no_adjusting_date(store: EmbeddedStore, tmp_path: P
         "Justeringens plats och tid\tKommunhuset 2025-03-12\n", "Justerat 2025-03-10\n"
     )
     _protocol_in_store(store, tmp_path, text)
-    assert store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}") == []
+    assert _adjusted_on(store) == []
 
 
 # The last § ends its dispatch list over a blank line and the signature block of a PDF
@@ -281,23 +283,13 @@ SIGNED_BUN = BUN_PROTOCOL.replace(
 ).replace("Ekonomienheten\nAkten\n", "Ekonomienheten\n" + SIGNATURES)
 
 
-def _adjusted_on(store: EmbeddedStore) -> list[str]:
-    rows = store.select(PREFIXES + f"SELECT ?day WHERE {{ {BUN} bg:adjustedOn ?day }}")
-    return [literal_value(row["day"]) for row in rows]
-
-
 def test_a_dispatch_list_ends_where_the_signatures_start(
     store: EmbeddedStore, tmp_path: Path
 ) -> None:
     _protocol_in_store(store, tmp_path, SIGNED_BUN)
     decision = f"<{BUN[1:-1]}/item/2/decision/1>"
     assert _names(store, f"{decision} bg:sentTo ?who .") == ["Ekonomienheten", "Socialnämnden"]
-    quotes = store.select(
-        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
-        f"SELECT ?quote WHERE {{ ?a oa:hasBody {decision} ; oa:motivatedBy oa:describing ; "
-        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
-    )
-    assert [literal_value(q["quote"]) for q in quotes] == ["Socialnämnden\nEkonomienheten"]
+    assert _describing_quotes(store, decision) == ["Socialnämnden\nEkonomienheten"]
 
 
 def test_a_date_under_the_adjusters_name_dates_the_adjusting(
@@ -305,14 +297,7 @@ def test_a_date_under_the_adjusters_name_dates_the_adjusting(
 ) -> None:
     _protocol_in_store(store, tmp_path, SIGNED_BUN)
     assert _adjusted_on(store) == ["2025-03-12"]
-    quotes = store.select(
-        PREFIXES + "PREFIX oa: <http://www.w3.org/ns/oa#> "
-        f"SELECT ?quote WHERE {{ ?a oa:hasBody {BUN} ; oa:motivatedBy oa:describing ; "
-        "oa:hasTarget/oa:hasSelector/oa:exact ?quote }"
-    )
-    assert [literal_value(q["quote"]) for q in quotes] == [
-        "Justerare\nKarin Alsved (L)\n2025-03-12"
-    ]
+    assert _describing_quotes(store, BUN) == ["Justerare\nKarin Alsved (L)\n2025-03-12"]
 
 
 def test_justerat_over_its_date_dates_the_adjusting(store: EmbeddedStore, tmp_path: Path) -> None:
