@@ -5,8 +5,6 @@ The phrasings are the "adjusted_on" rows of `data/sentence_patterns.tsv`."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.model import DateValue, Span
 from beslutsgraf.ingest.patterns import keyed
@@ -26,14 +24,13 @@ def adjusting_date(text: str, meeting_date: DateValue | None) -> tuple[DateValue
         for match in rule.finditer(text):
             start, end = match.span("date")
             for day in find_dates(text[start:end], start):
-                if day.day is not None and _after(day, meeting_date):
+                if _after(day, meeting_date):
                     return day, Span(match.start(), match.end(), match.group(0))
     return None
 
 
 def _after(day: DateValue, meeting_date: DateValue | None) -> bool:
-    if meeting_date is None or meeting_date.month is None or meeting_date.day is None:
-        return True
-    assert day.month is not None and day.day is not None
-    met = dt.date(meeting_date.year, meeting_date.month, meeting_date.day)
-    return dt.date(day.year, day.month, day.day) > met
+    """A whole date, after the meeting's day when that is known."""
+    checked = day.as_date()
+    met = meeting_date.as_date() if meeting_date is not None else None
+    return checked is not None and (met is None or checked > met)
