@@ -66,19 +66,32 @@ def _validate_minutes(paths: Sequence[Path]) -> int:
         store = EmbeddedStore(Path(scratch) / "store")
         try:
             summary = run(list(paths), store, quarantine_dir=Path(scratch) / "quarantine")
+            for outcome in summary.outcomes:
+                if outcome.status is Status.QUARANTINED and outcome.quarantine is not None:
+                    typer.echo((outcome.quarantine / SUMMARY_FILE).read_text(encoding="utf-8"))
+                elif outcome.status is Status.FAILED:
+                    typer.echo(f"{outcome.path}: not read: {outcome.message}")
+                else:
+                    typer.echo(
+                        f"{outcome.path}: conforms: {outcome.triples} triples, "
+                        f"{outcome.warnings} warning(s)"
+                    )
+                    _print_warnings(store, outcome.graph, outcome.warnings)
         finally:
             store.close()
-        for outcome in summary.outcomes:
-            if outcome.status is Status.QUARANTINED and outcome.quarantine is not None:
-                typer.echo((outcome.quarantine / SUMMARY_FILE).read_text(encoding="utf-8"))
-            elif outcome.status is Status.FAILED:
-                typer.echo(f"{outcome.path}: not read: {outcome.message}")
-            else:
-                typer.echo(
-                    f"{outcome.path}: conforms: {outcome.triples} triples, "
-                    f"{outcome.warnings} warning(s)"
-                )
     return len(summary.with_status(Status.QUARANTINED)) + len(summary.with_status(Status.FAILED))
+
+
+def _print_warnings(store: EmbeddedStore, graph_name: str | None, count: int) -> None:
+    """The warnings a loaded document's count stands for, one line each. The pipeline
+    keeps only counts (a run of thousands of documents would otherwise hold every
+    line), so the graph it wrote to the scratch store is validated again here."""
+    if not count or graph_name is None:
+        return
+    graph = Graph()
+    graph.parse(data=store.get_graph(graph_name, "application/n-triples"), format="nt")
+    for line in validate_graph(graph).lines():
+        typer.echo(f"  {line}")
 
 
 def _validate_store(store_dir: Path | None) -> tuple[int, int]:

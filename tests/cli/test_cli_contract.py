@@ -98,6 +98,21 @@ def test_validate_runs_minutes_through_the_pipeline_without_loading_them(
     assert captured.err.startswith("error: 1 of 2 file(s) violate the shapes")
 
 
+def test_validate_lists_each_warning_it_counts_for_minutes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 001 read alone: its month-only meetings cannot be placed, which the shapes warn
+    # about decision by decision; the count alone would not say which or why.
+    minutes = corpus_file("001")
+    assert run(["validate", str(minutes)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    counted = re.search(r"conforms: \d+ triples, (\d+) warning\(s\)", lines[0])
+    assert counted is not None and int(counted.group(1)) > 0
+    listed = [line for line in lines[1:] if line.startswith("  Warning: ")]
+    assert len(listed) == int(counted.group(1))
+    assert any("/decision/sro/2025-09" in line and "decidedAt" in line for line in listed)
+
+
 def test_validate_store_checks_every_document_graph_as_stored(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
