@@ -30,6 +30,7 @@ __all__ = [
     "document_owner",
     "is_generic_body",
     "letterhead_owner",
+    "names_a_body",
     "owner_name",
     "owner_of",
     "unit_parent",
@@ -58,7 +59,14 @@ def is_generic_body(name: str) -> bool:
         return False
     if any(word[:1].isupper() for word in words[1:]):
         return False
-    return words[-1].casefold().endswith(_words("body"))
+    return names_a_body(name)
+
+
+def names_a_body(name: str) -> bool:
+    """The name ends as a board or committee does, in any case ("kommunstyrelsens
+    beredning", "Socialnämnden")."""
+    words = name.split()
+    return bool(words) and words[-1].casefold().endswith(_words("body"))
 
 
 def _prose_case(cell: str) -> str:

@@ -23,8 +23,8 @@ from typing import Protocol
 
 from rdflib import URIRef
 
-from beslutsgraf.ingest.body_owner import owner_of, unit_parent
-from beslutsgraf.ingest.concepts import concept_in_name
+from beslutsgraf.ingest.body_owner import names_a_body, owner_of, unit_parent
+from beslutsgraf.ingest.concepts import concept_in_name, concepts_of
 from beslutsgraf.ingest.curation import Curation, slugs_of
 from beslutsgraf.ingest.data_files import read_table
 from beslutsgraf.ingest.iris import DEFAULT_MINTER, IriMinter
@@ -73,6 +73,7 @@ __all__ = [
     "organisation_names",
     "person_mentions",
     "person_record_key",
+    "post_role",
 ]
 
 
@@ -356,7 +357,18 @@ def names_a_post(name: str) -> bool:
     """An official named by the post ("regiondirektören", "Socialchefen", "VGR:s
     hälso- och sjukvårdsdirektör") is a post of an organisation (resolve.py), never an
     organisation of its own: a role of bg:Role ends a word of the name."""
-    return concept_in_name(BG.Role, name) is not None
+    return post_role(name) is not None
+
+
+def post_role(name: str) -> URIRef | None:
+    """The role of bg:Role a name names a post by, if any. A board's preparing body whose
+    last word is also a role's ("Kommunstyrelsens beredning": the role "beredning" is the
+    official who prepares) names a body, not that official's post."""
+    role = concept_in_name(BG.Role, name)
+    words = name.split()
+    if role is None or len(words) < 2 or not names_a_body(name):
+        return role
+    return None if (fold(words[-1]), role) in concepts_of(BG.Role) else role
 
 
 def _agreements(

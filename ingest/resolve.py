@@ -38,6 +38,7 @@ from beslutsgraf.ingest.known import (
     extend_known,
     find_cluster,
     person_mentions,
+    post_role,
     written_organisation_names,
 )
 from beslutsgraf.ingest.model import Mentions, PersonMention, PlannedMeeting, YearSummaryEntry
@@ -500,7 +501,7 @@ def _posts(
         assignees = clause.assignment.assignees if clause.assignment else ()
         for name in (*assignees, *clause.sent_to):
             name = " ".join(name.split())
-            role = concept_in_name(BG.Role, name)
+            role = post_role(name)
             if role is None:
                 continue
             # "kommundirektören" or "hälso- och sjukvårdsdirektören" alone is the post in

@@ -40,6 +40,12 @@ STANDARD_PROTOCOL_FORMS = {
     "bifall till förslaget",
     "bifall till … förslag",
     "återremitteras",  # "Ärendet återremitteras" (sent back for more preparation)
+    # A preparing body passing an item on as a formal decision: "Ärendet överlämnas till
+    # kommunstyrelsen utan eget förslag".
+    "utan eget förslag",
+    # A preparing body's proposal to the board it prepares for: "Arbetsutskottet föreslår
+    # kommunstyrelsen besluta att …" (a recommendation to that board).
+    "föreslår … besluta",
     # Kommunfullmäktige's formal steps on a member's motion or interpellation: "Motionen
     # anmäls och remitteras till kommunstyrelsen", "Interpellationen får ställas".
     "remitteras till",

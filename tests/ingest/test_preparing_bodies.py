@@ -1,0 +1,252 @@
+"""A board's preparing body, as a kommun publishes its protocols: the arbetsutskott of a
+kommunstyrelse in plain text (its own § numbering and justering, proposals to the board,
+an item passed on "utan eget förslag", a decision of its own by delegation) and the
+kommunstyrelse in Word, citing the utskott's §§ under Beslutsunderlag and giving a
+task to "kommunstyrelsens beredning". Read as a user reads the graph: who decided, to
+whom a proposal goes, and that a cited § or a beredning is no decision or post."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+from beslutsgraf.ingest.known import literal_value
+from beslutsgraf.store.embedded import EmbeddedStore
+from tests.ingest.conftest import loaded_store
+
+PREFIXES = (
+    "PREFIX bg: <https://w3id.org/beslutsgraf/def#> PREFIX org: <http://www.w3.org/ns/org#> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dct: <http://purl.org/dc/terms/> "
+)
+ID = "https://w3id.org/beslutsgraf/id/"
+AU = "meeting/kommunstyrelsens-arbetsutskott-i-lerberga-kommun/2025-03-04"
+KS = "meeting/kommunstyrelsen-i-lerberga-kommun/2025-03-18"
+
+AU_PROTOCOL = """\
+LERBERGA KOMMUN          SAMMANTRÄDESPROTOKOLL          1(4)
+Kommunstyrelsens arbetsutskott          Sammanträdesdatum 2025-03-04
+
+Plats och tid: Kommunhuset, sal Ågren, kl. 08.30–11.45
+
+Beslutande
+Maria Lindqvist (S), ordförande
+Johan Ekström (M), vice ordförande
+Sara Nyberg (C)
+Erik Dahl (S), tjänstgörande ersättare för Anders Svensson (S)
+
+Övriga närvarande
+Helena Borg, kommundirektör
+Per Wallin, sekreterare
+
+Utses att justera: Johan Ekström
+Justeringens plats och tid: Kommunhuset 2025-03-06
+
+Paragrafer: 46–48
+
+Sekreterare ..................................
+Per Wallin
+
+Ordförande ..................................
+Maria Lindqvist
+
+Justerare ..................................
+Johan Ekström
+
+§ 46    Dnr KS 2025/087
+Medborgarförslag om utegym i Norrby
+
+Beslutsunderlag
+Tjänsteskrivelse 2025-02-14
+Kommunstyrelsens arbetsutskott 2025-02-11 § 21
+
+Beslut
+Arbetsutskottet föreslår kommunstyrelsen besluta att avslå medborgarförslaget.
+
+§ 47    Dnr KS 2025/130
+Riktlinjer för representation
+
+Beslut
+Ärendet överlämnas till kommunstyrelsen utan eget förslag.
+
+§ 48    Dnr KS 2025/141
+Yttrande över remiss om regional transportplan
+
+Beslutsunderlag
+Tjänsteskrivelse 2025-02-27
+
+Beslut
+Arbetsutskottet beslutar att avge yttrande enligt förvaltningens förslag och att uppdra åt \
+kommundirektören att återrapportera till kommunstyrelsen senast 2025-06-30.
+"""
+
+Part = tuple[str, tuple[str, ...]]  # a bold sub-heading of a § and its paragraphs
+KS_ITEMS: tuple[tuple[int, str, str, tuple[Part, ...]], ...] = (
+    (60, "Dnr KS 2025/112", "Budget 2026 och plan 2027–2028", (
+        ("Beslutsunderlag", (
+            "Tjänsteskrivelse 2025-02-20",
+            "Kommunstyrelsens arbetsutskott 2025-03-04 § 45",
+        )),
+        ("Beslut", (
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta att anta budget 2026 och "
+            "plan 2027–2028 enligt bilaga.",
+        )),
+    )),
+    (61, "Dnr KS 2025/087", "Medborgarförslag om utegym i Norrby", (
+        ("Beslutsunderlag", ("Arbetsutskottets förslag 2025-03-04 § 46",)),
+        ("Beslut", ("Kommunstyrelsen beslutar att avslå medborgarförslaget.",)),
+    )),
+    (62, "Dnr KS 2025/130", "Riktlinjer för representation", (
+        ("Beslutsunderlag", ("Kommunstyrelsens arbetsutskott 2025-03-04 § 47",)),
+        ("Beslut", ("Kommunstyrelsen antar riktlinjer för representation enligt bilaga.",)),
+    )),
+    (63, "Dnr KS 2025/150", "Översyn av delegationsordningen", (
+        ("Beslut", (
+            "Kommunstyrelsen ger kommunstyrelsens beredning i uppdrag att se över "
+            "delegationsordningen och återrapportera senast 2025-09-30.",
+        )),
+        ("Beslutet skickas till", ("Kommunstyrelsens beredning", "Kommundirektören")),
+    )),
+)  # fmt: skip
+
+
+def ks_protocol(path: Path) -> Path:
+    """The kommunstyrelse's protocol as its Word template writes it: the letterhead a
+    table in the page header, the participants a two-column table, each § in bold."""
+    document = docx.Document()
+    section = document.sections[0]
+    header = section.header.add_table(rows=2, cols=3, width=section.page_width)
+    letterhead = (
+        ("LERBERGA KOMMUN", "SAMMANTRÄDESPROTOKOLL", "Sida 1(5)"),
+        ("Kommunstyrelsen", "Sammanträdesdatum", "2025-03-18"),
+    )
+    for row, cells in zip(header.rows, letterhead, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("Plats och tid: Kommunhuset, sal Ågren, kl. 13.00–16.10")
+    table = document.add_table(rows=0, cols=2)
+    participants = (
+        ("Beslutande", ""),
+        ("Maria Lindqvist (S)", "ordförande"),
+        ("Johan Ekström (M)", "vice ordförande"),
+        ("Sara Nyberg (C)", "ledamot"),
+        ("Anders Svensson (S)", "ledamot"),
+        ("Lena Forsberg (L)", "ledamot"),
+        ("Övriga närvarande", ""),
+        ("Helena Borg", "kommundirektör"),
+        ("Per Wallin", "sekreterare"),
+    )
+    for label, value in participants:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    document.add_paragraph("Utses att justera: Sara Nyberg")
+    document.add_paragraph("Justeringens plats och tid: Kommunhuset 2025-03-20")
+    for number, case, title, parts in KS_ITEMS:
+        document.add_paragraph().add_run(f"§ {number}\t{case}").bold = True
+        document.add_paragraph().add_run(title).bold = True
+        for heading, paragraphs in parts:
+            document.add_paragraph().add_run(heading).bold = True
+            for paragraph in paragraphs:
+                document.add_paragraph(paragraph)
+    document.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    folder = tmp_path_factory.mktemp("preparing")
+    au = folder / "lerberga_ksau_2025-03-04.txt"
+    au.write_text(AU_PROTOCOL, encoding="utf-8")
+    with loaded_store(folder, au, ks_protocol(folder / "lerberga_ks_2025-03-18.docx")) as opened:
+        yield opened
+
+
+def _values(store: EmbeddedStore, where: str) -> list[str]:
+    """The sorted values of ?v: an IRI's local name after `id/`, or a literal's text."""
+    rows = store.select(PREFIXES + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
+    return sorted(
+        value.strip("<>").removeprefix(ID) if value.startswith("<") else literal_value(value)
+        for value in (row["v"] for row in rows)
+    )
+
+
+def _decision(meeting: str, number: int) -> str:
+    return f"<{ID}{meeting}/item/{number}/decision/1>"
+
+
+def test_the_utskott_holds_its_meeting_as_a_body_of_the_kommun(store: EmbeddedStore) -> None:
+    au = "org/kommunstyrelsens-arbetsutskott-i-lerberga-kommun"
+    assert _values(store, f"<{ID}{AU}> bg:heldBy ?v") == [au]
+    assert _values(store, f"<{ID}{au}> skos:prefLabel ?v") == [
+        "Kommunstyrelsens arbetsutskott i Lerberga kommun"
+    ]
+    assert _values(store, f"<{ID}{au}> org:classification ?v") == [
+        "https://w3id.org/beslutsgraf/def#namnd"
+    ]
+    assert _values(store, f"<{ID}{au}> org:subOrganizationOf ?v") == ["org/lerberga-kommun"]
+
+
+def test_a_proposal_to_the_board_is_the_utskotts_recommendation_to_it(
+    store: EmbeddedStore,
+) -> None:
+    decision = _decision(AU, 46)
+    assert _values(store, f"{decision} bg:decisionType ?v") == [
+        "https://w3id.org/beslutsgraf/def#rekommendation"
+    ]
+    assert _values(store, f"{decision} bg:decidedBy ?v") == [
+        "org/kommunstyrelsens-arbetsutskott-i-lerberga-kommun"
+    ]
+    assert _values(store, f"{decision} bg:recommendsTo ?v") == [
+        "org/kommunstyrelsen-i-lerberga-kommun"
+    ]
+
+
+def test_passed_on_without_a_proposal_is_a_formal_decision(store: EmbeddedStore) -> None:
+    decision = _decision(AU, 47)
+    assert _values(store, f"{decision} bg:decisionType ?v") == [
+        "https://w3id.org/beslutsgraf/def#formelltBeslut"
+    ]
+    assert _values(store, f"{decision} bg:recommendsTo ?v") == []
+
+
+def test_the_utskotts_own_decision_assigns_and_dates(store: EmbeddedStore) -> None:
+    decision = _decision(AU, 48)
+    assert _values(store, f"{decision} bg:deadline ?v") == ["2025-06-30"]
+    assert _values(store, f"{decision} bg:decidedBy ?v") == [
+        "org/kommunstyrelsens-arbetsutskott-i-lerberga-kommun"
+    ]
+
+
+def test_the_board_decides_only_in_its_own_meeting(store: EmbeddedStore) -> None:
+    """The utskott's proposals are no decisions of the board, and the §§ the board cites
+    under Beslutsunderlag are no meetings, items or deadlines of their own."""
+    board = f"<{ID}org/kommunstyrelsen-i-lerberga-kommun>"
+    assert _values(store, f"?d bg:decidedBy {board} ; bg:decidedAt ?v") == [KS]
+    assert _values(store, "?v a bg:Meeting") == sorted([AU, KS])
+    assert _values(store, f"<{ID}{AU}> bg:hasAgendaItem ?i . ?i bg:itemNumber ?v") == [
+        "46",
+        "47",
+        "48",
+    ]
+    assert _values(store, "?d bg:deadline ?v") == ["2025-06-30", "2025-09-30"]
+
+
+def test_the_boards_proposal_goes_to_its_assembly(store: EmbeddedStore) -> None:
+    decision = _decision(KS, 60)
+    assert _values(store, f"{decision} bg:recommendsTo ?v") == [
+        "org/kommunfullmaktige-i-lerberga-kommun"
+    ]
+
+
+def test_kommunstyrelsens_beredning_is_a_body_not_a_post(store: EmbeddedStore) -> None:
+    beredning = "org/kommunstyrelsens-beredning-i-lerberga-kommun"
+    assert _values(store, "?v a org:Post") == ["post/lerberga-kommun/kommundirektor"]
+    assert _values(store, f"{_decision(KS, 63)} bg:assignment ?a . ?a bg:assignee ?v") == [
+        beredning
+    ]
+    assert _values(store, f"<{ID}{beredning}> org:classification ?v") == [
+        "https://w3id.org/beslutsgraf/def#namnd"
+    ]
+    assert _values(store, f"<{ID}{beredning}> org:subOrganizationOf ?v") == ["org/lerberga-kommun"]
