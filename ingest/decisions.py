@@ -235,6 +235,9 @@ def _clause(
         prolongs = replace(prolongs, valid_until=new_end)
         agreements[0] = prolongs
     assignment = _assignment(text, body, scope, types, default_year)
+    remittances = _remittances(text, body, default_year)
+    if assignment is None and len(remittances) == 1:
+        assignment, remittances = remittances[0], ()
     deadline = _first_date(decision_rules("deadline"), text, scope, default_year)
     return DecisionClause(
         text=body.text,
@@ -254,6 +257,7 @@ def _clause(
         else None,
         new_end_date=new_end,
         assignment=assignment,
+        remittances=remittances,
         deadline=deadline,
         amounts=tuple(a for span in scope for a in find_amounts(span.text, span.start)),
         per_capsulam=per_capsulam or _matches(decision_rules("per_capsulam"), whole),
@@ -386,6 +390,21 @@ def _assignment(
         report_to=report_to[0] if report_to else None,
         due_meeting=due_meeting_in(text, scope),
     )
+
+
+def _remittances(text: str, body: Span, default_year: int | None) -> tuple[Assignment, ...]:
+    """Each sentence sending a motion to a body to prepare or to state its opinion on
+    ("… remitteras till kommunstyrelsen för yttrande senast 2025-06-30"): that body's
+    task, the sentence as written, due by the date the sentence gives."""
+    found = []
+    for match in _SENTENCE.finditer(text, body.start, body.end):
+        sentence = trimmed_span(text, match.start(), match.end())
+        bodies = _captured(decision_rules("remits_to"), sentence.text, "who")
+        if bodies:
+            deadline = _first_date(decision_rules("deadline"), text, [sentence], default_year)
+            task = " ".join(sentence.text.split())
+            found.append(Assignment(tuple(bodies), task, sentence, deadline=deadline))
+    return tuple(found)
 
 
 def _task_deadline(text: str, scope: Sequence[Span], default_year: int | None) -> DateValue | None:

@@ -90,6 +90,7 @@ def extract(segments: Segments) -> Mentions:
             *(person for item in items for person in item.presenters),
             *(d.person for item in items for d in item.disqualifications),
             *(p for item in items for motion in item.motions for p in motion.persons),
+            *(p for item in items for motion in item.filed_motions for p in motion.persons),
             *(p for item in items for r in item.reservations for p in r.persons),
         ),
     )

@@ -142,8 +142,17 @@ class IriMinter:
         pair = f"{self.slug_of(substitute)}--{self.slug_of(substituted)}"
         return URIRef(f"{meeting}/substitution/{pair}")
 
+    def filed_motion(self, assembly: URIRef, title: str) -> URIRef:
+        """A written motion by the assembly it is filed with and what it is about: the
+        meeting that remits it and the one that answers it name the same node."""
+        return self._iri(f"motion/{self.slug_of(assembly)}/{slug(title)[:80].rstrip('-')}")
+
     def assignment(self, decision: URIRef) -> URIRef:
         return URIRef(f"{decision}/assignment")
+
+    def remittance(self, decision: URIRef, index: int) -> URIRef:
+        """One of several motions a decision sends to bodies, each its own assignment."""
+        return URIRef(f"{decision}/assignment/{index}")
 
     def amount(self, decision: URIRef, index: int) -> URIRef:
         return URIRef(f"{decision}/amount/{index}")

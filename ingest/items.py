@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from beslutsgraf.ingest import procedure, votes
+from beslutsgraf.ingest import member_motions, procedure, votes
 from beslutsgraf.ingest.action_table import action_table_rows, table_actions
 from beslutsgraf.ingest.agreement_dates import prolonged_end
 from beslutsgraf.ingest.agreement_references import referred_agreement
@@ -126,6 +126,7 @@ def read_item(
         votes=tuple(votes.votes(text, fields, appendices=segment.vote_lists, body=body)),
         motions=motions,
         adopted_motion=procedure.adopted_motion(text, fields, motions),
+        filed_motions=tuple(member_motions.filed_motions(text, segment.title, decisions, known)),
         reservations=tuple(procedure.reservations(text, body, motions, known)),
         notes=tuple(procedure.notes(text, fields, known)),
         disqualifications=tuple(procedure.disqualifications(text, body, known)),

@@ -201,6 +201,8 @@ def _named_in_procedure(item: AgendaItem) -> Iterator[PersonMention]:
     """Who puts a motion, reserves against the decision or writes a protocol note."""
     for motion in item.motions:
         yield from motion.persons
+    for filed in item.filed_motions:
+        yield from filed.persons
     for reservation in item.reservations:
         yield from reservation.persons
     for note in item.notes:
@@ -339,10 +341,10 @@ def _all_organisation_names(mentions: Mentions) -> Iterator[str]:
 def _addressees(clause: DecisionClause, people: frozenset[str]) -> Iterator[str]:
     """The organisations a decision may address: assignees, the body to report to, bodies
     recommended to decide, recipients."""
-    if clause.assignment is not None:
-        yield from (a for a in clause.assignment.assignees if " ".join(a.split()) not in people)
-        if clause.assignment.report_to:
-            yield body_named(clause.assignment.report_to)
+    for assignment in clause.assignments:
+        yield from (a for a in assignment.assignees if " ".join(a.split()) not in people)
+        if assignment.report_to:
+            yield body_named(assignment.report_to)
     yield from map(body_named, clause.recommends_to)
     # A recipient is an organisation only when it reads as one ("Ekonomienheten",
     # not "Akten" or "Sökanden"); a listed person stays that person.

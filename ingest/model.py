@@ -39,6 +39,7 @@ __all__ = [
     "DateValue",
     "DecisionClause",
     "Disqualification",
+    "FiledMotion",
     "HeaderField",
     "MeetingHeader",
     "MeetingStatus",
@@ -466,6 +467,10 @@ class DecisionClause:
     prolongs: AgreementMention | None = None
     new_end_date: DateValue | None = None
     assignment: Assignment | None = None
+    # Motions sent to bodies, one sentence each, when a clause sends more than one ("Motion
+    # från … remitteras till kommunstyrelsen. Motion från … remitteras till …"); a lone one
+    # is the clause's `assignment`.
+    remittances: tuple[Assignment, ...] = ()
     deadline: DateValue | None = None
     amounts: tuple[Amount, ...] = ()
     per_capsulam: bool = False
@@ -480,6 +485,12 @@ class DecisionClause:
     # each entry as written, and the field that lists them.
     sent_to: tuple[str, ...] = ()
     sent_to_in: Span | None = None
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]:
+        """Every assignment the clause gives: its uppdrag and the motions it sends on."""
+        own = (self.assignment,) if self.assignment is not None else ()
+        return (*own, *self.remittances)
 
 
 @dataclass(frozen=True)
@@ -520,6 +531,21 @@ class Motion:
     def proposing_parties(self) -> tuple[str, ...]:
         """The parties behind the motion: those proposing, else the proposers' parties."""
         return self.parties or tuple(p.party for p in self.persons if p.party is not None)
+
+
+@dataclass(frozen=True)
+class FiledMotion:
+    """A member's written motion or a resident's medborgarförslag, named with its authors in
+    the item's title ("Svar på motion från Anna Berg (V) om …") or in the decision that
+    remits it ("Motion från … om … anmäls och remitteras till kommunstyrelsen")."""
+
+    span: Span  # "motion från Anna Berg (V) om fria resor för pensionärer"
+    text: str
+    title: str  # what it is about: "fria resor för pensionärer"
+    persons: tuple[PersonMention, ...] = ()
+    parties: tuple[str, ...] = ()  # filed as a party ("Motion från Vänsterpartiet om …")
+    decisions: tuple[int, ...] = ()  # the item's clauses (0-based) that decide on it
+    adopted_by: tuple[int, ...] = ()  # of those, the ones that adopt it ("Motionen bifalls")
 
 
 @dataclass(frozen=True)
@@ -586,6 +612,7 @@ class AgendaItem:
     votes: tuple[Vote, ...] = ()
     motions: tuple[Motion, ...] = ()
     adopted_motion: Motion | None = None  # "beslutar enligt Dennis Lundins yrkande"
+    filed_motions: tuple[FiledMotion, ...] = ()  # written motions the decisions answer or remit
     reservations: tuple[Reservation, ...] = ()
     notes: tuple[ProtocolNote, ...] = ()
     disqualifications: tuple[Disqualification, ...] = ()

@@ -498,7 +498,7 @@ def _posts(
     clauses += [entry.decision for entry in mentions.year_summary]
     posts: dict[str, ResolvedPost] = {}
     for clause in clauses:
-        assignees = clause.assignment.assignees if clause.assignment else ()
+        assignees = [name for a in clause.assignments for name in a.assignees]
         for name in (*assignees, *clause.sent_to):
             name = " ".join(name.split())
             role = post_role(name)

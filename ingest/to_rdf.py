@@ -31,9 +31,11 @@ from beslutsgraf.ingest.model import (
     AgendaItem,
     AgreementMention,
     Amount,
+    Assignment,
     ClockTime,
     DateValue,
     DecisionClause,
+    FiledMotion,
     MeetingStatus,
     Motion,
     PersonMention,
@@ -496,6 +498,7 @@ class _Builder:
         Votes, reservations and the motion adopted concern the item's decision (its first
         clause); an item without a decision has nothing to vote on or reserve against."""
         motions = self.motions(iri, item)
+        self.filed_motions(iri, item)
         decision = (
             self.minter.decision(iri, item.decisions[0].number or 1) if item.decisions else None
         )
@@ -636,6 +639,51 @@ class _Builder:
             nodes[motion] = node
         return nodes
 
+    def filed_motions(self, iri: URIRef, item: AgendaItem) -> None:
+        """Written motions the item's decisions answer or remit: each decision concerns its
+        motion, and one that grants it ("Motionen bifalls") adopts it."""
+        for filed in item.filed_motions:
+            authors = [person.iri for person in map(self.person, filed.persons) if person]
+            authors = authors or [self.minter.party(party) for party in filed.parties]
+            if not authors:
+                continue
+            body = self.resolved.body
+            node = self.minter.filed_motion(body.iri if body else iri, filed.title)
+            # Named again in another item (remitted, then answered): one text, the first.
+            if (node, RDF.type, BG.Motion) not in self.triples:
+                self.add(node, RDF.type, BG.Motion)
+                self.add(node, BG.text, Literal(filed.text, lang="sv"))
+                self.add(node, DCTERMS.title, Literal(filed.title, lang="sv"))
+            for author in authors:
+                self.add(node, BG.proposedBy, author)
+            self.evidence(node, filed.span, IDENTIFYING)
+            for index in filed.decisions:
+                clause = item.decisions[index]
+                decision = self.minter.decision(iri, clause.number or index + 1)
+                self.add(decision, BG.concerns, node)
+                if index in filed.adopted_by:
+                    self.add(decision, BG.adoptsMotion, node)
+                for assignment in self._sending(decision, clause, filed):
+                    self.add(assignment, BG.concerns, node)
+
+    def _sending(
+        self, decision: URIRef, clause: DecisionClause, filed: FiledMotion
+    ) -> list[URIRef]:
+        """The assignments of `clause` that send `filed` to a body: the one whose sentence
+        names it, else those naming no motion (the item's own: "Motionen remitteras …")."""
+        given = [(self.minter.assignment(decision), clause.assignment)] if clause.assignment else []
+        given += [
+            (self.minter.remittance(decision, index), remittance)
+            for index, remittance in enumerate(clause.remittances, start=1)
+        ]
+        made = [
+            (node, a.span) for node, a in given if (node, RDF.type, BG.Assignment) in self.triples
+        ]
+        naming = [node for node, span in made if span.start <= filed.span.start < span.end]
+        if naming or clause.span.start <= filed.span.start < clause.span.end:
+            return naming
+        return [node for node, _ in made]
+
     def _proposers(self, motion: Motion, item: AgendaItem) -> list[URIRef]:
         """The persons who put a motion; their parties when no person resolves. A motion
         the chair put by role ("Ordföranden yrkar …") is the item's chair's, when known."""
@@ -686,6 +734,8 @@ class _Builder:
             self.add(iri, BG.deadline, _date_literal(clause.deadline))
         if clause.assignment is not None:
             self.assignment(iri, clause)
+        for index, remittance in enumerate(clause.remittances, start=1):
+            self.assignment_node(self.minter.remittance(iri, index), remittance, iri)
         self.recipients(iri, clause)
         self.evidence(iri, clause.span, IDENTIFYING)
         if clause.decided_in is not None:
@@ -706,15 +756,19 @@ class _Builder:
                 self.add(node, SCHEMA.description, Literal(amount.qualifier, lang="sv"))
 
     def assignment(self, decision: URIRef, clause: DecisionClause) -> None:
-        assignment = clause.assignment
-        assert assignment is not None
+        assert clause.assignment is not None
+        node = self.minter.assignment(decision)
+        if self.assignment_node(node, clause.assignment, decision):
+            self.add(decision, BG.assignment, node)
+
+    def assignment_node(self, node: URIRef, assignment: Assignment, decision: URIRef) -> bool:
+        """The assignment as `node`, which `decision` concerns; False when it names no
+        assignee the graph can name (the decision's text still holds it)."""
         assignees = [
             iri for iri in (self.addressee(name, name) for name in assignment.assignees) if iri
         ]
         if not assignees:
-            return  # an assignment needs an assignee; the decision text still holds it
-        node = self.minter.assignment(decision)
-        self.add(decision, BG.assignment, node)
+            return False
         self.add(node, RDF.type, BG.Assignment)
         for assignee in assignees:
             self.add(node, BG.assignee, assignee)
@@ -729,6 +783,7 @@ class _Builder:
         if report_to is not None:
             self.add(node, BG.reportTo, report_to.iri)
         self.add(decision, BG.concerns, node)
+        return True
 
     def addressee(self, name: str, as_organisation: str) -> URIRef | None:
         """Whom a decision names as its assignee or recipient: a post ("kommundirektören"),

@@ -1,8 +1,10 @@
 """A kommunfullmäktige's own items, beside its boards' proposals: a member's motion
 answered ("Motionen avslås", "anses besvarad", "bifalls"), a medborgarförslag, an
 interpellation allowed ("Interpellationen får ställas") or answered (told, not decided),
-incoming motions remitted to the kommunstyrelse, and a resignation that goes on to ask
-for a recount. One protocol as text, one in Word; each read as a user reads the graph."""
+incoming motions remitted to the kommunstyrelse or a nämnd, and a resignation that goes on
+to ask for a recount. One protocol as text, one in Word; each read as a user reads the graph:
+who wrote a motion and for which party, what became of it, and which body must answer it
+by when."""
 
 from __future__ import annotations
 
@@ -106,8 +108,8 @@ Anmälan av inkomna motioner
 Kommunfullmäktiges beslut
 Motion från Lisa Norrman (KD) om fler platser i förskolan anmäls och remitteras till \
 kommunstyrelsen.
-Motion från Tomas Hed (S) om simskola för alla barn anmäls och remitteras till \
-kommunstyrelsen.
+Motion av Tomas Hed (S) och Göran Lilja (M) angående simskola för alla barn anmäls och \
+remitteras till barn- och utbildningsnämnden för yttrande senast 2025-06-30.
 
 § 37 Dnr KS 2025/00098
 Avsägelser och fyllnadsval
@@ -343,3 +345,69 @@ def test_a_resignation_ends_the_seat_in_the_board_before_the_next_step(
     assert _values(store, seats) == [f"org/{board} {end}"]
     labels = _values(store, "?o a org:Organization ; skos:prefLabel ?v")
     assert not [label for label in labels if "sammanräkning" in label or "fyllnadsval" in label]
+
+
+def _motions(store: EmbeddedStore, where: str) -> list[str]:
+    """Each written motion as "title: author (party)", among those `where` selects as ?m."""
+    return _values(
+        store,
+        f"{where} ?m a bg:Motion ; dct:title ?t ; bg:proposedBy ?p . ?p foaf:name ?n . "
+        "?s org:member ?p ; org:role bg:partimedlem ; org:organization ?party "
+        "BIND(CONCAT(STR(?t), ': ', ?n, ' (', STRAFTER(STR(?party), 'party/'), ')') AS ?v)",
+    )
+
+
+def test_a_written_motion_names_its_authors_with_their_parties(store: EmbeddedStore) -> None:
+    assert _motions(store, "?d bg:concerns ?m .") == [
+        "fler platser i förskolan: Lisa Norrman (KD)",
+        "gratis kollektivtrafik för pensionärer: Anna Lind (V)",
+        "simskola för alla barn: Göran Lilja (M)",
+        "simskola för alla barn: Tomas Hed (S)",
+        "solceller på kommunens fastigheter: Sara Nilsson (MP)",
+        "trygghetskameror i centrum: Ingrid Falk (M)",
+        "ökad belysning på gång- och cykelvägar: Jonas Vret (L)",
+    ]
+    # The author on the roster is the member who sat: one person, not two.
+    assert _values(
+        store,
+        f"?m dct:title 'gratis kollektivtrafik för pensionärer'@sv ; bg:proposedBy ?p . "
+        f"{TEXT_KF} bg:attendee ?p BIND(STR(?p) AS ?v)",
+    ) == [f"{ID}person/anna-lind"]
+
+
+def test_a_decision_adopts_the_motion_it_grants_not_one_it_rejects_or_answers(
+    store: EmbeddedStore,
+) -> None:
+    answered = (
+        f"VALUES ?i {{ {_item(TEXT_KF, 32)} {_item(TEXT_KF, 33)} {_item(WORD_KF, 55)} }} "
+        "?i bg:hasDecision ?d . ?d bg:concerns ?m ."
+    )
+    assert len(_motions(store, answered)) == 3
+    assert _motions(store, "?d bg:adoptsMotion ?m .") == [
+        "solceller på kommunens fastigheter: Sara Nilsson (MP)"
+    ]
+
+
+def test_a_medborgarforslag_without_a_name_has_no_author(store: EmbeddedStore) -> None:
+    assert _values(store, f"{_item(TEXT_KF, 34)} bg:hasDecision/bg:concerns ?v") == []
+
+
+def test_a_remitted_motion_is_an_assignment_of_the_body_it_is_sent_to(
+    store: EmbeddedStore,
+) -> None:
+    remitted = (
+        "?d bg:concerns ?a . ?a a bg:Assignment ; bg:concerns/dct:title ?t ; "
+        "bg:assignee/skos:prefLabel ?b ; bg:task ?task "
+        "OPTIONAL { ?a bg:deadline ?due } "
+        "BIND(CONCAT(STR(?t), ' → ', STR(?b), ' ', COALESCE(STR(?due), '-')) AS ?v)"
+    )
+    assert _values(store, remitted) == [
+        "fler platser i förskolan → Kommunstyrelsen i Säterbo kommun -",
+        "simskola för alla barn → Barn- och utbildningsnämnden i Säterbo kommun 2025-06-30",
+        "trygghetskameror i centrum → Kommunstyrelsen i Lillberga kommun -",
+    ]
+    tasks = _values(store, f"{_item(WORD_KF, 56)} bg:hasDecision/bg:assignment/bg:task ?v")
+    assert tasks == [
+        "Motion från Ingrid Falk (M) om trygghetskameror i centrum anmäls och remitteras till "
+        "kommunstyrelsen för beredning."
+    ]
