@@ -37,7 +37,11 @@ def _amount_regex() -> re.Pattern[str]:
     currency = _alternation(_words("currency"))
     # Digits grouped by spaces or non-breaking spaces ("150 000 000"), decimal comma.
     number = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    # A sum opens with a digit or a qualifier's first letter: checked first, the character
+    # rules out most positions before the qualifiers are tried there.
+    opening = "".join(sorted({re.escape(word[:1]) for word in _words("qualifier")}))
     return re.compile(
+        rf"(?=[\d{opening}])"
         rf"(?<![\w,.])(?:(?P<qualifier>{qualifier})\s+)?(?P<number>{number})(?![\d-])"
         rf"(?:\s+(?P<multiplier>{multiplier})\b)?(?:\s+(?P<currency>{currency})\b)?"
         rf"(?:\s+(?P<next>\w+))?",

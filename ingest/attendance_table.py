@@ -103,10 +103,21 @@ def _is_mark(cell: str) -> bool:
     return bool(written) and written not in _column_words()["unmarked"]
 
 
+@cache
+def _first_heading_words() -> tuple[str, ...]:
+    """The words a table's first row can open with: a name, presence or deputy column."""
+    words = _column_words()
+    return tuple(words["column"] | words["presence"] | words["deputy"] | words["serving"])
+
+
 def table_columns(line: Line) -> TableColumns | None:
     """The columns a table's first row names ("Namn | Organisation | Roll | Närvarande",
     tab-separated, or spaced when it has a name column and a mark column); None for a
     row that holds anything else."""
+    # Asked of nearly every line: its first cell, which opens the line after whitespace,
+    # must be one of these words, so most lines are ruled out before they are cut.
+    if not line.text.lstrip().startswith(_first_heading_words()):
+        return None
     spaced = "\t" not in line.text
     pieces = split_on_gaps(line.text, 0, len(line.text)) if spaced else []
     cells = [p.text for p in pieces] if spaced else [c.strip() for c in line.text.split("\t")]

@@ -119,6 +119,8 @@ def _trimmed_by_character(text: str, start: int, end: int, strip: str) -> Span:
 def strip_markup(text: str, start: int, end: int) -> Span:
     """The span without heading marks, bullets and tags around its content."""
     span = trimmed_span(text, start, end)
+    if not _may_hold_markup(span.text):
+        return span
     match = _MARKUP.search(span.text)
     while match and match.group(0):
         if match.start() == 0:
@@ -127,6 +129,16 @@ def strip_markup(text: str, start: int, end: int) -> Span:
             span = trimmed_span(text, span.start, span.start + match.start())
         match = _MARKUP.search(span.text)
     return span
+
+
+def _may_hold_markup(piece: str) -> bool:
+    """Whether `_MARKUP` can match: a mark opens the content or a tag closes it. Most
+    spans are plain words, and this look is cheaper than the search."""
+    content = piece.strip()
+    return bool(content) and (content[0] in _MARK_OPENERS or content[-1] == ">")
+
+
+_MARK_OPENERS = "#•-–*><"
 
 
 @cache

@@ -60,6 +60,10 @@ def _appendices(
     number its heading names. It runs to the next appendix or that body's end."""
     found: list[tuple[int, VoteListAppendix, int | None]] = []
     for index, item in enumerate(items):
+        # Most items name no vote list: one search of the body rules out all its lines (the
+        # word's neighbours in a line, stripped, are blanks and marks there as here).
+        if not _vote_list_word().search(item.body.text):
+            continue
         lines = split_lines(text, item.body.start, item.body.end)
         appendix_lines = {at for at, line in enumerate(lines) if _appendix_heading(line)}
         headings: list[tuple[Line, Line, int | None, int | None]] = []
