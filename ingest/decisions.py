@@ -239,6 +239,12 @@ def _clause(
     if assignment is None and len(remittances) == 1:
         assignment, remittances = remittances[0], ()
     deadline = _first_date(decision_rules("deadline"), text, scope, default_year)
+    recommends_to = tuple(
+        addressee
+        for value in _captured(decision_rules("recommends_to"), whole, "to")
+        for addressee in _addressees(value)
+    )
+    types = _as_recommendation(types) if recommends_to else types
     return DecisionClause(
         text=body.text,
         span=body,
@@ -247,11 +253,7 @@ def _clause(
         number=number,
         decided_by=subject,
         concerns=tuple(agreements),
-        recommends_to=tuple(
-            addressee
-            for value in _captured(decision_rules("recommends_to"), whole, "to")
-            for addressee in _addressees(value)
-        ),
+        recommends_to=recommends_to,
         prolongs=replace(prolongs, valid_until=new_end or prolongs.valid_until)
         if prolongs
         else None,
@@ -272,6 +274,16 @@ def _scope(text: str, lead: Span, body: Span) -> list[Span]:
     if lead.end <= body.start and not text[lead.end : body.start].strip(" \t\n:"):
         return [Span(lead.start, body.end, text[lead.start : body.end])]
     return [lead, body]
+
+
+def _as_recommendation(types: list[str]) -> list[str]:
+    """A clause that proposes another body decide ("… föreslår kommunstyrelsen att anta
+    …") is a recommendation to it, whatever its verb also matches ("antar")."""
+    found = [t for t in types if t != str(BG.ovrigt)]
+    if str(BG.rekommendation) not in found:
+        found.append(str(BG.rekommendation))
+    rank = _type_rank()
+    return sorted(found, key=lambda concept: rank.get(concept, len(rank)))
 
 
 def _decided_by(text: str, lead: Span) -> str | None:

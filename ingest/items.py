@@ -13,6 +13,7 @@ from beslutsgraf.ingest.agreement_dates import prolonged_end
 from beslutsgraf.ingest.agreement_references import referred_agreement
 from beslutsgraf.ingest.agreements import agreement_facts, with_replacements
 from beslutsgraf.ingest.amounts import find_amounts_outside
+from beslutsgraf.ingest.body_owner import names_a_body
 from beslutsgraf.ingest.dates import (
     DAY_ORDINAL,
     find_clock_range,
@@ -206,6 +207,9 @@ def _decisions(
     actions = [field.value for field in fields if field.key == "action" and field.value.text]
     # An action list kept as a table is no prose: its rows are assignments (below).
     not_prose = [*actions, *action_table_rows(text, body)]
+    if not clauses:
+        # A preparing body writes its decision as its proposal to the body it prepares for.
+        clauses = _own_proposals(text, fields, default_year, body_name)
     labelled = bool(clauses)
     if not labelled:
         clauses = [
@@ -391,6 +395,89 @@ def _as_decided_by(clause: DecisionClause, deciders: Sequence[str]) -> DecisionC
     types = tuple(t for t in clause.matched_types if t != str(BG.rekommendation))
     types = types or (str(BG.formelltBeslut),)
     return replace(clause, decision_type=types[0], matched_types=types, recommends_to=())
+
+
+def _own_proposals(
+    text: str,
+    fields: Sequence[HeaderField],
+    default_year: int | None,
+    body: str | None,
+) -> list[DecisionClause]:
+    """The clauses of the proposals the meeting's own body makes under a heading
+    ("Arbetsutskottets förslag till kommunstyrelsen" in the utskott's protocol, "Förslag
+    till kommunfullmäktige" in the board's), each a recommendation to the body the heading
+    names. Another body's proposal ("Arbetsutskottets förslag …" in the board's protocol)
+    is background to the board's own decision, not one."""
+    clauses: list[DecisionClause] = []
+    for field in fields:
+        heading = _proposal_heading(field) if field.value.text else None
+        if heading is None or not _proposed_by(heading, body):
+            continue
+        to = heading.group("to")
+        for clause in clauses_in(text, field.value, default_year=default_year):
+            clauses.append(_recommended(clause, None if to == "beslut" else to, body))
+    return clauses
+
+
+def _proposal_heading(field: HeaderField) -> re.Match[str] | None:
+    """Whose proposal a proposal's label names, and to whom ("beslut": to no body)."""
+    if field.key != "proposal":
+        return None
+    rules = decision_rules("proposal_heading")
+    return next((found for rule in rules if (found := rule.search(field.label.text))), None)
+
+
+def _proposed_by(heading: re.Match[str], body: str | None) -> bool:
+    """Whether the meeting's body makes the proposal: its owner is the body's head word
+    ("Presidiets" of "Socialnämndens presidium"), or, unowned, it goes to another body."""
+    whose = heading.group("whose")
+    if whose is None:
+        return heading.group("to") != "beslut"
+    return _names_body(whose, body)
+
+
+def _names_body(name: str, body: str | None) -> bool:
+    """Whether a one-word name ("Arbetsutskottets", "Presidiet") names `body` by its head
+    word ("Kommunstyrelsens arbetsutskott", "Socialnämndens presidium")."""
+    head = next((word for word in reversed((body or "").split()) if names_a_body(word)), None)
+    if head is None or len(name.split()) != 1:
+        return False
+    named, own = _body_stem(name), _body_stem(head)
+    # "presidiets" and "presidium" differ in their endings only.
+    return own.endswith(named) or (own.startswith(named) and len(own) - len(named) <= 2)
+
+
+def _recommended(clause: DecisionClause, to: str | None, body: str | None) -> DecisionClause:
+    """A proposal's clause as the proposing body's recommendation to `to`, else to the body
+    the clause itself addresses or has decide ("Kommunstyrelsen beslutar att …"); as it is
+    when it names none but its proposer."""
+    subject = clause.decided_by
+    addressees = (to,) if to else clause.recommends_to
+    if not addressees and subject and not _names_body(subject, body):
+        addressees = (subject,)
+    if not addressees:
+        return clause
+    addressees = tuple(_parent_named(name, body) for name in addressees)
+    recommendation = str(BG.rekommendation)
+    types = (recommendation, *(t for t in clause.matched_types if t != recommendation))
+    return replace(
+        clause,
+        decision_type=recommendation,
+        matched_types=types,
+        recommends_to=addressees,
+        decided_by=body,
+    )
+
+
+def _parent_named(name: str, body: str | None) -> str:
+    """A body named by its kind alone ("nämnden", "styrelsen") in a preparing body's
+    protocol is the one the preparing body's name has in the genitive ("Barn- och
+    utbildningsnämndens presidium" proposes to "Barn- och utbildningsnämnden")."""
+    genitive = (body or "").rpartition(" ")[0]
+    parent = genitive.removesuffix("s")
+    if genitive.endswith("s") and parent.casefold().endswith(name.casefold()):
+        return parent
+    return name
 
 
 def _numbered_apart(clauses: Sequence[DecisionClause]) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
-from beslutsgraf.ingest.lines import ends_with_function_word, split_lines, trimmed_span
+from beslutsgraf.ingest.lines import Line, ends_with_function_word, split_lines, trimmed_span
 from beslutsgraf.ingest.model import HeaderField, Span
 from beslutsgraf.ingest.patterns import decision_rules
 
@@ -146,12 +146,31 @@ def find_fields(text: str, start: int, end: int, where: str) -> list[HeaderField
                 value_start = line.end  # the cell under the label, not the page number
             hits.append(_Hit(label, label_span, value_start))
             several = several or (where == "header" and at_line_start)
+        if where == "body" and not any(hit.label_span.start >= line.start for hit in hits):
+            hits += _proposal_heading(line)
     fields: list[HeaderField] = []
     for index, hit in enumerate(hits):
         next_start = hits[index + 1].label_span.start if index + 1 < len(hits) else end
         value = _value_extent(text, hit.end, next_start, end, hit.label.mode)
         fields.append(HeaderField(hit.label.key, hit.label_span, value))
     return fields
+
+
+def _proposal_heading(line: Line) -> list[_Hit]:
+    """A proposal's heading the table cannot list, since it names whose proposal it is and
+    the body it goes to ("Presidiets förslag till nämnden", "Förslag till
+    kommunfullmäktige: …"): a label of the proposal that follows (`proposal_heading` rules)."""
+    content = line.text.strip(" \t*#")
+    offset = line.start + line.text.index(content) if content else line.start
+    for rule in decision_rules("proposal_heading"):
+        found = rule.search(content)
+        if found is None:
+            continue
+        heading = content[: found.end()].rstrip(" \t:")
+        label = Label(heading, "proposal", "block", frozenset({"body"}), False, heading=True)
+        span = Span(offset, offset + len(heading), heading)
+        return [_Hit(label, span, offset + found.end())]
+    return []
 
 
 @cache
