@@ -15,6 +15,7 @@ from beslutsgraf.ingest.adjusting import adjusting_date
 from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.deputy_entries import deputies_sitting_for
+from beslutsgraf.ingest.item_scopes import scoped_items
 from beslutsgraf.ingest.labels import find_fields, labels
 from beslutsgraf.ingest.lines import split_on_gaps
 from beslutsgraf.ingest.model import (
@@ -129,7 +130,8 @@ def extract_attendance(
         for person in _listed(text, fields, _ABSENT_DEPUTIES, known)
     ]
     chair_changes = _chair_changes(segments, known)
-    departures = _departures(segments, known)
+    departures = _departures(segments, known, "leaves")
+    arrivals = _departures(segments, known, "arrives")
     opened = chair_changes and chair_changes[0].from_item == 1
     chair = chair_changes[0].person if opened else _chair_from_roster(roster, absent)
     signed = _signature_table(text, known)
@@ -159,6 +161,7 @@ def extract_attendance(
         chair=chair,
         chair_changes=tuple(chair_changes) if len(chair_changes) > 1 else (),
         departures=tuple(departures),
+        arrivals=tuple(arrivals),
         secretaries=tuple(_dedupe(secretaries)),
         minutes_taker=minutes_taker,
         adjusters=tuple(
@@ -186,7 +189,7 @@ def extract_attendance(
         *(p for s in substitutions for p in (s.substitute, s.substituted)),
         *(p for s in standing for p in (s.substitute, s.substituted)),
         *(change.person for change in chair_changes),
-        *(departure.person for departure in departures),
+        *(departure.person for departure in (*departures, *arrivals)),
         *(e.person for e in events),
         *(e.predecessor for e in events if e.predecessor),
     ]
@@ -394,6 +397,7 @@ def _dedupe(people: Iterable[PersonMention]) -> list[PersonMention]:
 
 def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMention]:
     text = segments.document.text
+    numbers = [item.number for item in segments.items]
     people = []
     for section in segments.roster:
         for cell in section.cells:
@@ -416,7 +420,10 @@ def _roster_people(segments: Segments, known: frozenset[str]) -> list[PersonMent
                     absent=person.absent or section.key == "absent",
                     listed_as=section.listed_as,
                 )
-                people.append(_row_items(text, person))
+                person = _row_items(text, person)
+                # "deltar från och med § 47": the items of this meeting from § 47 on.
+                items = scoped_items(person.items, person.item_scope, numbers)
+                people.append(replace(person, items=items))
     return people
 
 
@@ -662,19 +669,30 @@ def _chair_item(kind: str, match: re.Match[str], items: Sequence[AgendaItemSegme
     return number_word(match.group("item"))
 
 
-def _departures(segments: Segments, known: frozenset[str]) -> list[Departure]:
-    """Who leaves during the meeting ("Ulf Karlsson lämnar mötet"), from the item it is told in."""
+def _departures(segments: Segments, known: frozenset[str], kind: str) -> list[Departure]:
+    """Who leaves ("leaves": "Ulf Karlsson lämnar mötet") or comes ("arrives": "Anna Berg
+    anländer") during the meeting, and from which item on that holds."""
     text = segments.document.text
     found = []
-    for kind, regex in keyed("sentence_patterns.tsv"):
-        if kind != "leaves":
+    for rule_kind, regex in keyed("sentence_patterns.tsv"):
+        if rule_kind != kind:
             continue
         for match in regex.finditer(text):
-            item = _item_number_at(segments.items, match.start())
+            item = _bound_item(segments.items, match)
             if item is not None:
                 person = _mention(text, match.start("person"), match.end("person"), known)
                 found.append(Departure(person, item, Span(match.start(), match.end(), match[0])))
     return found
+
+
+def _bound_item(items: Sequence[AgendaItemSegment], match: re.Match[str]) -> int | None:
+    """The item an arrival or departure holds from: the one it names ("efter § 50") or is
+    told in, or (group `next`: "efter", "under") the item after that; None after the last."""
+    named = match["item"]
+    item = int(named) if named else _item_number_at(items, match.start())
+    if item is None or not match["next"]:
+        return item
+    return next((i.number for i in items if i.number > item), None)
 
 
 def _chair_from_roster(

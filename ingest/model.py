@@ -288,6 +288,10 @@ class PersonMention:
     entry: Span | None = None  # the whole cell or list entry
     # "Lars Eriksson (S), §§ 45–48": the only agenda items attended (empty: all of them).
     items: tuple[int, ...] = ()
+    # How the words before `items` bound them (item_scopes.py): "from" ("deltar från och
+    # med § 47"), "until" ("lämnar sammanträdet efter § 50"), "except" ("deltar inte under
+    # §§ 48–49"); None: `items` are the only ones. Extraction spells a scope out to items.
+    item_scope: str | None = None
     # The member list that holds the person's seat where `section` does not name one: a
     # member table's blank row, "Frånvarande ledamöter", the member a deputy sits for.
     listed_as: str | None = None
@@ -324,7 +328,8 @@ class ChairChange:
 
 @dataclass(frozen=True)
 class Departure:
-    """Who leaves the meeting, from the item it is told in on ("Ulf Karlsson lämnar mötet")."""
+    """Who leaves the meeting, from the item it is told in on ("Ulf Karlsson lämnar mötet");
+    as an arrival, who comes ("Anna Berg anländer"), attending from `from_item` on."""
 
     person: PersonMention
     from_item: int
@@ -372,6 +377,7 @@ class Attendance:
     chair: PersonMention | None = None  # who opened the meeting
     chair_changes: tuple[ChairChange, ...] = ()
     departures: tuple[Departure, ...] = ()  # attend no item from theirs on
+    arrivals: tuple[Departure, ...] = ()  # attend no item before theirs
     secretaries: tuple[PersonMention, ...] = ()
     minutes_taker: PersonMention | None = None
     adjusters: tuple[PersonMention, ...] = ()  # justerare

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from beslutsgraf.ingest.concepts import concepts_of
 from beslutsgraf.ingest.data_files import read_table
+from beslutsgraf.ingest.item_scopes import item_scope
 from beslutsgraf.ingest.lines import trimmed_span
 from beslutsgraf.ingest.model import PersonMention, Span
 from beslutsgraf.ingest.names import fold
@@ -280,6 +281,7 @@ def parse_person(
         text, rest_start, entry.end
     )
     items = _item_numbers(attended.group("items")) if attended else ()
+    scope = item_scope(text[rest_start : attended.start()]) if attended and items else None
     if lead and not items:
         items = _item_numbers(lead.group("items"))
     # The items and the absence are not an organisation or a role: describe only what
@@ -304,6 +306,7 @@ def parse_person(
         absent=absence is not None,
         entry=entry,
         items=items,
+        item_scope=scope,
     )
 
 

@@ -407,7 +407,8 @@ class _Builder:
         """bg:attendeeOfItem on every item when attendance differs per item: someone
         listed for some items only ("Lars Eriksson (S), §§ 45–48"), a substitution
         from an item on, someone who leaves ("lämnar mötet") from the item it is told in on,
-        or jäv: a person who declared jäv on an item does not attend it."""
+        someone who comes late ("anländer") before it, or jäv: a person who declared jäv
+        on an item does not attend it."""
         attendance = self.mentions.attendance
         numbers = [item.number for item in self.mentions.items]
         only: dict[URIRef, set[int]] = {}  # a person → the only items they attended
@@ -422,14 +423,21 @@ class _Builder:
             if substitution.from_item is None or substitute is None or substituted is None:
                 continue
             from_then_on = {n for n in numbers if n >= substitution.from_item}
-            only.setdefault(substitute.iri, set(numbers)).intersection_update(from_then_on)
-            only.setdefault(substituted.iri, set(numbers)).difference_update(from_then_on)
+            # "X ersätter Y, §§ 45–46": Y is away for the items X sat, not all after them.
+            sat = only.setdefault(substitute.iri, set(numbers))
+            sat.intersection_update(from_then_on)
+            only.setdefault(substituted.iri, set(numbers)).difference_update(sat)
             attendees = attendees | {substitute.iri}
         for departure in attendance.departures:
             person = self.person(departure.person)
             if person is not None:
                 gone = {n for n in numbers if n >= departure.from_item}
                 only.setdefault(person.iri, set(numbers)).difference_update(gone)
+        for arrival in attendance.arrivals:
+            person = self.person(arrival.person)
+            if person is not None:
+                before = {n for n in numbers if n < arrival.from_item}
+                only.setdefault(person.iri, set(numbers)).difference_update(before)
         if not only and not any(item.disqualifications for item in self.mentions.items):
             return
         for item in self.mentions.items:

@@ -17,6 +17,7 @@ from beslutsgraf.ingest.segment import segment
 from beslutsgraf.store.embedded import EmbeddedStore
 from tests.conftest import SAMPLES_DIR
 from tests.ingest.conftest import load
+from tests.ingest.pdf_writer import PagedPdf
 
 PROTOCOL = Path(__file__).parent / "protocols" / "ks_protokoll_2024-05-15.txt"
 PREFIXES = (
@@ -206,3 +207,222 @@ def test_disqualification_under_its_heading_and_items_attended(
     assert attended[PERSON.format("goran-falk")] == {"21", "23"}
     assert attended[PERSON.format("jens-lundqvist")] == {"22"}
     assert attended[PERSON.format("eva-lind")] == {"21", "22", "23", "24"}
+
+
+# -- attendance that changes during the meeting ------------------------------------------
+# A kommunstyrelse whose "Beslutande" block and §§ tell who came late, who left and
+# when the meeting paused; the times are of arrivals, departures and an adjournment.
+CHANGING_KS = """SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2025-09-23
+
+Plats och tid: Kommunhuset, Sessionssalen, kl. 13.00–16.45
+Sammanträdet ajourneras kl. 15.00–15.20
+
+Beslutande
+Ledamöter
+Karin Lövgren (S), ordförande
+Mats Wikström (M), 1:e vice ordförande
+Anna Berg (S), anländer kl. 14.10 och deltar från och med § 47
+Per Ek (M), ankommer under § 46 och tjänstgör från § 47
+Lisa Holm (C), lämnar sammanträdet kl. 15.30 efter § 50
+Jan Sund (L), deltar inte under §§ 48–49
+Sara Nord (SD)
+Tjänstgörande ersättare
+Olle Nyberg (C) ersätter Lisa Holm (C) från § 51
+Rut Åkerman (S) ersätter Anna Berg (S), §§ 45–46
+
+Övriga närvarande
+Ersättare: Eva Strand (M)
+Tjänstepersoner: Tomas Gren, kommundirektör; Malin Ros, sekreterare
+
+Justerare: Mats Wikström (M)
+Justeringens plats och tid: Kommunhuset 2025-09-30
+Paragrafer: §§ 45–52
+
+§ 45 Dnr KS 2025/00201
+Val av justerare
+Kommunstyrelsens beslut
+Kommunstyrelsen utser Mats Wikström (M) att justera dagens protokoll.
+
+§ 46 Dnr KS 2025/00188
+Ändrad taxa för bygglov
+Kommunstyrelsens beslut
+Kommunstyrelsen föreslår kommunfullmäktige att anta taxan.
+Per Ek (M) ankommer under ärendet och deltar inte i beslutet.
+
+§ 47 Dnr KS 2025/00190
+Budget 2026 och plan 2027–2028
+Anna Berg (S) anländer kl. 14.10 och deltar från och med denna paragraf.
+Kommunstyrelsens beslut
+Kommunstyrelsen föreslår kommunfullmäktige att fastställa budget 2026.
+
+§ 48 Dnr KS 2025/00192
+Försäljning av fastigheten Tallen 4
+Jan Sund (L) deltar inte under §§ 48–49.
+Kommunstyrelsens beslut
+Kommunstyrelsen godkänner försäljningen av fastigheten Tallen 4.
+
+§ 49 Dnr KS 2025/00193
+Markanvisning för bostäder i Norrby
+Kommunstyrelsens beslut
+Kommunstyrelsen ger samhällsbyggnadsförvaltningen i uppdrag att teckna markanvisningsavtal.
+Sammanträdet ajourneras kl. 15.00–15.20.
+
+§ 50 Dnr KS 2025/00195
+Revidering av riktlinjer för bostadsanpassning
+Kommunstyrelsens beslut
+Kommunstyrelsen antar de reviderade riktlinjerna.
+Lisa Holm (C) lämnar sammanträdet kl. 15.30 efter § 50; Olle Nyberg (C) tjänstgör därefter.
+
+§ 51 Dnr KS 2025/00197
+Uppföljning av internkontroll
+Kommunstyrelsens beslut
+Kommunstyrelsen ger kommundirektören i uppdrag att senast den 15 december 2025 redovisa åtgärder.
+
+§ 52 Dnr KS 2025/00199
+Anmälan av delegationsbeslut
+Kommunstyrelsens beslut
+Kommunstyrelsen lägger delegationsbesluten till handlingarna.
+"""
+
+# A nämnd whose roster lists everyone plainly and whose §§ alone tell the changes, as a
+# PDF; a lunch adjournment in its header.
+CHANGING_NAMND = (
+    "PROTOKOLL",
+    "Socialnämnden",
+    "Sammanträdesdatum 2025-10-14",
+    "",
+    "Plats och tid: Stadshuset, sal Ljusnan, kl. 09.00–15.30",
+    "Ajournering kl. 12.00–13.00 för lunch",
+    "",
+    "Beslutande",
+    "Ledamöter",
+    "Birgitta Falk (S), ordförande",
+    "Hassan Omar (M), vice ordförande",
+    "Ingrid Lund (KD)",
+    "Stefan Vik (S)",
+    "Tove Hed (V)",
+    "Tjänstgörande ersättare",
+    "Erik Sjöberg (S) ersätter Stefan Vik (S) från § 14",
+    "",
+    "Övriga närvarande",
+    "Tjänstepersoner: Nina Dahl, socialchef; Oskar Berg, nämndsekreterare",
+    "",
+    "Justerare: Ingrid Lund (KD)",
+    "Paragrafer: §§ 11–15",
+    "",
+    "§ 11 Dnr SN 2025/0301",
+    "Val av justerare",
+    "Socialnämndens beslut",
+    "Socialnämnden utser Ingrid Lund (KD) att justera protokollet.",
+    "",
+    "§ 12 Dnr SN 2025/0288",
+    "Verksamhetsplan för individ- och familjeomsorgen 2026",
+    "Tove Hed (V) anländer kl. 09.40 och deltar från och med denna paragraf.",
+    "Socialnämndens beslut",
+    "Socialnämnden antar verksamhetsplanen.",
+    "",
+    "§ 13 Dnr SN 2025/0290",
+    "Delårsbokslut",
+    "Socialnämndens beslut",
+    "Socialnämnden godkänner delårsbokslutet.",
+    "Stefan Vik (S) lämnar sammanträdet kl. 11.45 efter § 13.",
+    "",
+    "§ 14 Dnr SN 2025/0295",
+    "Avgifter inom hemtjänsten",
+    "Hassan Omar (M) lämnar sammanträdet under ärendet.",
+    "Socialnämndens beslut",
+    "Socialnämnden föreslår kommunfullmäktige att anta avgifterna.",
+    "",
+    "§ 15 Dnr SN 2025/0299",
+    "Anmälan av delegationsbeslut",
+    "Socialnämndens beslut",
+    "Socialnämnden lägger anmälan till handlingarna.",
+)
+KS_MEETING = "https://w3id.org/beslutsgraf/id/meeting/kommunstyrelsen/2025-09-23"
+SN_MEETING = "https://w3id.org/beslutsgraf/id/meeting/socialnamnden/2025-10-14"
+
+
+def _changing_ks(folder: Path) -> Path:
+    path = folder / "ks_protokoll_2025-09-23.txt"
+    path.write_text(CHANGING_KS, encoding="utf-8")
+    return path
+
+
+def _changing_namnd(folder: Path) -> Path:
+    pdf = PagedPdf(bottom_margin=20)
+    pdf.add_page()
+    for line in CHANGING_NAMND:
+        pdf.multi_cell(0, 5, pdf.fit(line) or " ", new_x="LMARGIN", new_y="NEXT")
+    path = folder / "sn_protokoll_2025-10-14.pdf"
+    pdf.output(str(path))
+    return path
+
+
+def _attended(store: EmbeddedStore, meeting: str) -> dict[str, set[int]]:
+    """Each person's items, as cq4 reads them: bg:attendeeOfItem of the meeting's items."""
+    rows = store.select(
+        PREFIXES + f"SELECT ?n ?p WHERE {{ <{meeting}> bg:hasAgendaItem ?i . "
+        "?i bg:itemNumber ?n ; bg:attendeeOfItem ?p }"
+    )
+    attended: dict[str, set[int]] = {}
+    for row in rows:
+        slug = row["p"].rsplit("/", 1)[-1].rstrip(">")
+        attended.setdefault(slug, set()).add(int(row["n"].split('"')[1]))
+    return attended
+
+
+def _times(store: EmbeddedStore, meeting: str) -> list[str]:
+    rows = store.select(
+        "PREFIX schema: <http://schema.org/> "
+        f"SELECT ?s ?e WHERE {{ <{meeting}> schema:startDate ?s ; schema:endDate ?e }}"
+    )
+    return [value.split('"')[1] for row in rows for value in (row["s"], row["e"])]
+
+
+def test_arrivals_departures_and_absences_bound_the_items_attended(
+    tmp_path: Path, store: EmbeddedStore
+) -> None:
+    load(store, _changing_ks(tmp_path), quarantine_dir=tmp_path / "quarantine")
+    attended = _attended(store, KS_MEETING)
+    everything = set(range(45, 53))
+    assert attended["karin-lovgren"] == everything
+    # "anländer kl. 14.10 och deltar från och med § 47": not §§ 45–46; Rut Åkerman sat
+    # for her on §§ 45–46 only.
+    assert attended["anna-berg"] == set(range(47, 53))
+    assert attended["rut-akerman"] == {45, 46}
+    # "ankommer under § 46 och tjänstgör från § 47".
+    assert attended["per-ek"] == set(range(47, 53))
+    # "lämnar sammanträdet kl. 15.30 efter § 50": § 50 is hers, § 51 on her deputy's.
+    assert attended["lisa-holm"] == set(range(45, 51))
+    assert attended["olle-nyberg"] == {51, 52}
+    assert store.ask(
+        PREFIXES + "ASK { ?s bg:substitute <https://w3id.org/beslutsgraf/id/person/olle-nyberg> ;"
+        f" bg:substituted {PERSON.format('lisa-holm')} ; bg:fromItem <{KS_MEETING}/item/51> }}"
+    )
+    # "deltar inte under §§ 48–49": every item but those two.
+    assert attended["jan-sund"] == everything - {48, 49}
+    # The meeting's own times; the adjournment and the arrivals' times are none of them,
+    # and no clock time became a deadline.
+    assert _times(store, KS_MEETING) == ["2025-09-23T13:00:00+02:00", "2025-09-23T16:45:00+02:00"]
+    deadlines = store.select(PREFIXES + "SELECT ?d WHERE { ?x bg:deadline ?d }")
+    assert {row["d"].split('"')[1] for row in deadlines} == {"2025-12-15"}
+
+
+def test_changes_told_under_the_items_of_a_pdf_protocol(
+    tmp_path: Path, store: EmbeddedStore
+) -> None:
+    load(store, _changing_namnd(tmp_path), quarantine_dir=tmp_path / "quarantine")
+    attended = _attended(store, SN_MEETING)
+    assert attended["birgitta-falk"] == set(range(11, 16))
+    # "Tove Hed (V) anländer kl. 09.40 och deltar från och med denna paragraf." in § 12.
+    assert attended["tove-hed"] == set(range(12, 16))
+    # "lämnar sammanträdet kl. 11.45 efter § 13": her deputy from § 14.
+    assert attended["stefan-vik"] == {11, 12, 13}
+    assert attended["erik-sjoberg"] == {14, 15}
+    # "lämnar sammanträdet under ärendet" in § 14: not in its decision.
+    assert attended["hassan-omar"] == {11, 12, 13}
+    # The lunch break is no end of the meeting.
+    assert _times(store, SN_MEETING) == ["2025-10-14T09:00:00+02:00", "2025-10-14T15:30:00+02:00"]
+    assert not store.select(PREFIXES + "SELECT ?d WHERE { ?x bg:deadline ?d }")
