@@ -42,6 +42,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from beslutsgraf.ingest.graph_store import stored_triples
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.base import Store
 
@@ -135,7 +136,8 @@ def _new_graph(graph: Graph, source: URIRef) -> _NewGraph:
     suffix = f" {name} .\n"
     body, hashes = [], []
     terms = _WrittenTerms()
-    for subject, predicate, value in graph:
+    triples = stored_triples(graph)
+    for subject, predicate, value in graph if triples is None else triples:
         # A literal is written as it comes: looking it up would hash it in Python.
         written = _literal(value) if type(value) is Literal else terms[value]
         if hash(predicate) == sha256_hash and predicate == sha256 and subject == source:

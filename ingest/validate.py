@@ -14,6 +14,7 @@ from rdflib import ConjunctiveGraph, Graph, Literal, Node, URIRef
 from rdflib.namespace import RDF
 
 from beslutsgraf.ingest.document import RawDocument
+from beslutsgraf.ingest.graph_store import stored_triples
 from beslutsgraf.ontology import OA
 from beslutsgraf.shapes import ShapeReport, TripleIndex, canonical, data_index, validate_graph
 
@@ -66,7 +67,7 @@ class ValidationOutcome:
 
 def validate(graph: Graph, document: RawDocument) -> ValidationOutcome:
     """SHACL-validate `graph` and check every quote against `document.source_text`."""
-    index = data_index(graph)  # read once, for the shapes and the quotes
+    index = data_index(graph, stored_triples(graph))  # read once, for the shapes and the quotes
     return ValidationOutcome(
         report=validate_graph(graph, index),
         quote_mismatches=_quote_mismatches(graph, document.source_text, index),

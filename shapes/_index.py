@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from rdflib import BNode, Node, URIRef
@@ -103,6 +103,10 @@ class TripleIndex:
                 found = self._all_objects[predicate] = set(self._subjects_of(predicate))
             return found
         return self._objects.get(predicate, _NONE).get(subject, ())
+
+    def objects_by_subject(self, predicate: Node) -> Mapping[Node, Collection[Node]]:
+        """Each subject's values of `predicate` (`objects(subject, predicate)` for all)."""
+        return self._objects_of(predicate)
 
     def subjects(self, predicate: Node, value: Node | None) -> Collection[Node]:
         if value is None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import abc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -432,6 +433,22 @@ class _Checker:
             return self._property_conforms(shape, focus)
         return self._value_conforms(shape, focus)
 
+    def all_conform_at_top(self, shape: _Shape, focus: Iterable[Node]) -> bool:
+        """Whether `conforms_at_top` is True for every node of `focus`. A property shape
+        with counts and value checks alone (most of them) reads its path's values per
+        focus node from one map: the screen asks this ~1,700 times a document."""
+        if shape.path is None or shape.inverse or shape.has_values or shape.focus_checks:
+            return all(self.conforms_at_top(shape, f) is True for f in focus)
+        values_of = self.data.objects_by_subject(shape.path)
+        for f in focus:
+            values = values_of.get(f, ())
+            if (
+                not _counts_conform(shape, values)
+                or self._values_conform(shape, values) is not True
+            ):
+                return False
+        return True
+
     def _value_conforms(self, shape: _Shape, value: Node) -> Verdict:
         """The value constraints of `shape` applied to `value`."""
         for test in shape.tests:
@@ -471,17 +488,22 @@ class _Checker:
             values = self.data.objects(focus, shape.path)  # none for a literal
         if shape.has_values and not set(values).issuperset(shape.has_values):
             return False
-        if shape.min_count is not None and len(values) < shape.min_count:
-            return False
-        if shape.max_count is not None and len(values) > shape.max_count:
+        if not _counts_conform(shape, values):
             return False
         if shape.focus_checks:
             verdict = self._focus_conforms(shape, focus, values)
             if verdict is not True:
                 return verdict
+        return self._values_conform(shape, values)
+
+    def _values_conform(self, shape: _Shape, values: abc.Collection[Node]) -> Verdict:
+        """A property shape's value checks on each of its values."""
         if not shape.value_checks:  # value tests alone: run here, not a call per value
-            tests = shape.tests
-            return all(test(value) for value in values for test in tests)
+            for value in values:
+                for test in shape.tests:
+                    if not test(value):
+                        return False
+            return True
         for value in values:
             verdict = self._value_conforms(shape, value)
             if verdict is not True:
@@ -521,6 +543,13 @@ class _Checker:
 
 
 _NODE_KIND_TYPES: dict[Node, type] = {SH.IRI: URIRef, SH.Literal: Literal}
+
+
+def _counts_conform(shape: _Shape, values: abc.Collection[Node]) -> bool:
+    """sh:minCount and sh:maxCount of a property shape."""
+    if shape.min_count is not None and len(values) < shape.min_count:
+        return False
+    return shape.max_count is None or len(values) <= shape.max_count
 
 
 def _is_instance_of(kind: type, value: Node) -> bool:
@@ -759,10 +788,7 @@ class Screen:
                 triples
                 for triples, compiled in screened.checks
                 if not focus
-                or (
-                    compiled is not None
-                    and all(checker.conforms_at_top(compiled, f) is True for f in focus)
-                )
+                or (compiled is not None and checker.all_conform_at_top(compiled, focus))
             ]
             safe.update(triple for triples in proven for triple in triples)
             if len(proven) == len(screened.checks):

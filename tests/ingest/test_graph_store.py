@@ -15,7 +15,7 @@ from itertools import product
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from beslutsgraf.ingest.graph_store import TripleStore, graph_of
+from beslutsgraf.ingest.graph_store import TripleStore, graph_of, stored_triples
 
 EX = "https://example.org/"
 
@@ -91,3 +91,15 @@ def test_a_corpus_graph_serialises_and_pickles_as_on_rdflibs_store() -> None:
     assert isomorphic(Graph().parse(data=written, format="nt"), reference)
     assert isomorphic(pickle.loads(pickle.dumps(built)), reference)  # --jobs sends graphs back
     assert built.namespace_manager.store.namespace("bg") is not None
+
+
+def test_stored_triples_are_the_graphs_in_its_order_and_none_for_another_graph() -> None:
+    triples = _triples(random.Random(7), 30)
+    graph = graph_of(triples)
+    graph.remove((None, URIRef(f"{EX}p0"), None))
+    graph.add((URIRef(f"{EX}n0"), URIRef(f"{EX}p9"), Literal("late")))
+    assert stored_triples(graph) == tuple(graph)
+    plain = Graph()
+    for triple in triples:
+        plain.add(triple)
+    assert stored_triples(plain) is None
