@@ -326,9 +326,25 @@ def _first_date(
         for rule in rules:
             for match in rule.finditer(text, span.start, span.end):
                 found = _date_of(match, default_year)
-                if found is not None and not _recurs(text, match.start(), match.end(found[1])):
+                if found is not None and _is_due_date(text, match, found[1]):
                     return found[0]
     return None
+
+
+def _is_due_date(text: str, match: re.Match[str], group: str) -> bool:
+    """False when the date a due phrase reaches comes back every year or is the period a
+    report covers ("återrapportera Delårsrapport per augusti 2025"): neither is when
+    anything is due."""
+    start, end = match.span(group)
+    return not _recurs(text, match.start(), end) and not _covered_period(text, start)
+
+
+def _covered_period(text: str, date_start: int) -> bool:
+    """True when the words right before a date make it what a report covers: "per
+    augusti 2025", "Tertialrapport 1 2025" (`covered_period` in decision_patterns.tsv)."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    rules = decision_rules("covered_period")
+    return any(rule.regex.search(text, line_start, date_start) for rule in rules)
 
 
 def _date_of(match: re.Match[str], default_year: int | None) -> tuple[DateValue, str] | None:

@@ -10,12 +10,32 @@ from functools import cache
 
 from beslutsgraf.ingest.data_files import read_table
 
-__all__ = ["item_scope", "scoped_items"]
+__all__ = ["attendance_note_start", "item_scope", "scoped_items"]
+
+_NOTE = "note"  # the rows that open a note, not a scope
 
 
 @cache
-def _scopes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _rows() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((row[0], re.compile(row[1], re.I)) for row in read_table("item_scopes.tsv"))
+
+
+def _scopes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(row for row in _rows() if row[0] != _NOTE)
+
+
+def attendance_note_start(text: str, start: int, end: int, *, items_follow: bool) -> int | None:
+    """Where a note on attendance opens in an entry's words after a name (`start` to
+    `end`, the item numbers when they follow): its verb ("anländer kl. 14.10 och deltar
+    …"), or the words that bound the items ("tjänstgörande ersättare från § 48"). None
+    without one: the words describe the person."""
+    found = [
+        match.start()
+        for kind, rule in _rows()
+        if kind == _NOTE or items_follow
+        if (match := rule.search(text, start, end)) is not None
+    ]
+    return min(found, default=None)
 
 
 def item_scope(words_before: str) -> str | None:

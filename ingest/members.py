@@ -15,6 +15,7 @@ from beslutsgraf.ingest.adjusting import adjusting_date
 from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.deputy_entries import deputies_sitting_for
+from beslutsgraf.ingest.item_changes import items_sat_out, serving_after_departures
 from beslutsgraf.ingest.item_scopes import scoped_items
 from beslutsgraf.ingest.labels import find_fields, labels
 from beslutsgraf.ingest.lines import split_on_gaps
@@ -132,6 +133,8 @@ def extract_attendance(
     chair_changes = _chair_changes(segments, known)
     departures = _departures(segments, known, "leaves")
     arrivals = _departures(segments, known, "arrives")
+    sat_out = items_sat_out(segments, known)
+    substitutions += serving_after_departures(segments, departures, known)
     opened = chair_changes and chair_changes[0].from_item == 1
     chair = chair_changes[0].person if opened else _chair_from_roster(roster, absent)
     signed = _signature_table(text, known)
@@ -162,6 +165,7 @@ def extract_attendance(
         chair_changes=tuple(chair_changes) if len(chair_changes) > 1 else (),
         departures=tuple(departures),
         arrivals=tuple(arrivals),
+        sat_out=tuple(sat_out),
         secretaries=tuple(_dedupe(secretaries)),
         minutes_taker=minutes_taker,
         adjusters=tuple(
@@ -190,6 +194,7 @@ def extract_attendance(
         *(p for s in standing for p in (s.substitute, s.substituted)),
         *(change.person for change in chair_changes),
         *(departure.person for departure in (*departures, *arrivals)),
+        *(absence.person for absence in sat_out),
         *(e.person for e in events),
         *(e.predecessor for e in events if e.predecessor),
     ]

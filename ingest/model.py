@@ -53,6 +53,7 @@ __all__ = [
     "RoleEvent",
     "RoleEventKind",
     "RosterSection",
+    "SatOut",
     "Segments",
     "Span",
     "StandingSubstitute",
@@ -336,6 +337,16 @@ class Departure:
     span: Span
 
 
+@dataclass(frozen=True)
+class SatOut:
+    """Who sits out the items named, told under an item ("Gustav Ekholm (C) deltar inte
+    under §§ 48–49"): absent from those items only."""
+
+    person: PersonMention
+    items: tuple[int, ...]
+    span: Span
+
+
 class RoleEventKind(StrEnum):
     """What a sentence says happened to someone's role."""
 
@@ -378,6 +389,7 @@ class Attendance:
     chair_changes: tuple[ChairChange, ...] = ()
     departures: tuple[Departure, ...] = ()  # attend no item from theirs on
     arrivals: tuple[Departure, ...] = ()  # attend no item before theirs
+    sat_out: tuple[SatOut, ...] = ()  # attend none of the items named
     secretaries: tuple[PersonMention, ...] = ()
     minutes_taker: PersonMention | None = None
     adjusters: tuple[PersonMention, ...] = ()  # justerare

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from beslutsgraf.ingest.concepts import concepts_of
 from beslutsgraf.ingest.data_files import read_table
-from beslutsgraf.ingest.item_scopes import item_scope
+from beslutsgraf.ingest.item_scopes import attendance_note_start, item_scope
 from beslutsgraf.ingest.lines import trimmed_span
 from beslutsgraf.ingest.model import PersonMention, Span
 from beslutsgraf.ingest.names import fold
@@ -284,13 +284,17 @@ def parse_person(
     scope = item_scope(text[rest_start : attended.start()]) if attended and items else None
     if lead and not items:
         items = _item_numbers(lead.group("items"))
-    # The items and the absence are not an organisation or a role: describe only what
-    # comes before them.
+    # The items, the absence and a note on attendance are not an organisation or a role:
+    # describe only what comes before them.
     described_end = min(
         attended.start() if attended else entry.end,
         absence.start() if absence else entry.end,
         party_after.start() if party_after else entry.end,
     )
+    note = attendance_note_start(text, rest_start, described_end, items_follow=bool(items))
+    if note is not None:
+        # "ordförande (anländer kl. 14.10 …)": the bracket the note opens is no part.
+        described_end = len(text[rest_start:note].rstrip(" \t(,;")) + rest_start
     described = _describe(text, rest_start, described_end)
     return PersonMention(
         name=name_span.text,

@@ -407,8 +407,9 @@ class _Builder:
         """bg:attendeeOfItem on every item when attendance differs per item: someone
         listed for some items only ("Lars Eriksson (S), §§ 45–48"), a substitution
         from an item on, someone who leaves ("lämnar mötet") from the item it is told in on,
-        someone who comes late ("anländer") before it, or jäv: a person who declared jäv
-        on an item does not attend it."""
+        someone who comes late ("anländer") before it, someone who sits out items named
+        ("deltar inte under §§ 48–49"), or jäv: a person who declared jäv on an item does
+        not attend it."""
         attendance = self.mentions.attendance
         numbers = [item.number for item in self.mentions.items]
         only: dict[URIRef, set[int]] = {}  # a person → the only items they attended
@@ -438,6 +439,10 @@ class _Builder:
             if person is not None:
                 before = {n for n in numbers if n < arrival.from_item}
                 only.setdefault(person.iri, set(numbers)).difference_update(before)
+        for absence in attendance.sat_out:
+            person = self.person(absence.person)
+            if person is not None:
+                only.setdefault(person.iri, set(numbers)).difference_update(absence.items)
         if not only and not any(item.disqualifications for item in self.mentions.items):
             return
         for item in self.mentions.items:

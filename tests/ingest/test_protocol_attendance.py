@@ -426,3 +426,105 @@ def test_changes_told_under_the_items_of_a_pdf_protocol(
     # The lunch break is no end of the meeting.
     assert _times(store, SN_MEETING) == ["2025-10-14T09:00:00+02:00", "2025-10-14T15:30:00+02:00"]
     assert not store.select(PREFIXES + "SELECT ?d WHERE { ?x bg:deadline ?d }")
+
+
+@pytest.mark.parametrize(
+    ("cell", "role_text", "items"),
+    [
+        ("Anna Berg (S), anländer kl. 14.10 och deltar från och med § 47", None, (47,)),
+        ("Anna Berg (S), ledamot, lämnar sammanträdet kl. 15.30 efter § 50", "ledamot", (50,)),
+        (
+            "Anna Berg (S), ordförande (anländer kl. 14.10, deltar fr.o.m. § 47)",
+            "ordförande",
+            (47,),
+        ),
+        ("Anna Berg (S), tjänstgörande ersättare från § 48", "tjänstgörande ersättare", (48,)),
+        ("Anna Berg (S), ej närvarande § 48", None, (48,)),
+        ("Anna Berg, strateg, lämnade mötet kl. 15.00", "strateg", ()),
+    ],
+)
+def test_a_note_on_attendance_is_no_role_or_organisation(
+    cell: str, role_text: str | None, items: tuple[int, ...]
+) -> None:
+    person = parse_person(cell, 0, len(cell))
+    assert person is not None and person.name == "Anna Berg"
+    assert (person.role_text, person.organisation, person.items) == (role_text, None, items)
+
+
+# A nämnd's Word protocol whose §§ alone tell who sits out which items and who takes the
+# seat of one who left.
+SITTING_OUT_NAMND = (
+    "PROTOKOLL",
+    "Kultur- och fritidsnämnden",
+    "Sammanträdesdatum: 2025-11-18",
+    "Plats och tid: Kulturhuset, sal Forsen, kl. 18.00–20.30",
+    "",
+    "Beslutande",
+    "Maria Lund (S), ordförande",
+    "Gustav Ekholm (C)",
+    "Henrik Wallin (L)",
+    "Pia Sundin (V)",
+    "",
+    "Ersättare",
+    "Olle Nyberg (C)",
+    "",
+    "§ 20 Dnr KFN 2025/41",
+    "Uppföljning per oktober 2025",
+    "Gustav Ekholm (C) deltar inte under §§ 21–22.",
+    "Beslut",
+    "Kultur- och fritidsnämnden lägger Uppföljning per oktober 2025 till handlingarna.",
+    "",
+    "§ 21 Dnr KFN 2025/42",
+    "Bidrag till föreningar",
+    "Pia Sundin (V) deltar inte i handläggningen av § 22.",
+    "Beslut",
+    "Kultur- och fritidsnämnden beslutar att bevilja bidragen.",
+    "",
+    "§ 22 Dnr KFN 2025/43",
+    "Lokaler för kulturskolan",
+    "Henrik Wallin (L) lämnar sammanträdet kl. 19.40. Olle Nyberg (C) tjänstgör därefter.",
+    "Beslut",
+    "Kultur- och fritidsnämnden ger förvaltningen i uppdrag att senast den 31 mars 2026"
+    " redovisa ett förslag.",
+    "",
+    "§ 23 Dnr KFN 2025/44",
+    "Delegationsbeslut",
+    "Beslut",
+    "Kultur- och fritidsnämnden lägger delegationsbesluten till handlingarna.",
+)
+KFN_MEETING = "https://w3id.org/beslutsgraf/id/meeting/kultur-och-fritidsnamnden/2025-11-18"
+
+
+def _sitting_out_namnd(folder: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in SITTING_OUT_NAMND:
+        document.add_paragraph(line)
+    path = folder / "kfn_protokoll_2025-11-18.docx"
+    document.save(str(path))
+    return path
+
+
+def test_items_sat_out_and_a_seat_taken_after_a_departure_told_under_items(
+    tmp_path: Path, store: EmbeddedStore
+) -> None:
+    load(store, _sitting_out_namnd(tmp_path), quarantine_dir=tmp_path / "quarantine")
+    attended = _attended(store, KFN_MEETING)
+    everything = set(range(20, 24))
+    assert attended["maria-lund"] == everything
+    # "deltar inte under §§ 21–22", told under § 20: those two items only.
+    assert attended["gustav-ekholm"] == {20, 23}
+    # "deltar inte i handläggningen av § 22", told under § 21: § 22, not § 21.
+    assert attended["pia-sundin"] == everything - {22}
+    # "lämnar sammanträdet kl. 19.40. Olle Nyberg (C) tjänstgör därefter." under § 22.
+    assert attended["henrik-wallin"] == {20, 21}
+    assert attended["olle-nyberg"] == {22, 23}
+    assert store.ask(
+        PREFIXES + f"ASK {{ <{KFN_MEETING}> bg:hasSubstitution ?s . "
+        f"?s bg:substitute {PERSON.format('olle-nyberg')} ; "
+        f"bg:substituted {PERSON.format('henrik-wallin')} ; bg:fromItem <{KFN_MEETING}/item/22> }}"
+    )
+    # The period the report covers is no deadline; the assignment's is.
+    deadlines = store.select(PREFIXES + "SELECT ?d WHERE { ?x bg:deadline ?d }")
+    assert {row["d"].split('"')[1] for row in deadlines} == {"2026-03-31"}

@@ -328,3 +328,81 @@ def test_graph_a_post_without_a_letterhead_is_the_deciding_bodys(store: Embedded
     assert literal_value(row["deadline"]) == "2024-12-15"
     assert literal_value(row["label"]) == "Kommundirektör, Kommunstyrelsen"
     assert row["in"] == "<https://w3id.org/beslutsgraf/id/org/kommunstyrelsen>"
+
+
+# A kommunstyrelse that approves and notes reports named by the period they cover, and
+# gives one assignment with a deadline.
+REPORT_PERIODS_KS = "\n".join(
+    (
+        "PROTOKOLL",
+        "Kommunstyrelsen",
+        "",
+        "Sammanträdesdatum: 2025-10-14",
+        "Plats och tid: Kommunhuset, sammanträdesrum Tallen, kl. 13.00–16.30",
+        "",
+        "Beslutande",
+        "Karin Lövgren (S), ordförande",
+        "Mats Hedlund (M), vice ordförande",
+        "Gustav Ekholm (C)",
+        "",
+        "Justerare: Mats Hedlund (M)",
+        "",
+        "§ 45 Dnr KS-2025-00412",
+        "Delårsrapport per augusti 2025",
+        "",
+        "Beslut",
+        "Kommunstyrelsen beslutar att godkänna Delårsrapport per augusti 2025"
+        " och överlämna den till kommunfullmäktige.",
+        "",
+        "§ 46 Dnr KS-2025-00398",
+        "Ekonomisk uppföljning",
+        "",
+        "Beslut",
+        "Kommunstyrelsen beslutar att lägga Månadsrapport per den 31 mars 2025"
+        " och Uppföljning per april 2025 till handlingarna.",
+        "",
+        "§ 47 Dnr KS-2025-00377",
+        "Bokslut per 2024-12-31",
+        "",
+        "Beslut",
+        "Kommunstyrelsen beslutar att godkänna Bokslut per 2024-12-31 och"
+        " Tertialrapport för tertial 2 2025.",
+        "",
+        "§ 48 Dnr KS-2025-00402",
+        "Årsredovisning 2024",
+        "",
+        "Beslut",
+        "Kommunstyrelsen beslutar att notera Årsredovisning 2024,"
+        " Verksamhetsberättelse 2024 och redovisningen av tertial 1 2025 till protokollet.",
+        "",
+        "§ 49 Dnr KS-2025-00405",
+        "Uppdrag om budget för 2026",
+        "",
+        "Beslut",
+        "Kommunstyrelsen ger kommundirektören i uppdrag att redovisa förslag"
+        " till budget senast den 30 november 2025.",
+        "",
+    )
+)
+CQ5 = (Path(__file__).resolve().parents[2] / "docs/queries/cq5-open-assignments.rq").read_text(
+    encoding="utf-8"
+)
+
+
+def test_a_period_a_report_covers_is_no_deadline(tmp_path: Path) -> None:
+    path = tmp_path / "ks_protokoll_2025-10-14.txt"
+    path.write_text(REPORT_PERIODS_KS, encoding="utf-8")
+    opened = EmbeddedStore(tmp_path / "store")
+    try:
+        outcomes = run([path], opened).outcomes
+        assert [outcome.status for outcome in outcomes] == [Status.LOADED]
+        rows = opened.select(PREFIXES + "SELECT ?x ?d WHERE { ?x bg:deadline ?d }")
+        deadlines = {
+            (row["x"].split("/item/")[1].split("/")[0], row["d"].split('"')[1]) for row in rows
+        }
+        # Only § 49's "senast den 30 november 2025" is when anything is due.
+        assert deadlines == {("49", "2025-11-30")}
+        open_assignments = opened.select(CQ5.replace('"2026-01-01"', '"2025-01-01"'))
+        assert [row["deadline"].split('"')[1] for row in open_assignments] == ["2025-11-30"]
+    finally:
+        opened.close()
