@@ -130,7 +130,9 @@ def read_item(
         votes=tuple(votes.votes(text, fields, appendices=segment.vote_lists, body=body)),
         motions=motions,
         adopted_motion=procedure.adopted_motion(text, fields, motions),
-        filed_motions=tuple(member_motions.filed_motions(text, segment.title, decisions, known)),
+        filed_motions=tuple(
+            member_motions.filed_motions(text, whole, segment.title, decisions, known)
+        ),
         reservations=tuple(procedure.reservations(text, body, motions, known)),
         notes=tuple(procedure.notes(text, fields, known)),
         disqualifications=tuple(procedure.disqualifications(text, body, known)),

@@ -1,7 +1,7 @@
 """Members' written motions and residents' medborgarförslag that an assembly's decisions
 answer or remit: who filed each, what it is about, which of the item's decisions decide
 on it and which adopt it. The phrasings are rules in `data/decision_patterns.tsv`
-(`filed_motion`, `filed_adopted`)."""
+(`filed_motion`, `filed_adopted`, `filed_authors`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from beslutsgraf.ingest.lines import trimmed_span
-from beslutsgraf.ingest.model import DecisionClause, FiledMotion, Span
+from beslutsgraf.ingest.model import DecisionClause, FiledMotion, PersonMention, Span
+from beslutsgraf.ingest.names import fold
 from beslutsgraf.ingest.patterns import decision_rules
 from beslutsgraf.ingest.people import parse_person_list, parties_in
 
@@ -18,11 +19,16 @@ __all__ = ["filed_motions"]
 
 
 def filed_motions(
-    text: str, title: Span, decisions: Sequence[DecisionClause], known: frozenset[str]
+    text: str,
+    item: Span,
+    title: Span,
+    decisions: Sequence[DecisionClause],
+    known: frozenset[str],
 ) -> list[FiledMotion]:
     """The motions the item's title names ("Svar på motion från …"), which every decision
     of the item decides on, then those a decision names itself ("Motion från … anmäls och
-    remitteras till …"), which that decision decides on."""
+    remitteras till …"), which that decision decides on; each with every author the
+    item's text lists."""
     found = [
         _filed(text, match, known, tuple(range(len(decisions))), decisions)
         for match in _matches(text, title)
@@ -30,7 +36,35 @@ def filed_motions(
     for index, clause in enumerate(decisions):
         found += [_filed(text, m, known, (index,), decisions) for m in _matches(text, clause.span)]
     # A proposal without a named author has no node: the decision's text still holds it.
-    return _merged([motion for motion in found if motion.persons or motion.parties])
+    named = _merged([motion for motion in found if motion.persons or motion.parties])
+    listed = _author_lists(text, item, known)
+    return [_with_all_authors(motion, listed) for motion in named]
+
+
+def _author_lists(text: str, item: Span, known: frozenset[str]) -> list[tuple[PersonMention, ...]]:
+    """The authors each "A (V), B (V) och C (S) har i en motion föreslagit …" of the item
+    lists."""
+    lists: list[tuple[PersonMention, ...]] = []
+    for rule in decision_rules("filed_authors"):
+        for match in rule.finditer(text, item.start, item.end):
+            who = trimmed_span(text, match.start("who"), match.end("who"))
+            persons = parse_person_list(text, who.start, who.end, known_organisations=known)
+            lists.append(tuple(persons))
+    return lists
+
+
+def _with_all_authors(
+    motion: FiledMotion, listed: Sequence[tuple[PersonMention, ...]]
+) -> FiledMotion:
+    """`motion` with the longest list the item gives of its authors: one that holds every
+    author its title or decision names ("Motion av Anna Berg (V) med flera" names one)."""
+    named = {fold(person.name) for person in motion.persons}
+    fuller = [
+        persons for persons in listed if named and named < {fold(person.name) for person in persons}
+    ]
+    if not fuller:
+        return motion
+    return replace(motion, persons=max(fuller, key=len))
 
 
 def _merged(motions: Sequence[FiledMotion]) -> list[FiledMotion]:

@@ -24,6 +24,7 @@ from rdflib import namespace as rdflib_namespace
 
 from beslutsgraf import ontology
 from beslutsgraf.ingest.amounts import background_sums
+from beslutsgraf.ingest.body_owner import owner_of
 from beslutsgraf.ingest.evidence import DESCRIBING, IDENTIFYING, Triple, evidence_triples
 from beslutsgraf.ingest.graph_store import graph_of
 from beslutsgraf.ingest.known import body_named, listed_person_names, person_mentions
@@ -44,6 +45,7 @@ from beslutsgraf.ingest.model import (
     Span,
     Vote,
 )
+from beslutsgraf.ingest.motion_assembly import motion_assembly
 from beslutsgraf.ingest.names import split_name
 from beslutsgraf.ingest.report_items import lists_others_decisions
 from beslutsgraf.ingest.resolve import Resolved, ResolvedOrganisation, ResolvedPerson
@@ -660,8 +662,7 @@ class _Builder:
             authors = authors or [self.minter.party(party) for party in filed.parties]
             if not authors:
                 continue
-            body = self.resolved.body
-            node = self.minter.filed_motion(body.iri if body else iri, filed.title)
+            node = self.minter.filed_motion(self._motion_assembly(iri), filed.title)
             # Named again in another item (remitted, then answered): one text, the first.
             if (node, RDF.type, BG.Motion) not in self.triples:
                 self.add(node, RDF.type, BG.Motion)
@@ -678,6 +679,15 @@ class _Builder:
                     self.add(decision, BG.adoptsMotion, node)
                 for assignment in self._sending(decision, clause, filed):
                     self.add(assignment, BG.concerns, node)
+
+    def _motion_assembly(self, item: URIRef) -> URIRef:
+        """The fullmäktige a motion is filed with: the board preparing its answer and the
+        assembly remitting and answering it key it alike (motion_assembly.py)."""
+        body = self.resolved.body
+        if body is None:
+            return item
+        assembly = motion_assembly(body.name, owner_of(self.mentions).name)
+        return body.iri if assembly is None else self.minter.organisation(assembly)
 
     def _sending(
         self, decision: URIRef, clause: DecisionClause, filed: FiledMotion

@@ -16,7 +16,7 @@ import pytest
 
 from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.embedded import EmbeddedStore
-from tests.ingest.conftest import loaded_store
+from tests.ingest.conftest import load, loaded_store
 from tests.ingest.test_kommun_office_protocols import (
     Item,
     _two_columns,
@@ -411,3 +411,144 @@ def test_a_remitted_motion_is_an_assignment_of_the_body_it_is_sent_to(
         "Motion från Ingrid Falk (M) om trygghetskameror i centrum anmäls och remitteras till "
         "kommunstyrelsen för beredning."
     ]
+
+
+# One motion through three protocols of one kommun: the assembly remits it (its title
+# wraps onto the next line), the kommunstyrelse prepares the answer, the assembly answers.
+NORRBY_HEAD = """NORRBY KOMMUN
+PROTOKOLL
+{body}
+Sammanträdesdatum {date}
+
+Plats och tid: Kommunhuset, {room}, kl. 18.00–19.30
+
+Beslutande
+Ledamöter
+Karl Viklund (S), ordförande
+{members}
+Justerare: Gunnar Åström (M)
+Paragrafer: §§ {first}–{last}
+
+§ {first} Dnr KS {year}/00005
+Val av justerare
+{body_genitive} beslut
+{body} utser Gunnar Åström (M) att justera dagens protokoll.
+
+"""
+NORRBY_MEMBERS = "Anna Berg (V)\nPer Holm (V)\nLisa Ek (S)\nGunnar Åström (M)\n"
+NORRBY_ITEMS = {
+    "kf_2025-02-24": """§ 12 Dnr KS 2025/00031
+Anmälan av inkomna motioner
+Kommunfullmäktiges beslut
+Motion från Anna Berg (V) med flera om en ny idrottshall i
+östra Norrby anmäls och remitteras till kommunstyrelsen för beredning.
+""",
+    "ks_2025-05-13": """§ 45 Dnr KS 2025/00031
+Yttrande över motion från Anna Berg (V) med flera om en ny idrottshall i östra Norrby
+Sammanfattning
+Anna Berg (V), Per Holm (V) och Lisa Ek (S) har i en motion föreslagit att kommunen bygger \
+en ny idrottshall i östra Norrby. Kultur- och fritidsförvaltningen bedömer att behovet täcks \
+av befintliga hallar.
+Kommunstyrelsens förslag till kommunfullmäktige
+Kommunstyrelsen föreslår kommunfullmäktige besluta att motionen avslås.
+""",
+    "kf_2025-06-16": """§ 61 Dnr KS 2025/00031
+Svar på motion från Anna Berg (V) med flera om en ny idrottshall i östra Norrby
+Sammanfattning
+Anna Berg (V), Per Holm (V) och Lisa Ek (S) har i en motion föreslagit att kommunen bygger \
+en ny idrottshall i östra Norrby. Kommunstyrelsen föreslår att motionen avslås.
+Kommunfullmäktiges beslut
+Motionen avslås.
+""",
+}
+
+
+def norrby_protocols(folder: Path) -> list[Path]:
+    """The three protocols, each a file in `folder`."""
+    paths = []
+    for name, item in NORRBY_ITEMS.items():
+        board, date = name.split("_")
+        body = "Kommunstyrelsen" if board == "ks" else "Kommunfullmäktige"
+        number = int(item.split()[1])
+        head = NORRBY_HEAD.format(
+            body=body,
+            body_genitive=body + "s",
+            date=date,
+            year=date[:4],
+            room="Styrelserummet" if board == "ks" else "Fullmäktigesalen",
+            members=NORRBY_MEMBERS,
+            first=number - 1,
+            last=number,
+        )
+        path = folder / f"norrby_{name}.txt"
+        path.write_text(head + item, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(scope="module", params=["one run", "separate runs"])
+def norrby(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[EmbeddedStore]:
+    folder = tmp_path_factory.mktemp("norrby_motion")
+    paths = norrby_protocols(folder)
+    with loaded_store(folder, *(paths if request.param == "one run" else paths[:1])) as opened:
+        if request.param == "separate runs":
+            for path in paths[1:]:
+                load(opened, path)
+        yield opened
+
+
+def test_a_motion_is_one_node_from_its_remittance_through_the_board_to_its_answer(
+    norrby: EmbeddedStore,
+) -> None:
+    assert _values(norrby, "?v a bg:Motion") == [
+        "motion/kommunfullmaktige-i-norrby-kommun/en-ny-idrottshall-i-ostra-norrby"
+    ]
+    concerning = (
+        "?d bg:concerns ?m ; bg:decidedBy/skos:prefLabel ?b ; bg:decisionText ?x . "
+        "?m a bg:Motion BIND(CONCAT(STR(?b), ': ', STR(?x)) AS ?v)"
+    )
+    assert _values(norrby, concerning) == [
+        "Kommunfullmäktige i Norrby kommun: Motion från Anna Berg (V) med flera om en ny "
+        "idrottshall i\nöstra Norrby anmäls och remitteras till kommunstyrelsen för beredning.",
+        "Kommunfullmäktige i Norrby kommun: Motionen avslås.",
+        "Kommunstyrelsen i Norrby kommun: Kommunstyrelsen föreslår kommunfullmäktige besluta "
+        "att motionen avslås.",
+    ]
+    remitted = "?a a bg:Assignment ; bg:concerns/a bg:Motion ; bg:assignee/skos:prefLabel ?v"
+    assert _values(norrby, remitted) == ["Kommunstyrelsen i Norrby kommun"]
+
+
+def test_a_motion_by_one_member_with_others_names_every_author_the_text_lists(
+    norrby: EmbeddedStore,
+) -> None:
+    # "Motion från Anna Berg (V) med flera …": the item's text lists all three; the
+    # title wrapped in the remitting decision is whole.
+    assert _motions(norrby, "") == [
+        "en ny idrottshall i östra Norrby: Anna Berg (V)",
+        "en ny idrottshall i östra Norrby: Lisa Ek (S)",
+        "en ny idrottshall i östra Norrby: Per Holm (V)",
+    ]
+
+
+def test_a_regionstyrelse_yttrande_keys_the_motion_by_the_registers_regionfullmaktige(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Regionstyrelsen 14 mars 2023\n\nÄrenden till regionfullmäktige\n\n"
+        "1. Yttrande över motion av Maja Strand (V) med flera om fria resor för unga\n\n"
+        "Maja Strand (V) och Olle Ahl (V) har i en motion föreslagit att unga reser fritt.\n\n"
+        "Regionstyrelsen föreslår att regionfullmäktige beslutar att avslå motionen.\n\n"
+        "Beslut: enligt förslag\n"
+    )
+    path = tmp_path / "regionstyrelsen_2023-03-14.txt"
+    path.write_text(text, encoding="utf-8")
+    with loaded_store(tmp_path, path) as opened:
+        assert _values(opened, "?d bg:concerns ?v . ?v a bg:Motion") == [
+            "motion/regionfullmaktige/fria-resor-for-unga"
+        ]
+        assert _values(opened, "?m a bg:Motion ; bg:proposedBy/foaf:name ?v") == [
+            "Maja Strand",
+            "Olle Ahl",
+        ]
