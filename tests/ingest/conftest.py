@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.ingest.run import DocumentOutcome, Status, run
 from beslutsgraf.store.embedded import EmbeddedStore
+
+INSTANCE = "https://w3id.org/beslutsgraf/id/"
 
 
 @pytest.fixture
@@ -59,3 +62,28 @@ def variant(source: Path, folder: Path, written: str, instead: str) -> Path:
     path = folder / source.name
     path.write_text(text.replace(written, instead), encoding="utf-8")
     return path
+
+
+def select_values(
+    store: EmbeddedStore,
+    prefixes: str,
+    where: str,
+    *,
+    strip: tuple[str, ...] = (INSTANCE,),
+    squeeze: bool = False,
+) -> list[str]:
+    """The sorted distinct values of ?v in `where`, as a test compares them: an IRI
+    without the namespaces `strip` names (in that order), a literal's text (with runs of
+    whitespace made one space when `squeeze`: text that wraps in the source)."""
+    rows = store.select(prefixes + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
+    values = []
+    for value in (row["v"] for row in rows):
+        if value.startswith("<"):
+            iri = value.strip("<>")
+            for namespace in strip:
+                iri = iri.removeprefix(namespace)
+            values.append(iri)
+        else:
+            text = literal_value(value)
+            values.append(" ".join(text.split()) if squeeze else text)
+    return sorted(values)

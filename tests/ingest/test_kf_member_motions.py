@@ -14,9 +14,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.embedded import EmbeddedStore
-from tests.ingest.conftest import load, loaded_store
+from tests.ingest.conftest import load, loaded_store, select_values
 from tests.ingest.test_kommun_office_protocols import (
     Item,
     _two_columns,
@@ -237,14 +236,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
 
 
 def _values(store: EmbeddedStore, where: str) -> list[str]:
-    """The sorted values of ?v: an IRI's local name after `id/` or `def#`, or a literal."""
-    rows = store.select(PREFIXES + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
-    return sorted(
-        value.strip("<>").removeprefix(ID).removeprefix(BG)
-        if value.startswith("<")
-        else literal_value(value)
-        for value in (row["v"] for row in rows)
-    )
+    return select_values(store, PREFIXES, where, strip=(ID, BG))
 
 
 def _item(meeting: str, number: int) -> str:

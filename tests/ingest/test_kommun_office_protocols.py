@@ -16,9 +16,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.embedded import EmbeddedStore
-from tests.ingest.conftest import loaded_store
+from tests.ingest.conftest import loaded_store, select_values
 from tests.ingest.pdf_writer import SignedPdf
 
 PREFIXES = (
@@ -520,13 +519,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
 
 
 def _values(store: EmbeddedStore, where: str) -> list[str]:
-    """The sorted values of ?v: an IRI's local name after `id/`, or a literal's text."""
-    rows = store.select(PREFIXES + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
-    values = [row["v"] for row in rows]
-    return sorted(
-        value.strip("<>").removeprefix(ID) if value.startswith("<") else literal_value(value)
-        for value in values
-    )
+    return select_values(store, PREFIXES, where)
 
 
 def _persons(store: EmbeddedStore, meeting: str, relation: str) -> list[str]:

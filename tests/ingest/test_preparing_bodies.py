@@ -16,9 +16,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.embedded import EmbeddedStore
-from tests.ingest.conftest import loaded_store
+from tests.ingest.conftest import loaded_store, select_values
 
 PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> PREFIX org: <http://www.w3.org/ns/org#> "
@@ -253,12 +252,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
 
 
 def _values(store: EmbeddedStore, where: str) -> list[str]:
-    """The sorted values of ?v: an IRI's local name after `id/`, or a literal's text."""
-    rows = store.select(PREFIXES + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
-    return sorted(
-        value.strip("<>").removeprefix(ID) if value.startswith("<") else literal_value(value)
-        for value in (row["v"] for row in rows)
-    )
+    return select_values(store, PREFIXES, where)
 
 
 def _decision(meeting: str, number: int) -> str:

@@ -25,7 +25,7 @@ from beslutsgraf.ingest.to_rdf import to_rdf
 from beslutsgraf.ingest.validate import validate
 from beslutsgraf.ontology import BG
 from beslutsgraf.store.embedded import EmbeddedStore
-from tests.ingest.conftest import load, loaded_store
+from tests.ingest.conftest import load, loaded_store, select_values
 from tests.ingest.pdf_writer import SignedPdf
 
 PROTOCOLS = Path(__file__).parent / "protocols"
@@ -545,12 +545,7 @@ def extracts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore
 
 
 def _values(store: EmbeddedStore, where: str) -> list[str]:
-    """The sorted values of ?v: an IRI's local name after `id/`, or a literal's text."""
-    rows = store.select(EXTRACT_PREFIXES + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
-    return sorted(
-        value.strip("<>").removeprefix(ID) if value.startswith("<") else literal_value(value)
-        for value in (row["v"] for row in rows)
-    )
+    return select_values(store, EXTRACT_PREFIXES, where)
 
 
 def test_an_extract_is_a_held_meeting_of_the_owners_body(extracts: EmbeddedStore) -> None:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from beslutsgraf.ingest.known import literal_value
 from beslutsgraf.store.embedded import EmbeddedStore
-from tests.ingest.conftest import loaded_store
+from tests.ingest.conftest import loaded_store, select_values
 from tests.ingest.pdf_writer import SignedPdf
 
 ID = "https://w3id.org/beslutsgraf/id/"
+BG = "https://w3id.org/beslutsgraf/def#"
 PREFIXES = (
     "PREFIX bg: <https://w3id.org/beslutsgraf/def#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
     "PREFIX schema: <http://schema.org/> PREFIX org: <http://www.w3.org/ns/org#> "
@@ -280,15 +280,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
 
 
 def _values(store: EmbeddedStore, where: str) -> list[str]:
-    """The sorted values of ?v: an IRI's local name after `id/` or `#`, or a literal's text."""
-    rows = store.select(PREFIXES + f"SELECT DISTINCT ?v WHERE {{ {where} }}")
-    values = [row["v"] for row in rows]
-    return sorted(
-        value.strip("<>").removeprefix(ID).rpartition("#")[2]
-        if value.startswith("<")
-        else " ".join(literal_value(value).split())
-        for value in values
-    )
+    return select_values(store, PREFIXES, where, strip=(ID, BG), squeeze=True)
 
 
 def _item(meeting: str, number: int) -> str:
