@@ -132,13 +132,14 @@ class Rule:
         # A guard the table gives may stand anywhere in a match, a word the regex requires
         # stands in its head: no match holds a barrier of either before that guard.
         before_guard = _barriers(self.regex) if self.guard else _head_barriers(self.regex)
+        cuts = _cut_barriers(self.regex)
         while (hit := guard.search(text, pos, endpos)) is not None:
             start = pos
             for barrier in before_guard:
                 start = max(start, text.rfind(barrier, pos, hit.start()) + 1)
             # A match at `start` or later is matched the same whatever the search's `pos`:
             # lookbehinds and \b see the text before it, and "^" needs a real line start.
-            stop = _cut_after(text, self.regex, hit.start(), endpos)
+            stop = _cut_after(text, cuts, hit.start(), endpos) if cuts else None
             if stop is None:
                 return self.regex.search(text, start, endpos)
             # The first match starts before the cut or holds a later guard (see `_cut_after`).
@@ -217,23 +218,23 @@ def _optional(item: tuple[Any, Any]) -> bool:
     return op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT) and arg[0] == 0
 
 
-def _cut_after(text: str, regex: re.Pattern[str], guard_start: int, endpos: int) -> int | None:
-    """Where a search for `regex` around a guard at `guard_start` may stop: just after the
-    first head barrier from the guard on; None when it may not stop before `endpos`.
+def _cut_after(text: str, cuts: str, guard_start: int, endpos: int) -> int | None:
+    """Where a search around a guard at `guard_start` may stop: just after the first of
+    `cuts` (`_cut_barriers`) from the guard on; None when none comes before `endpos`.
 
     A match starting at that barrier or before cannot hold it in its head, so the head
     ends before it; a text cut just after it shows the head the same characters, and with
     its optional end each head found there is a match of the whole text. A match starting
-    later holds a later guard. A head that looks ahead, or at the end of the text, may see
-    the cut: it is never cut."""
-    if not _sees_only_to_its_end(regex):
-        return None
-    cuts = [
-        at
-        for barrier in _head_barriers(regex)
-        if (at := text.find(barrier, guard_start, endpos)) >= 0
-    ]
-    return min(cuts) + 1 if cuts else None
+    later holds a later guard."""
+    stops = [at for barrier in cuts if (at := text.find(barrier, guard_start, endpos)) >= 0]
+    return min(stops) + 1 if stops else None
+
+
+@cache
+def _cut_barriers(regex: re.Pattern[str]) -> str:
+    """The head barriers a search for `regex` may stop at (`_cut_after`); none when a part
+    of it may see past a cut: a lookahead, or an anchor at the end of the text."""
+    return _head_barriers(regex) if _sees_only_to_its_end(regex) else ""
 
 
 @cache

@@ -15,6 +15,7 @@ from beslutsgraf.ingest.patterns import (
     Rule,
     _barriers,
     _cut_after,
+    _cut_barriers,
     _head_barriers,
     _implied_guard,
     compiled,
@@ -152,11 +153,12 @@ def test_a_failed_search_stops_at_the_end_of_the_sentence_its_guard_stands_in() 
         + "Ett stycke utan regel. " * 50
         + "Taxa 2024 upphör att gälla när Taxa 2026 träder i kraft den 1 jan. 2026. Slut."
     )
-    assert _cut_after(text, rule.regex, text.index("upphör"), len(text)) == text.index(".") + 1
+    assert _cut_barriers(rule.regex) == "."
+    assert _cut_after(text, ".", text.index("upphör"), len(text)) == text.index(".") + 1
     texts = [text, *_texts()]
     for sample in texts:
         assert _found(rule.finditer(sample)) == _found(rule.regex.finditer(sample))
     [match] = rule.finditer(text)
     assert match.group("into_force") == "1 jan. 2026"
     # A rule that looks ahead may see past the cut: it searches on as written.
-    assert _cut_after("a. b", re.compile(r"[^.]+(?=\.)"), 0, 4) is None
+    assert _cut_barriers(re.compile(r"[^.]+(?=\.)")) == ""
