@@ -156,10 +156,20 @@ class _WrittenTerms(dict[Node, str]):
     once per graph (a document names its meeting on hundreds of lines)."""
 
     def __missing__(self, term: Node) -> str:
+        if type(term) is URIRef and _NOT_IN_AN_IRI.search(term) is None:
+            # What `n3()` writes for an IRI it accepts, checked as it checks (its check is
+            # a loop in Python, this one search); tried first, since `isinstance` on a
+            # term runs through the ABC machinery (~600 IRIs a document).
+            text = self[term] = f"<{term}>"
+            return text
         if isinstance(term, Literal):
             return _literal(term)
-        text = self[term] = term.n3()
+        text = self[term] = term.n3()  # a blank node, or an IRI rdflib refuses (it raises)
         return text
+
+
+# The characters rdflib's `n3()` refuses in an IRI (`rdflib.term._invalid_uri_chars`).
+_NOT_IN_AN_IRI = re.compile(r'[<>" {}|\\^`]')
 
 
 # Characters N-Triples escapes in a literal; most literals have none, and one search

@@ -89,7 +89,9 @@ class Rule:
     The guard also bounds where the next match can start: that match holds the next
     guard found and none of the characters the rule cannot match (`_barriers`: "." for
     "[^.]*?"), so it starts after the last of those before that guard, and the search
-    starts there. Either way the matches are those of the regex as written."""
+    starts there. A failed search stops at the first character after the guard that the
+    rule's head cannot match (`_head_barriers`), instead of running on to the end of the
+    text. Either way the matches are those of the regex as written."""
 
     regex: re.Pattern[str]
     guard: re.Pattern[str] | None = None
@@ -127,15 +129,25 @@ class Rule:
     def _guarded_search(
         self, guard: re.Pattern[str], text: str, pos: int, endpos: int
     ) -> re.Match[str] | None:
-        hit = guard.search(text, pos, endpos)
-        if hit is None:
-            return None
-        start = pos
-        for barrier in _barriers(self.regex):
-            start = max(start, text.rfind(barrier, pos, hit.start()) + 1)
-        # A match at `start` or later is matched the same whatever the search's `pos`:
-        # lookbehinds and \b see the text before it, and "^" needs a real line start.
-        return self.regex.search(text, start, endpos)
+        # A guard the table gives may stand anywhere in a match, a word the regex requires
+        # stands in its head: no match holds a barrier of either before that guard.
+        before_guard = _barriers(self.regex) if self.guard else _head_barriers(self.regex)
+        cuts = _cut_barriers(self.regex)
+        while (hit := guard.search(text, pos, endpos)) is not None:
+            start = pos
+            for barrier in before_guard:
+                start = max(start, text.rfind(barrier, pos, hit.start()) + 1)
+            # A match at `start` or later is matched the same whatever the search's `pos`:
+            # lookbehinds and \b see the text before it, and "^" needs a real line start.
+            stop = _cut_after(text, cuts, hit.start(), endpos) if cuts else None
+            if stop is None:
+                return self.regex.search(text, start, endpos)
+            # The first match starts before the cut or holds a later guard (see `_cut_after`).
+            found = self.regex.search(text, start, stop)
+            if found is not None:
+                return self.regex.match(text, found.start(), endpos)  # with its optional end
+            pos = stop
+        return None
 
 
 try:  # CPython's own regex parser (private): the speed-ups below read a rule's structure
@@ -182,6 +194,98 @@ def _barriers(regex: re.Pattern[str]) -> str:
     if parsed is None:
         return ""
     return "".join(char for char in _BARRIER_CANDIDATES if not _may_consume(parsed, char))
+
+
+@cache
+def _head_barriers(regex: re.Pattern[str]) -> str:
+    """The characters of `_BARRIER_CANDIDATES` that the head of `regex` cannot match: the
+    regex less the optional items that close it ("(?:\\s+från\\s+(?P<into_force>{DATE}))?"),
+    a part every match holds from its first character."""
+    if regex.flags & _CASE_OR_CLASS_FLAGS:
+        return ""
+    parsed = _parsed(regex.pattern, regex.flags)
+    if parsed is None:
+        return ""
+    head = list(parsed)
+    while head and _optional(head[-1]):
+        head.pop()
+    return "".join(char for char in _BARRIER_CANDIDATES if not _may_consume(head, char))
+
+
+def _optional(item: tuple[Any, Any]) -> bool:
+    """Whether the parsed item is a repeat that may match nothing (`?`, `*`, `{0,n}`)."""
+    op, arg = item
+    return op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT) and arg[0] == 0
+
+
+def _cut_after(text: str, cuts: str, guard_start: int, endpos: int) -> int | None:
+    """Where a search around a guard at `guard_start` may stop: just after the first of
+    `cuts` (`_cut_barriers`) from the guard on; None when none comes before `endpos`.
+
+    A match starting at that barrier or before cannot hold it in its head, so the head
+    ends before it; a text cut just after it shows the head the same characters, and with
+    its optional end each head found there is a match of the whole text. A match starting
+    later holds a later guard."""
+    stops = [at for barrier in cuts if (at := text.find(barrier, guard_start, endpos)) >= 0]
+    return min(stops) + 1 if stops else None
+
+
+@cache
+def _cut_barriers(regex: re.Pattern[str]) -> str:
+    """The head barriers a search for `regex` may stop at (`_cut_after`); none when a part
+    of it may see past a cut: a lookahead, or an anchor at the end of the text."""
+    return _head_barriers(regex) if _sees_only_to_its_end(regex) else ""
+
+
+@cache
+def _sees_only_to_its_end(regex: re.Pattern[str]) -> bool:
+    """True when no part of `regex` looks beyond the characters it matches but the next
+    one (\\b does): no lookahead, no "$" or "\\Z"; False for anything this reading does not know."""
+    parsed = _parsed(regex.pattern, regex.flags)
+    return parsed is not None and not _looks_ahead(list(parsed))
+
+
+_LEAF_OPS = (
+    ()
+    if _parser is None
+    else (_parser.LITERAL, _parser.NOT_LITERAL, _parser.IN, _parser.ANY, _parser.GROUPREF)
+)
+_NEAR_ANCHORS = (
+    ()
+    if _parser is None
+    else (
+        _parser.AT_BEGINNING,
+        _parser.AT_BEGINNING_LINE,
+        _parser.AT_BEGINNING_STRING,
+        _parser.AT_BOUNDARY,
+        _parser.AT_NON_BOUNDARY,
+    )
+)
+
+
+def _looks_ahead(items: Any) -> bool:
+    """Whether the parsed regex `items` holds a lookahead or an end anchor; True for
+    anything this reading does not know."""
+    for op, arg in items:
+        if op in _LEAF_OPS:
+            continue
+        if op is _parser.AT:
+            far = arg not in _NEAR_ANCHORS
+        elif op in (_parser.ASSERT, _parser.ASSERT_NOT):
+            far = arg[0] >= 0 or _looks_ahead(arg[1])
+        elif op is _parser.SUBPATTERN:
+            far = _looks_ahead(arg[3])
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+            far = _looks_ahead(arg[2])
+        elif op is _parser.ATOMIC_GROUP:
+            far = _looks_ahead(arg)
+        elif op is _parser.BRANCH:
+            far = any(_looks_ahead(branch) for branch in arg[1])
+        else:
+            far = True
+        if far:
+            return True
+    return False
 
 
 @cache

@@ -11,7 +11,17 @@ from collections.abc import Iterable
 import pytest
 
 from beslutsgraf.ingest.data_files import read_table
-from beslutsgraf.ingest.patterns import Rule, _barriers, _implied_guard, compiled, keyed
+from beslutsgraf.ingest.patterns import (
+    Rule,
+    _barriers,
+    _cut_after,
+    _cut_barriers,
+    _head_barriers,
+    _implied_guard,
+    compiled,
+    fill,
+    keyed,
+)
 from beslutsgraf.ingest.read import read
 from tests.conftest import CORPUS_DIR, SAMPLES_DIR
 
@@ -130,3 +140,25 @@ def test_an_unguarded_rule_gets_the_words_every_match_holds() -> None:
     assert either is not None and set(either.pattern.split("|")) == {"anmäler", "beslutet"}
     assert _implied_guard(re.compile(r"(?:ny\s+)?ordförande")) is not None  # "ordförande"
     assert _implied_guard(re.compile(r"[A-Z]\w+ \d+")) is None  # no literal word required
+
+
+def test_a_failed_search_stops_at_the_end_of_the_sentence_its_guard_stands_in() -> None:
+    """A rule whose head cannot cross a full stop, but whose optional end can ("kl. 10.00"),
+    searches only the sentence of each guard, and still matches on over its end."""
+    row = next(row for row in read_table("agreement_replacements.tsv") if "upphör" in row[1])
+    rule = Rule(re.compile(fill(row[1])))
+    assert _head_barriers(rule.regex) == "." and _barriers(rule.regex) == ""
+    text = (
+        "Avtalet upphör inte. "
+        + "Ett stycke utan regel. " * 50
+        + "Taxa 2024 upphör att gälla när Taxa 2026 träder i kraft den 1 jan. 2026. Slut."
+    )
+    assert _cut_barriers(rule.regex) == "."
+    assert _cut_after(text, ".", text.index("upphör"), len(text)) == text.index(".") + 1
+    texts = [text, *_texts()]
+    for sample in texts:
+        assert _found(rule.finditer(sample)) == _found(rule.regex.finditer(sample))
+    [match] = rule.finditer(text)
+    assert match.group("into_force") == "1 jan. 2026"
+    # A rule that looks ahead may see past the cut: it searches on as written.
+    assert _cut_barriers(re.compile(r"[^.]+(?=\.)")) == ""
