@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from beslutsgraf.ingest.batch_gc import BatchCollector
+from beslutsgraf.ingest.batch_gc import BATCH_THRESHOLDS, BatchCollector
 
 
 class _Node:
@@ -55,3 +55,15 @@ def test_frozen_cycles_wait_until_the_frozen_objects_grow_by_a_quarter() -> None
     assert gc.get_freeze_count() == 0  # the full collection unfroze everything
     del growth
     collector.end_run()
+
+
+def test_a_batch_collects_young_objects_less_often_and_the_run_restores_the_thresholds() -> None:
+    before = gc.get_threshold()
+    collector = BatchCollector()
+    collector.start_batch()
+    assert gc.get_threshold() == BATCH_THRESHOLDS
+    collector.end_batch()  # a full collection at a batch end restores them until the next
+    collector.start_batch()
+    assert gc.get_threshold() == BATCH_THRESHOLDS
+    collector.end_run()
+    assert gc.get_threshold() == before
