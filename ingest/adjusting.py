@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.model import DateValue, Span
-from beslutsgraf.ingest.patterns import keyed
+from beslutsgraf.ingest.patterns import sentence_rules
 
 __all__ = ["adjusting_date"]
 
@@ -18,9 +18,7 @@ def adjusting_date(text: str, meeting_date: DateValue | None) -> tuple[DateValue
     Only a whole date with its year counts, and only one after the meeting: minutes are
     checked after the meeting, so a date on or before it is the meeting's own date (a
     header column merged into the line) or some other date, never the adjusting."""
-    for kind, rule in keyed("sentence_patterns.tsv"):
-        if kind != "adjusted_on":
-            continue
+    for rule in sentence_rules("adjusted_on"):
         for match in rule.finditer(text):
             start, end = match.span("date")
             for day in find_dates(text[start:end], start):

@@ -11,29 +11,26 @@ from collections.abc import Sequence
 from beslutsgraf.ingest.model import (
     AgendaItemSegment,
     Departure,
-    PersonMention,
     SatOut,
     Segments,
     Span,
     Substitution,
 )
-from beslutsgraf.ingest.patterns import keyed
-from beslutsgraf.ingest.people import items_in_cell, parse_person
+from beslutsgraf.ingest.patterns import sentence_rules
+from beslutsgraf.ingest.people import items_in_cell, mention_at
 
-__all__ = ["items_sat_out", "serving_after_departures"]
+__all__ = ["item_number_at", "items_sat_out", "serving_after_departures"]
 
 
 def items_sat_out(segments: Segments, known: frozenset[str]) -> list[SatOut]:
     """Who sits out the items a sentence under an item names."""
     text = segments.document.text
     found = []
-    for kind, rule in keyed("sentence_patterns.tsv"):
-        if kind != "sits_out":
-            continue
+    for rule in sentence_rules("sits_out"):
         for match in rule.finditer(text):
             items = items_in_cell(match["items"])
-            if items and _item_at(segments.items, match.start()) is not None:
-                person = _person(text, match.start("person"), match.end("person"), known)
+            if items and item_number_at(segments.items, match.start()) is not None:
+                person = mention_at(text, match.start("person"), match.end("person"), known)
                 found.append(SatOut(person, items, Span(match.start(), match.end(), match[0])))
     return found
 
@@ -45,13 +42,11 @@ def serving_after_departures(
     the same item, from the first item that one misses."""
     text = segments.document.text
     found = []
-    for kind, rule in keyed("sentence_patterns.tsv"):
-        if kind != "serves_after_departure":
-            continue
+    for rule in sentence_rules("serves_after_departure"):
         for match in rule.finditer(text):
             departure = _departure_before(segments.items, departures, match.start())
             if departure is not None:
-                substitute = _person(
+                substitute = mention_at(
                     text, match.start("substitute"), match.end("substitute"), known
                 )
                 span = Span(match.start(), match.end(), match[0])
@@ -62,23 +57,17 @@ def serving_after_departures(
 def _departure_before(
     items: Sequence[AgendaItemSegment], departures: Sequence[Departure], offset: int
 ) -> Departure | None:
-    item = _item_at(items, offset)
+    item = item_number_at(items, offset)
     told_before = [
         departure
         for departure in departures
-        if departure.span.end <= offset and _item_at(items, departure.span.start) == item
+        if departure.span.end <= offset and item_number_at(items, departure.span.start) == item
     ]
     return max(told_before, key=lambda departure: departure.span.end, default=None)
 
 
-def _item_at(items: Sequence[AgendaItemSegment], offset: int) -> int | None:
+def item_number_at(items: Sequence[AgendaItemSegment], offset: int) -> int | None:
+    """The number of the item whose text holds `offset` (a sentence told under it)."""
     return next(
         (item.number for item in items if item.marker.start <= offset < item.body.end), None
     )
-
-
-def _person(text: str, start: int, end: int, known: frozenset[str]) -> PersonMention:
-    person = parse_person(text, start, end, known_organisations=known)
-    if person is not None:
-        return person
-    return PersonMention(" ".join(text[start:end].split()), Span(start, end, text[start:end]))

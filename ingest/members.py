@@ -15,7 +15,11 @@ from beslutsgraf.ingest.adjusting import adjusting_date
 from beslutsgraf.ingest.attendance_table import marked_items
 from beslutsgraf.ingest.dates import find_dates
 from beslutsgraf.ingest.deputy_entries import deputies_sitting_for
-from beslutsgraf.ingest.item_changes import items_sat_out, serving_after_departures
+from beslutsgraf.ingest.item_changes import (
+    item_number_at,
+    items_sat_out,
+    serving_after_departures,
+)
 from beslutsgraf.ingest.item_scopes import scoped_items
 from beslutsgraf.ingest.labels import find_fields, labels
 from beslutsgraf.ingest.lines import split_on_gaps
@@ -34,10 +38,11 @@ from beslutsgraf.ingest.model import (
     Substitution,
 )
 from beslutsgraf.ingest.nlp import concepts_in
-from beslutsgraf.ingest.patterns import NAME_IN_PROSE, keyed, number_word
+from beslutsgraf.ingest.patterns import NAME_IN_PROSE, keyed, number_word, sentence_rules
 from beslutsgraf.ingest.people import (
     is_organisation_like,
     items_in_cell,
+    mention_at,
     parse_person,
     parse_person_list,
     party_named_alone,
@@ -204,13 +209,11 @@ def extract_attendance(
 def _adjusters(text: str, known: frozenset[str]) -> list[PersonMention]:
     """Justerare named in a sentence: "Utsågs Ulric Andersson att jämte ordföranden justera"."""
     people = []
-    for kind, regex in keyed("sentence_patterns.tsv"):
-        if kind != "adjuster":
-            continue
+    for regex in sentence_rules("adjuster"):
         for match in regex.finditer(text):
             for group in ("person", "second"):
                 if match.group(group):
-                    people.append(_mention(text, match.start(group), match.end(group), known))
+                    people.append(mention_at(text, match.start(group), match.end(group), known))
     return people
 
 
@@ -494,13 +497,6 @@ def _prose_people(text: str, known: frozenset[str]) -> list[PersonMention]:
     return people
 
 
-def _mention(text: str, start: int, end: int, known: frozenset[str]) -> PersonMention:
-    person = parse_person(text, start, end, known_organisations=known)
-    if person is not None:
-        return person
-    return PersonMention(" ".join(text[start:end].split()), Span(start, end, text[start:end]))
-
-
 def _resolve_reference(
     mention: PersonMention, before: int, prose: Sequence[PersonMention]
 ) -> PersonMention:
@@ -529,13 +525,6 @@ def _without_next_name(text: str, person: PersonMention) -> PersonMention:
     return PersonMention(" ".join(words[:2]), span)
 
 
-def _item_number_at(items: Sequence[AgendaItemSegment], offset: int) -> int | None:
-    for item in items:
-        if item.marker.start <= offset < item.body.end:
-            return item.number
-    return None
-
-
 def _substitutions(
     segments: Segments,
     roster: Sequence[PersonMention],
@@ -545,12 +534,10 @@ def _substitutions(
     text = segments.document.text
     substitutions: list[Substitution] = []
     standing: list[StandingSubstitute] = []
-    for kind, regex in keyed("sentence_patterns.tsv"):
-        if kind != "substitution":
-            continue
+    for regex in sentence_rules("substitution"):
         for match in regex.finditer(text):
-            substitute = _mention(text, match.start("substitute"), match.end("substitute"), known)
-            substituted = _mention(
+            substitute = mention_at(text, match.start("substitute"), match.end("substitute"), known)
+            substituted = mention_at(
                 text, match.start("substituted"), match.end("substituted"), known
             )
             substituted = _resolve_reference(substituted, match.start(), prose)
@@ -562,7 +549,7 @@ def _substitutions(
             if _STANDING.search(match.group(0) + rest.split("\n")[0]) or in_parentheses:
                 standing.append(StandingSubstitute(substitute, substituted, span))
                 continue
-            item = _item_number_at(segments.items, match.start())
+            item = item_number_at(segments.items, match.start())
             from_item = item if item is not None and item > 1 else None
             from_item = _first_item_of_entry(roster, match.start()) or from_item
             substitutions.append(Substitution(substitute, substituted, span, from_item))
@@ -623,7 +610,7 @@ def _standing_in_cells(
         match = _REPLACES_IN_CELL.search(text, person.entry.start, person.entry.end)
         if match is None:
             continue
-        substituted = _mention(text, match.start("name"), match.end("name"), known)
+        substituted = mention_at(text, match.start("name"), match.end("name"), known)
         found.append(
             StandingSubstitute(person, substituted, Span(match.start(), match.end(), match[0]))
         )
@@ -645,7 +632,7 @@ def _chair_changes(segments: Segments, known: frozenset[str]) -> list[ChairChang
         if kind not in ("opened", "chair_from", "chair_here", "chair_during"):
             continue
         for match in regex.finditer(text):
-            person = _mention(text, match.start("person"), match.end("person"), known)
+            person = mention_at(text, match.start("person"), match.end("person"), known)
             span = Span(match.start(), match.end(), match.group(0))
             item = _chair_item(kind, match, segments.items)
             if item is not None:
@@ -670,7 +657,7 @@ def _chair_item(kind: str, match: re.Match[str], items: Sequence[AgendaItemSegme
     if kind == "opened":
         return 1
     if kind == "chair_here":
-        return _item_number_at(items, match.start())
+        return item_number_at(items, match.start())
     return number_word(match.group("item"))
 
 
@@ -679,13 +666,11 @@ def _departures(segments: Segments, known: frozenset[str], kind: str) -> list[De
     anländer") during the meeting, and from which item on that holds."""
     text = segments.document.text
     found = []
-    for rule_kind, regex in keyed("sentence_patterns.tsv"):
-        if rule_kind != kind:
-            continue
+    for regex in sentence_rules(kind):
         for match in regex.finditer(text):
             item = _bound_item(segments.items, match)
             if item is not None:
-                person = _mention(text, match.start("person"), match.end("person"), known)
+                person = mention_at(text, match.start("person"), match.end("person"), known)
                 found.append(Departure(person, item, Span(match.start(), match.end(), match[0])))
     return found
 
@@ -694,7 +679,7 @@ def _bound_item(items: Sequence[AgendaItemSegment], match: re.Match[str]) -> int
     """The item an arrival or departure holds from: the one it names ("efter § 50") or is
     told in, or (group `next`: "efter", "under") the item after that; None after the last."""
     named = match["item"]
-    item = int(named) if named else _item_number_at(items, match.start())
+    item = int(named) if named else item_number_at(items, match.start())
     if item is None or not match["next"]:
         return item
     return next((i.number for i in items if i.number > item), None)
@@ -722,12 +707,12 @@ def _role_events(
             # The party after the name belongs to the person ("Nils Ek (SD)").
             party = _PARTY_AFTER.match(text, match.end("person"))
             person_end = party.end() if party else match.end("person")
-            person = _mention(text, match.start("person"), person_end, known)
+            person = mention_at(text, match.start("person"), person_end, known)
             role_text = " ".join((groups.get("role") or "").split()) or None
             roles = concepts_in(text, "Role", match.start("role"), match.end("role"))
             predecessor = None
             if groups.get("predecessor"):
-                predecessor = _mention(
+                predecessor = mention_at(
                     text, match.start("predecessor"), match.end("predecessor"), known
                 )
             events.append(

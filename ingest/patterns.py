@@ -28,6 +28,7 @@ __all__ = [
     "fill",
     "keyed",
     "number_word",
+    "sentence_rules",
 ]
 
 _CAP = r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖÉ'’]*(?:-[A-ZÅÄÖÉa-zåäöé][a-zåäöéüA-ZÅÄÖ]*)*"
@@ -397,10 +398,20 @@ def keyed(table: str) -> tuple[tuple[str, Rule], ...]:
     )
 
 
+def _of_kind(table: str, kind: str) -> tuple[Rule, ...]:
+    return tuple(rule for rule_kind, rule in keyed(table) if rule_kind == kind)
+
+
 @cache
 def decision_rules(kind: str) -> tuple[Rule, ...]:
     """The rules of one kind in `data/decision_patterns.tsv` ("deadline", "motion" …)."""
-    return tuple(rule for rule_kind, rule in keyed("decision_patterns.tsv") if rule_kind == kind)
+    return _of_kind("decision_patterns.tsv", kind)
+
+
+@cache
+def sentence_rules(kind: str) -> tuple[Rule, ...]:
+    """The rules of one kind in `data/sentence_patterns.tsv` ("leaves", "substitution" …)."""
+    return _of_kind("sentence_patterns.tsv", kind)
 
 
 @cache

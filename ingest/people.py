@@ -32,6 +32,7 @@ __all__ = [
     "is_organisation_like",
     "is_unit",
     "items_in_cell",
+    "mention_at",
     "name_run_starts",
     "parse_person",
     "parse_person_list",
@@ -519,6 +520,15 @@ def _comma_parts(text: str, start: int, end: int) -> list[Span]:
     parts.append(trimmed_span(text, part_start, end))
     # "Adam Johansson (M) Skaraborg": the first part may follow the name without a comma.
     return [part for part in parts if part.text.strip(" .,*")]
+
+
+def mention_at(text: str, start: int, end: int, known: Iterable[str]) -> PersonMention:
+    """The person a rule's group names (`parse_person`), else its words as written: a
+    sentence names someone even where the name reader finds no name."""
+    person = parse_person(text, start, end, known_organisations=known)
+    if person is not None:
+        return person
+    return PersonMention(" ".join(text[start:end].split()), Span(start, end, text[start:end]))
 
 
 def parse_person_list(

@@ -21,7 +21,7 @@ from beslutsgraf.ingest.model import (
     Span,
 )
 from beslutsgraf.ingest.names import is_full_name
-from beslutsgraf.ingest.patterns import decision_rules, keyed
+from beslutsgraf.ingest.patterns import decision_rules, sentence_rules
 from beslutsgraf.ingest.people import (
     parse_person,
     parse_person_list,
@@ -255,9 +255,7 @@ def _note(text: str, block: Span, known: frozenset[str]) -> ProtocolNote:
 
 def disqualifications(text: str, body: Span, known: frozenset[str]) -> list[Disqualification]:
     found = []
-    for kind, regex in keyed("sentence_patterns.tsv"):
-        if kind != "disqualification":
-            continue
+    for regex in sentence_rules("disqualification"):
         for match in regex.finditer(text, body.start, body.end):
             person = parse_person(
                 text, match.start("person"), match.end("person"), known_organisations=known

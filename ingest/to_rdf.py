@@ -431,20 +431,15 @@ class _Builder:
             sat.intersection_update(from_then_on)
             only.setdefault(substituted.iri, set(numbers)).difference_update(sat)
             attendees = attendees | {substitute.iri}
-        for departure in attendance.departures:
-            person = self.person(departure.person)
+        away = [  # who missed which items: after leaving, before arriving, sat out
+            *((d.person, {n for n in numbers if n >= d.from_item}) for d in attendance.departures),
+            *((a.person, {n for n in numbers if n < a.from_item}) for a in attendance.arrivals),
+            *((absence.person, set(absence.items)) for absence in attendance.sat_out),
+        ]
+        for mention, missed in away:
+            person = self.person(mention)
             if person is not None:
-                gone = {n for n in numbers if n >= departure.from_item}
-                only.setdefault(person.iri, set(numbers)).difference_update(gone)
-        for arrival in attendance.arrivals:
-            person = self.person(arrival.person)
-            if person is not None:
-                before = {n for n in numbers if n < arrival.from_item}
-                only.setdefault(person.iri, set(numbers)).difference_update(before)
-        for absence in attendance.sat_out:
-            person = self.person(absence.person)
-            if person is not None:
-                only.setdefault(person.iri, set(numbers)).difference_update(absence.items)
+                only.setdefault(person.iri, set(numbers)).difference_update(missed)
         if not only and not any(item.disqualifications for item in self.mentions.items):
             return
         for item in self.mentions.items:
